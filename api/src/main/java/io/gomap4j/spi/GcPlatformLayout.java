@@ -1,0 +1,126 @@
+package io.gomap4j.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gomap4j.api.GoType;
+
+/**
+ * A {@link PlatformLayout} that applies the gc compiler's rules ({@code cmd/compile/internal/types},
+ * {@code reflectdata.MapBucketType}) to a {@link Platform}.
+ *
+ * <p>Scalars have their natural size; 8-byte integers, {@code float64} and {@code complex128} align
+ * to the register size (4 on 32-bit targets), {@code complex64} to 4; pointers, {@code int},
+ * {@code uint} and {@code uintptr} take the pointer size, and a {@code string} is two words. A bucket
+ * is {@code tophash [8]uint8}, 8 key slots, 8 elem slots and a trailing overflow pointer, laid out as
+ * a struct; a key or elem over 128 bytes is stored through a pointer.
+ */
+public abstract class GcPlatformLayout implements PlatformLayout {
+
+  private final Platform platform;
+
+  /** A layout for {@code platform}, whose {@link Platform#goarch()} is also this plugin's name. */
+  protected GcPlatformLayout(Platform platform) {
+    this.platform = requireNonNull(platform, "platform is null");
+  }
+
+  @Override
+  public String name() {
+    return platform.goarch();
+  }
+
+  @Override
+  public final Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public TypeLayout typeLayout(GoType type) {
+    requireNonNull(type, "type is null");
+    int ptr = platform.ptrSize();
+    int reg = platform.regSize();
+    if (type instanceof GoType.Pointer) {
+      return new TypeLayout(ptr, ptr);
+    }
+    GoType.Kind kind = ((GoType.Basic) type).kind();
+    switch (kind) {
+      case BOOL:
+      case INT8:
+      case UINT8:
+        return new TypeLayout(1, 1);
+      case INT16:
+      case UINT16:
+        return new TypeLayout(2, 2);
+      case INT32:
+      case UINT32:
+      case FLOAT32:
+        return new TypeLayout(4, 4);
+      case INT64:
+      case UINT64:
+      case FLOAT64:
+        return new TypeLayout(8, reg);
+      case COMPLEX64:
+        return new TypeLayout(8, 4);
+      case COMPLEX128:
+        return new TypeLayout(16, reg);
+      case INT:
+      case UINT:
+      case UINTPTR:
+      case UNSAFE_POINTER:
+        return new TypeLayout(ptr, ptr);
+      case STRING:
+        return new TypeLayout(2L * ptr, ptr);
+      default:
+        throw new IllegalArgumentException("cannot lay out Go type " + type.goSyntax());
+    }
+  }
+
+  @Override
+  public BucketLayout bucketLayout(GoType key, GoType elem) {
+    requireNonNull(key, "key is null");
+    requireNonNull(elem, "elem is null");
+    int ptr = platform.ptrSize();
+    TypeLayout k = typeLayout(key);
+    TypeLayout e = typeLayout(elem);
+    boolean indirectKey = k.size() > BucketLayout.MAX_INLINE_SIZE;
+    boolean indirectElem = e.size() > BucketLayout.MAX_INLINE_SIZE;
+    int keySlot = indirectKey ? ptr : (int) k.size();
+    int keyAlign = indirectKey ? ptr : k.align();
+    int elemSlot = indirectElem ? ptr : (int) e.size();
+    int elemAlign = indirectElem ? ptr : e.align();
+
+    // struct { topbits [8]uint8; keys [8]K'; elems [8]V'; overflow unsafe.Pointer }
+    long off = BucketLayout.BUCKET_SLOTS;
+    long keysOff = align(off, keyAlign);
+    off = keysOff + (long) BucketLayout.BUCKET_SLOTS * keySlot;
+    long elemsOff = align(off, elemAlign);
+    off = elemsOff + (long) BucketLayout.BUCKET_SLOTS * elemSlot;
+    long overflowOff = align(off, ptr);
+    off = overflowOff + ptr;
+    int bucketAlign = Math.max(Math.max(1, ptr), Math.max(keyAlign, elemAlign));
+    long size = align(off, bucketAlign);
+    if (size > 0xFFFF) {
+      throw new IllegalArgumentException(
+          "bucket of map[" + key.goSyntax() + "]" + elem.goSyntax() + " is " + size
+              + " bytes; Go's maptype.bucketsize is a uint16");
+    }
+    if (overflowOff != size - ptr) {
+      // Go's compiler stops here too: "bad offset of overflow in bmap".
+      throw new IllegalArgumentException(
+          "bad offset of overflow in bmap for map[" + key.goSyntax() + "]" + elem.goSyntax()
+              + " on " + platform.goarch() + ": overflow at " + overflowOff + ", bucket size "
+              + size);
+    }
+    return new BucketLayout(
+        key, elem, k, e, keySlot, elemSlot, indirectKey, indirectElem,
+        (int) keysOff, (int) elemsOff, (int) overflowOff, ptr, (int) size, bucketAlign);
+  }
+
+  private static long align(long offset, int align) {
+    return (offset + align - 1) & -(long) align;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + platform + "]";
+  }
+}

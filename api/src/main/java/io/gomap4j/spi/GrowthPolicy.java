@@ -1,0 +1,65 @@
+package io.gomap4j.spi;
+
+/**
+ * When and how a map grows. The engine asks the policy and carries out the answer with Go's
+ * machinery: a grow allocates a new bucket array and leaves the entries in the old one, and every
+ * later write evacuates a few old buckets, until none is left.
+ *
+ * <p>The bundled {@code go119} policy is Go 1.19's exact rules. Found through
+ * {@link java.util.ServiceLoader} by {@link #name()}.
+ */
+public interface GrowthPolicy {
+
+  /** The version of this interface. Return it from {@link #spiVersion()}. */
+  int SPI_VERSION = 1;
+
+  /** What a grow does to the number of buckets. */
+  enum Grow {
+    /** No grow. */
+    NONE,
+    /** Double the bucket count: B grows by one, and entries split between the X and Y halves. */
+    DOUBLE,
+    /** Keep the bucket count and repack entries, dropping sparse overflow chains. */
+    SAME_SIZE
+  }
+
+  /** The stable name users select this policy by, such as {@code go119}. */
+  String name();
+
+  /** Return {@link #SPI_VERSION}; the compiler records the value the plugin was built against. */
+  int spiVersion();
+
+  /**
+   * The initial B for {@code make(map[K]V, hint)}: the map holds {@code hint} entries without
+   * growing.
+   *
+   * @param hint the expected number of entries, at least 0
+   * @return B in 0..{@code maxB}
+   */
+  int initialB(long hint);
+
+  /**
+   * The decision when a new key is about to be inserted into a map that is not growing.
+   *
+   * @param countAfter the number of entries the insert would make
+   * @param B log2 of the current number of buckets
+   * @param noverflow the map's overflow bucket counter, as {@link #countOverflow} maintained it
+   */
+  Grow onInsert(long countAfter, int B, int noverflow);
+
+  /**
+   * How many old buckets each write evacuates in sequence order while a grow is in progress, in
+   * addition to the bucket the write itself touches. Go evacuates one. At least 1, or a grow might
+   * never finish.
+   */
+  int extraEvacuationsPerWrite();
+
+  /**
+   * Whether a newly linked overflow bucket increments {@code noverflow}. Go counts every one while
+   * B &lt; 16 and one in {@code 2^(B-15)} above.
+   *
+   * @param B log2 of the current number of buckets
+   * @param random 32 random bits from the map's own random source
+   */
+  boolean countOverflow(int B, int random);
+}
