@@ -1,0 +1,60 @@
+package io.gomap4j.tck.vectors;
+
+import io.gomap4j.spi.KeyMaterial;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+
+/**
+ * One hash call recorded from Go's runtime: {@code fn(data, seed) == hash} on {@code goarch} with
+ * the given key material, computed by {@code alg} ({@code memhash}, the fallback, or
+ * {@code aeshash}).
+ *
+ * @param source where the line came from, as {@code file:line}
+ * @param goarch the GOARCH Go ran on
+ * @param bits 32 or 64
+ * @param alg {@code memhash} or {@code aeshash}
+ * @param fn {@code memhash}, {@code memhash32}, {@code memhash64}, {@code f32hash} or
+ *     {@code f64hash}
+ * @param keyMaterial {@code runtime.hashkey} and {@code runtime.aeskeysched}
+ * @param seed the seed argument
+ * @param data the bytes hashed; for the typed functions, the value in the platform's byte order
+ * @param hash Go's result
+ */
+public record HashVector(
+    String source,
+    String goarch,
+    int bits,
+    String alg,
+    String fn,
+    KeyMaterial keyMaterial,
+    long seed,
+    byte[] data,
+    long hash) {
+
+  /** The byte order of {@link #goarch}, for decoding {@link #data} of the typed functions. */
+  public ByteOrder byteOrder() {
+    return GoVectors.byteOrderOf(goarch);
+  }
+
+  /** {@link #data} as the 4-byte value {@code memhash32} and {@code f32hash} take. */
+  public int int32Value() {
+    return ByteBuffer.wrap(data).order(byteOrder()).getInt();
+  }
+
+  /** {@link #data} as the 8-byte value {@code memhash64} and {@code f64hash} take. */
+  public long int64Value() {
+    return ByteBuffer.wrap(data).order(byteOrder()).getLong();
+  }
+
+  /** A one-line description for failure messages. */
+  public String describe() {
+    return source + ": " + alg + " " + fn + " on " + goarch + " seed=" + Long.toHexString(seed)
+        + " data=" + HexFormat.of().formatHex(data) + " expected hash=" + Long.toHexString(hash);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
