@@ -1,0 +1,11 @@
+/**
+ * {@link io.gomap4j.spi.PlatformLayout} plugins for Go's 64-bit targets.
+ *
+ * <p>{@link io.gomap4j.layout64.Amd64Layout} ({@code amd64}) has 8-byte pointers and registers
+ * and little-endian memory. It applies the gc compiler's rules through
+ * {@link io.gomap4j.spi.GcPlatformLayout}, so {@code map[int64]int64} has a 144-byte bucket and
+ * {@code map[string]int} a 208-byte one. Each layout is registered both in {@code module-info.java}
+ * and in {@code META-INF/services}, and is found through {@link java.util.ServiceLoader} by its
+ * GOARCH.
+ */
+package io.gomap4j.layout64;
