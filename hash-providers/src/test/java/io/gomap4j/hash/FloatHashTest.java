@@ -1,0 +1,102 @@
+package io.gomap4j.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The special cases of alg.go's f32hash and f64hash, and the 32-bit result range. */
+@DisplayName("memhash-go119's float hashes follow alg.go")
+class FloatHashTest {
+
+  private static final double[] NANS = {
+    Double.NaN,
+    Double.longBitsToDouble(0x7ff0000000000001L),
+    Double.longBitsToDouble(0xfff8000000000000L),
+    Double.longBitsToDouble(0x7fffffffffffffffL)
+  };
+
+  static Stream<Platform> platforms() {
+    return TestPlatforms.ALL.stream();
+  }
+
+  private static Hasher hasher(Platform platform) {
+    return new MemhashGo119Provider().create(platform, KeyMaterial.random(new Random(21)));
+  }
+
+  /** +0 and -0 compare equal in Go, so they must hash alike, for every seed. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platforms")
+  @DisplayName("+0.0 and -0.0 hash alike in f32hash and f64hash")
+  void zerosHashAlike(Platform platform) {
+    Hasher h = hasher(platform);
+    Random rnd = new Random(22);
+    for (int i = 0; i < 200; i++) {
+      long seed = rnd.nextLong();
+      assertThat(h.f64hash(-0.0, seed)).isEqualTo(h.f64hash(0.0, seed));
+      assertThat(h.f32hash(-0.0f, seed)).isEqualTo(h.f32hash(0.0f, seed));
+    }
+  }
+
+  /** Each NaN gets a fresh random hash (Go's fastrand), so repeated calls do not all agree. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platforms")
+  @DisplayName("NaN hashes vary from call to call, for every NaN bit pattern")
+  void nanHashesVary(Platform platform) {
+    Hasher h = hasher(platform);
+    for (double nan : NANS) {
+      Set<Long> f64 = new HashSet<>();
+      Set<Long> f32 = new HashSet<>();
+      for (int i = 0; i < 64; i++) {
+        f64.add(h.f64hash(nan, 7));
+        f32.add(h.f32hash((float) nan, 7));
+      }
+      assertThat(f64).as("f64hash of %016x", Double.doubleToRawLongBits(nan)).hasSizeGreaterThan(1);
+      assertThat(f32).as("f32hash of %s", (float) nan).hasSizeGreaterThan(1);
+    }
+  }
+
+  static Stream<Platform> platforms32() {
+    return Stream.of(TestPlatforms.I386, TestPlatforms.MIPS);
+  }
+
+  /** A 32-bit uintptr cannot exceed 2^32 - 1, whatever the input, seed or special case. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platforms32")
+  @DisplayName("On 32-bit platforms every hash lies in [0, 2^32)")
+  void results32BitInRange(Platform platform) {
+    Hasher h = hasher(platform);
+    assertThat(h.bits()).isEqualTo(32);
+    Random rnd = new Random(23);
+    for (int i = 0; i < 2000; i++) {
+      long seed = rnd.nextLong();
+      byte[] data = new byte[rnd.nextInt(70)];
+      rnd.nextBytes(data);
+      double d = Double.longBitsToDouble(rnd.nextLong());
+      float f = Float.intBitsToFloat(rnd.nextInt());
+      long[] hashes = {
+        h.memhash(data, 0, data.length, seed),
+        h.strhash(data, seed),
+        h.memhash32(rnd.nextInt(), seed),
+        h.memhash64(rnd.nextLong(), seed),
+        h.f32hash(f, seed),
+        h.f64hash(d, seed),
+        h.f32hash(0.0f, seed),
+        h.f64hash(-0.0, seed),
+        h.f32hash(Float.NaN, seed),
+        h.f64hash(Double.NaN, seed)
+      };
+      for (long hash : hashes) {
+        assertThat(hash).as("seed %016x", seed).isBetween(0L, 0xffffffffL);
+      }
+    }
+  }
+}

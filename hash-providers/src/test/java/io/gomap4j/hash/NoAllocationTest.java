@@ -1,0 +1,93 @@
+package io.gomap4j.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hashers allocate nothing per call. The check counts the bytes this thread allocates over many
+ * calls after warm-up; a single object per call would show up as megabytes. The counter
+ * ({@code com.sun.management.ThreadMXBean}) is reached reflectively, because the tests compile as
+ * part of the {@code io.gomap4j.hash} module, which does not read the management modules.
+ */
+@DisplayName("memhash-go119's hashers allocate nothing per call")
+class NoAllocationTest {
+
+  private static final int CALLS = 200_000;
+
+  static Stream<Platform> platforms() {
+    return TestPlatforms.ALL.stream();
+  }
+
+  /** Over 200,000 rounds of every method, the thread allocates well under one byte per call. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platforms")
+  @DisplayName("Hashing allocates less than one byte per call once warmed up")
+  void allocatesNothingPerCall(Platform platform) {
+    MethodHandle counter = allocationCounter();
+    assumeTrue(counter != null, "this JVM has no per-thread allocation counter");
+
+    Hasher h = new MemhashGo119Provider().create(platform, KeyMaterial.random(new Random(41)));
+    byte[] data = new byte[200];
+    new Random(42).nextBytes(data);
+    long sink = run(h, data, CALLS);
+    long before = allocatedBytes(counter);
+    sink += run(h, data, CALLS);
+    long allocated = allocatedBytes(counter) - before;
+    assertThat(allocated).as("bytes allocated over %d rounds (sink %d)", CALLS, sink)
+        .isLessThan(CALLS);
+  }
+
+  /** {@code getCurrentThreadAllocatedBytes()} bound to the platform's thread bean, or null. */
+  private static MethodHandle allocationCounter() {
+    try {
+      Object bean =
+          Class.forName("java.lang.management.ManagementFactory")
+              .getMethod("getThreadMXBean")
+              .invoke(null);
+      Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
+      if (!type.isInstance(bean)
+          || !(boolean) type.getMethod("isThreadAllocatedMemorySupported").invoke(bean)) {
+        return null;
+      }
+      type.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(bean, true);
+      return MethodHandles.publicLookup()
+          .findVirtual(type, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
+          .bindTo(bean);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static long allocatedBytes(MethodHandle counter) {
+    try {
+      return (long) counter.invokeExact();
+    } catch (Throwable t) {
+      throw new AssertionError("cannot read the allocation counter", t);
+    }
+  }
+
+  private static long run(Hasher h, byte[] data, int rounds) {
+    long acc = 0;
+    for (int i = 0; i < rounds; i++) {
+      int len = i % 150;
+      acc += h.memhash(data, i & 7, len, acc);
+      acc += h.memhash32(i, acc);
+      acc += h.memhash64(acc, i);
+      acc += h.f32hash(i * 0.5f, acc);
+      acc += h.f64hash(i == 17 ? Double.NaN : i * 0.25, acc);
+    }
+    return acc;
+  }
+}
