@@ -2,7 +2,7 @@
  * Platform layouts of Go's 32-bit targets. This version has {@code 386}.
  */
 module io.gomap4j.layout32 {
-  requires io.gomap4j.api;
+  requires transitive io.gomap4j.api;
 
   exports io.gomap4j.layout32;
 

@@ -2,7 +2,7 @@
  * Platform layouts of Go's 64-bit targets. This version has {@code amd64}.
  */
 module io.gomap4j.layout64 {
-  requires io.gomap4j.api;
+  requires transitive io.gomap4j.api;
 
   exports io.gomap4j.layout64;
 

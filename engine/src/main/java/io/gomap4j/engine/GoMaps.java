@@ -1,0 +1,261 @@
+package io.gomap4j.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gomap4j.api.GoMap;
+import io.gomap4j.api.GoType;
+import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.internal.LongLongMap;
+import io.gomap4j.engine.internal.ObjectMap;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.PlatformLayout;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Creates gomap4j maps.
+ *
+ * <pre>{@code
+ * GoMap<String, Integer> m = GoMaps.builder().build();
+ * LongLongGoMap counts = GoMaps.builder()
+ *     .hash("memhash-go119").layout("386").growth("go119")
+ *     .seed(42).expectedSize(1000)
+ *     .buildLongLong();
+ * }</pre>
+ *
+ * <p>Plugins are chosen by name from {@link Plugins#discovered()} (or the registry given to
+ * {@link Builder#plugins}), or passed as instances. What the builder does not set comes from
+ * {@link Settings}.
+ */
+public final class GoMaps {
+
+  private GoMaps() {}
+
+  /** A new builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A map with every option at its default. */
+  public static <K, V> GoMap<K, V> newMap() {
+    return builder().build();
+  }
+
+  /** A {@code map[int64]int64} with every option at its default. */
+  public static LongLongGoMap newLongLongMap() {
+    return builder().buildLongLong();
+  }
+
+  /**
+   * Options for a new map. A builder can build several maps; each gets its own random source,
+   * seeded from {@link #seed} when it is set.
+   */
+  public static final class Builder {
+    private Plugins plugins;
+    private String hashName;
+    private HashProvider hashProvider;
+    private String layoutName;
+    private PlatformLayout layout;
+    private String growthName;
+    private GrowthPolicy growthPolicy;
+    private Long seed;
+    private long expectedSize;
+    private KeyMaterial keyMaterial;
+    private GoType keyType;
+    private GoType elemType;
+
+    private Builder() {}
+
+    /** The registry that plugin names are looked up in; default {@link Plugins#discovered()}. */
+    public Builder plugins(Plugins plugins) {
+      this.plugins = requireNonNull(plugins, "plugins is null");
+      return this;
+    }
+
+    /** The hash provider, by name. */
+    public Builder hash(String name) {
+      this.hashName = requireNonNull(name, "hash name is null");
+      this.hashProvider = null;
+      return this;
+    }
+
+    /** The hash provider, as an instance. */
+    public Builder hash(HashProvider provider) {
+      this.hashProvider = requireNonNull(provider, "hash provider is null");
+      this.hashName = null;
+      return this;
+    }
+
+    /** The platform layout, by name (a GOARCH such as {@code amd64} or {@code 386}). */
+    public Builder layout(String name) {
+      this.layoutName = requireNonNull(name, "layout name is null");
+      this.layout = null;
+      return this;
+    }
+
+    /** The platform layout, as an instance. */
+    public Builder layout(PlatformLayout layout) {
+      this.layout = requireNonNull(layout, "layout is null");
+      this.layoutName = null;
+      return this;
+    }
+
+    /** The growth policy, by name. */
+    public Builder growth(String name) {
+      this.growthName = requireNonNull(name, "growth name is null");
+      this.growthPolicy = null;
+      return this;
+    }
+
+    /** The growth policy, as an instance. */
+    public Builder growth(GrowthPolicy policy) {
+      this.growthPolicy = requireNonNull(policy, "growth policy is null");
+      this.growthName = null;
+      return this;
+    }
+
+    /**
+     * The seed of the map's random source, which draws {@code hash0} and iteration starts. With a
+     * fixed seed and fixed {@link #keyMaterial}, a map behaves the same on every run.
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The number of entries to size the map for, Go's {@code make} hint.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder expectedSize(long expectedSize) {
+      if (expectedSize < 0) {
+        throw new IllegalArgumentException(
+            "expectedSize must be >= 0, got " + expectedSize);
+      }
+      this.expectedSize = expectedSize;
+      return this;
+    }
+
+    /** The hash key material; default {@link KeyMaterial#processDefault()}. */
+    public Builder keyMaterial(KeyMaterial keyMaterial) {
+      this.keyMaterial = requireNonNull(keyMaterial, "keyMaterial is null");
+      return this;
+    }
+
+    /**
+     * The Go key type. For {@link #buildLongLong()} it decides slot size, range and hash
+     * ({@code int64} by default; {@code int32}, {@code uint32}, {@code uint64}); for {@link #build()}
+     * it is the type whose bucket size Go's preallocation follows ({@code unsafe.Pointer} by
+     * default).
+     */
+    public Builder keyType(GoType keyType) {
+      this.keyType = requireNonNull(keyType, "keyType is null");
+      return this;
+    }
+
+    /** The Go elem (value) type; see {@link #keyType}. */
+    public Builder elemType(GoType elemType) {
+      this.elemType = requireNonNull(elemType, "elemType is null");
+      return this;
+    }
+
+    /**
+     * A {@link GoMap} of Java objects.
+     *
+     * @throws IllegalArgumentException on an unknown plugin name, or a hash provider that does not
+     *     support the layout's platform
+     */
+    public <K, V> GoMap<K, V> build() {
+      Resolved r = resolve();
+      return new ObjectMap<>(
+          r.hasher, r.layout, r.growth,
+          keyType == null ? GoType.UNSAFE_POINTER : keyType,
+          elemType == null ? GoType.UNSAFE_POINTER : elemType,
+          expectedSize, r.seed);
+    }
+
+    /**
+     * A primitive {@link LongLongGoMap} in flat bucket memory.
+     *
+     * @throws IllegalArgumentException as {@link #build()}, or if the key or elem type is not
+     *     int64, int32, uint64 or uint32
+     */
+    public LongLongGoMap buildLongLong() {
+      Resolved r = resolve();
+      return new LongLongMap(
+          r.hasher, r.layout, r.growth,
+          keyType == null ? GoType.INT64 : keyType,
+          elemType == null ? GoType.INT64 : elemType,
+          expectedSize, r.seed);
+    }
+
+    /** A one-line description of the options in effect, for reproducing a run. */
+    public String describe() {
+      Resolved r = resolve();
+      return "hash=" + r.hashProvider.name() + " layout=" + r.layout.name() + " growth="
+          + r.growth.name() + " seed=" + (seed != null ? seed : Settings.get(Settings.SEED)
+              .orElse("random"));
+    }
+
+    private Resolved resolve() {
+      Plugins p = plugins;
+      HashProvider hp = hashProvider;
+      PlatformLayout pl = layout;
+      GrowthPolicy gp = growthPolicy;
+      if (hp == null || pl == null || gp == null) {
+        if (p == null) {
+          p = Plugins.discovered();
+        }
+        if (hp == null) {
+          hp = p.hash(hashName != null ? hashName
+              : Settings.get(Settings.HASH).orElse(Settings.DEFAULT_HASH));
+        }
+        if (pl == null) {
+          pl = p.layout(layoutName != null ? layoutName
+              : Settings.get(Settings.LAYOUT).orElse(Settings.defaultLayout(p)));
+        }
+        if (gp == null) {
+          gp = p.growth(growthName != null ? growthName
+              : Settings.get(Settings.GROWTH).orElse(Settings.DEFAULT_GROWTH));
+        }
+      }
+      if (!hp.supports(pl.platform())) {
+        throw new IllegalArgumentException(
+            "hash '" + hp.name() + "' does not support platform " + pl.platform().goarch()
+                + "; it supports " + hp.supportedPlatforms());
+      }
+      KeyMaterial km = keyMaterial != null ? keyMaterial : KeyMaterial.processDefault();
+      Hasher hasher = hp.create(pl.platform(), km);
+      if (hasher == null || hasher.bits() != pl.platform().bits()) {
+        throw new IllegalStateException(
+            "hash '" + hp.name() + "' made a hasher of "
+                + (hasher == null ? "null" : hasher.bits() + " bits") + " for "
+                + pl.platform() + "; expected " + pl.platform().bits() + " bits");
+      }
+      long s = seed != null ? seed
+          : Settings.get(Settings.SEED).map(v -> Settings.parseSeed(Settings.SEED, v))
+              .orElseGet(() -> ThreadLocalRandom.current().nextLong());
+      return new Resolved(hp, hasher, pl, gp, s);
+    }
+
+    private static final class Resolved {
+      final HashProvider hashProvider;
+      final Hasher hasher;
+      final PlatformLayout layout;
+      final GrowthPolicy growth;
+      final long seed;
+
+      Resolved(HashProvider hashProvider, Hasher hasher, PlatformLayout layout,
+          GrowthPolicy growth, long seed) {
+        this.hashProvider = hashProvider;
+        this.hasher = hasher;
+        this.layout = layout;
+        this.growth = growth;
+        this.seed = seed;
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.gomap4j.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+
+/**
+ * A plugin the registry found: its kind, name, class, where it was loaded from, and the plugin
+ * object itself.
+ *
+ * @param kind the plugin kind
+ * @param name the plugin's name
+ * @param className the implementing class
+ * @param location the jar or directory the class came from, or {@code "(unknown)"}
+ * @param plugin the plugin instance
+ */
+public record PluginInfo(PluginKind kind, String name, String className, String location,
+    Object plugin) {
+
+  public PluginInfo {
+    requireNonNull(kind, "kind is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(className, "className is null");
+    requireNonNull(location, "location is null");
+    requireNonNull(plugin, "plugin is null");
+  }
+
+  static PluginInfo of(PluginKind kind, String name, Object plugin) {
+    return new PluginInfo(kind, name, plugin.getClass().getName(), locationOf(plugin.getClass()),
+        plugin);
+  }
+
+  static String locationOf(Class<?> type) {
+    try {
+      CodeSource cs = type.getProtectionDomain().getCodeSource();
+      if (cs == null || cs.getLocation() == null) {
+        return "(unknown)";
+      }
+      return Path.of(cs.getLocation().toURI()).toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      return "(unknown)";
+    }
+  }
+}

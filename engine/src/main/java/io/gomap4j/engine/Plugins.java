@@ -1,0 +1,298 @@
+package io.gomap4j.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.PlatformLayout;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins of each kind, by name, found through {@link ServiceLoader} or given explicitly.
+ *
+ * <ul>
+ *   <li>an unknown name fails with an {@link IllegalArgumentException} that lists the names that
+ *       exist;</li>
+ *   <li>two plugins of one kind with one name fail the whole registry, naming both classes;</li>
+ *   <li>a provider that cannot be loaded or instantiated, or that was built for another SPI
+ *       version, is left out, logged as a warning, and listed by {@link #problems()};</li>
+ *   <li>each registration is logged once, at debug level.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Plugins {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
+  private static final int MAX_LOAD_ERRORS = 64;
+
+  private final Map<PluginKind, Map<String, PluginInfo>> byKind;
+  private final Map<PluginKind, Map<String, String>> refused;
+  private final List<String> problems;
+
+  private Plugins(
+      Map<PluginKind, Map<String, PluginInfo>> byKind,
+      Map<PluginKind, Map<String, String>> refused,
+      List<String> problems) {
+    this.byKind = byKind;
+    this.refused = refused;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The plugins on the class path or module path of this library, discovered once per JVM. */
+  public static Plugins discovered() {
+    return Default.INSTANCE;
+  }
+
+  /**
+   * Discovers the plugins visible to {@code loader}.
+   *
+   * @throws IllegalStateException if two plugins of one kind share a name
+   */
+  public static Plugins discover(ClassLoader loader) {
+    Collector c = new Collector();
+    for (PluginKind kind : PluginKind.values()) {
+      c.load(kind, ServiceLoader.load(kind.service(), loader));
+    }
+    return c.build();
+  }
+
+  /**
+   * A registry of exactly the given plugin instances, each a {@link HashProvider},
+   * {@link PlatformLayout} or {@link GrowthPolicy}.
+   *
+   * @throws IllegalArgumentException if an object is not a plugin, or is refused
+   * @throws IllegalStateException if two plugins of one kind share a name
+   */
+  public static Plugins of(Iterable<?> plugins) {
+    requireNonNull(plugins, "plugins is null");
+    Collector c = new Collector();
+    for (Object p : plugins) {
+      requireNonNull(p, "a plugin is null");
+      String problem = c.register(kindOf(p), p);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    }
+    return c.build();
+  }
+
+  /** This registry plus {@code plugins}, which may not reuse a name of the same kind. */
+  public Plugins with(Iterable<?> plugins) {
+    requireNonNull(plugins, "plugins is null");
+    Collector c = new Collector();
+    for (PluginInfo info : all()) {
+      c.register(info.kind(), info.plugin());
+    }
+    for (Object p : plugins) {
+      requireNonNull(p, "a plugin is null");
+      String problem = c.register(kindOf(p), p);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    }
+    c.problems.addAll(problems);
+    return c.build();
+  }
+
+  static PluginKind kindOf(Object plugin) {
+    if (plugin instanceof HashProvider) {
+      return PluginKind.HASH;
+    }
+    if (plugin instanceof PlatformLayout) {
+      return PluginKind.LAYOUT;
+    }
+    if (plugin instanceof GrowthPolicy) {
+      return PluginKind.GROWTH;
+    }
+    throw new IllegalArgumentException(
+        plugin.getClass().getName()
+            + " is not a plugin: expected a HashProvider, PlatformLayout or GrowthPolicy");
+  }
+
+  /** The hash provider named {@code name}. */
+  public HashProvider hash(String name) {
+    return (HashProvider) get(PluginKind.HASH, name).plugin();
+  }
+
+  /** The platform layout named {@code name} (a GOARCH). */
+  public PlatformLayout layout(String name) {
+    return (PlatformLayout) get(PluginKind.LAYOUT, name).plugin();
+  }
+
+  /** The growth policy named {@code name}. */
+  public GrowthPolicy growth(String name) {
+    return (GrowthPolicy) get(PluginKind.GROWTH, name).plugin();
+  }
+
+  /**
+   * The plugin of {@code kind} named {@code name}.
+   *
+   * @throws IllegalArgumentException naming the available plugins, if there is none by that name
+   */
+  public PluginInfo get(PluginKind kind, String name) {
+    requireNonNull(kind, "kind is null");
+    requireNonNull(name, kind.label() + " name is null");
+    PluginInfo info = byKind.get(kind).get(name);
+    if (info == null) {
+      String why = refused.get(kind).get(name);
+      throw new IllegalArgumentException(
+          "unknown " + kind.label() + " plugin '" + name + "'"
+              + (why != null ? " (" + why + ")" : "")
+              + "; available: " + names(kind));
+    }
+    return info;
+  }
+
+  /** Whether a plugin of {@code kind} is named {@code name}. */
+  public boolean contains(PluginKind kind, String name) {
+    return byKind.get(kind).containsKey(name);
+  }
+
+  /** The names of the plugins of {@code kind}, sorted. */
+  public Set<String> names(PluginKind kind) {
+    return Collections.unmodifiableSet(byKind.get(kind).keySet());
+  }
+
+  /** The plugins of {@code kind}, sorted by name. */
+  public List<PluginInfo> list(PluginKind kind) {
+    return List.copyOf(byKind.get(kind).values());
+  }
+
+  /** Every plugin, by kind then name. */
+  public List<PluginInfo> all() {
+    List<PluginInfo> out = new ArrayList<>();
+    for (PluginKind kind : PluginKind.values()) {
+      out.addAll(byKind.get(kind).values());
+    }
+    return out;
+  }
+
+  /** What could not be registered, one sentence each. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  @Override
+  public String toString() {
+    return "Plugins[hash=" + names(PluginKind.HASH) + ", layout=" + names(PluginKind.LAYOUT)
+        + ", growth=" + names(PluginKind.GROWTH) + "]";
+  }
+
+  private static final class Default {
+    static final Plugins INSTANCE = discover(Plugins.class.getClassLoader());
+  }
+
+  private static final class Collector {
+    final Map<PluginKind, Map<String, PluginInfo>> byKind = new EnumMap<>(PluginKind.class);
+    final Map<PluginKind, Map<String, String>> refused = new EnumMap<>(PluginKind.class);
+    final List<String> problems = new ArrayList<>();
+
+    Collector() {
+      for (PluginKind kind : PluginKind.values()) {
+        byKind.put(kind, new TreeMap<>());
+        refused.put(kind, new TreeMap<>());
+      }
+    }
+
+    void load(PluginKind kind, ServiceLoader<?> loader) {
+      Iterator<? extends ServiceLoader.Provider<?>> it = loader.stream().iterator();
+      int errors = 0;
+      while (errors < MAX_LOAD_ERRORS) {
+        ServiceLoader.Provider<?> provider;
+        try {
+          if (!it.hasNext()) {
+            return;
+          }
+          provider = it.next();
+        } catch (ServiceConfigurationError e) {
+          errors++;
+          problem(kind.label() + " plugin could not be loaded: " + e.getMessage());
+          continue;
+        }
+        Object plugin;
+        try {
+          plugin = provider.get();
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+          errors++;
+          problem(kind.label() + " plugin " + provider.type().getName()
+              + " could not be instantiated: " + e);
+          continue;
+        }
+        String problem = register(kind, plugin);
+        if (problem != null) {
+          problem(problem);
+        }
+      }
+      problem("stopped loading " + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors");
+    }
+
+    void problem(String text) {
+      LOG.warn(text);
+      problems.add(text);
+    }
+
+    /** Registers a plugin; returns why it was refused, or null. Duplicates throw. */
+    String register(PluginKind kind, Object plugin) {
+      String cls = plugin.getClass().getName();
+      String name;
+      int version;
+      try {
+        if (plugin instanceof HashProvider) {
+          name = ((HashProvider) plugin).name();
+          version = ((HashProvider) plugin).spiVersion();
+        } else if (plugin instanceof PlatformLayout) {
+          name = ((PlatformLayout) plugin).name();
+          version = ((PlatformLayout) plugin).spiVersion();
+        } else {
+          name = ((GrowthPolicy) plugin).name();
+          version = ((GrowthPolicy) plugin).spiVersion();
+        }
+      } catch (RuntimeException | LinkageError e) {
+        return kind.label() + " plugin " + cls + " failed to report its name or version: " + e;
+      }
+      if (name == null || name.isBlank()) {
+        return kind.label() + " plugin " + cls + " has no name";
+      }
+      if (version != kind.spiVersion()) {
+        String why = "refused " + kind.label() + " plugin '" + name + "' (" + cls
+            + "): built for " + kind.service().getSimpleName() + " SPI version " + version
+            + ", this engine supports version " + kind.spiVersion();
+        refused.get(kind).put(name, why);
+        return why;
+      }
+      PluginInfo info = PluginInfo.of(kind, name, plugin);
+      PluginInfo existing = byKind.get(kind).putIfAbsent(name, info);
+      if (existing != null) {
+        throw new IllegalStateException(
+            "two " + kind.label() + " plugins are named '" + name + "': "
+                + existing.className() + " (" + existing.location() + ") and " + cls + " ("
+                + info.location() + "); remove one of them from the class path");
+      }
+      LOG.debug("registered {} plugin '{}' ({} from {})", kind.label(), name, cls,
+          info.location());
+      return null;
+    }
+
+    Plugins build() {
+      Map<PluginKind, Map<String, PluginInfo>> frozen = new EnumMap<>(PluginKind.class);
+      Map<PluginKind, Map<String, String>> frozenRefused = new EnumMap<>(PluginKind.class);
+      for (PluginKind kind : PluginKind.values()) {
+        frozen.put(kind, Collections.unmodifiableMap(new TreeMap<>(byKind.get(kind))));
+        frozenRefused.put(kind, Collections.unmodifiableMap(new TreeMap<>(refused.get(kind))));
+      }
+      return new Plugins(frozen, frozenRefused, problems);
+    }
+  }
+}

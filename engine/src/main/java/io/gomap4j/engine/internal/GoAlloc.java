@@ -1,0 +1,53 @@
+package io.gomap4j.engine.internal;
+
+/**
+ * Go 1.19's allocator rounding, which decides how many overflow buckets {@code makeBucketArray}
+ * preallocates: a request below 32 KiB rounds up to its malloc size class, a larger one to a multiple
+ * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}).
+ */
+public final class GoAlloc {
+
+  private static final int MAX_SMALL_SIZE = 32768;
+  private static final long PAGE_SIZE = 8192;
+
+  /** {@code class_to_size} of Go 1.19 ({@code runtime/sizeclasses.go}). */
+  private static final int[] CLASS_TO_SIZE = {
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
+    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240,
+    10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768
+  };
+
+  private GoAlloc() {}
+
+  /** The size Go's allocator actually hands out for a request of {@code size} bytes. */
+  public static long roundupsize(long size) {
+    if (size < MAX_SMALL_SIZE) {
+      for (int c : CLASS_TO_SIZE) {
+        if (c >= size) {
+          return c;
+        }
+      }
+    }
+    return (size + PAGE_SIZE - 1) & -PAGE_SIZE;
+  }
+
+  /**
+   * The number of buckets {@code makeBucketArray(t, b)} allocates: {@code 2^b}, plus
+   * {@code 2^(b-4)} preallocated overflow buckets when b &gt;= 4, stretched to fill the rounded
+   * allocation.
+   */
+  public static long bucketsAllocated(int b, int bucketSize) {
+    long base = 1L << b;
+    long n = base;
+    if (b >= 4) {
+      n += 1L << (b - 4);
+      long sz = bucketSize * n;
+      long up = roundupsize(sz);
+      if (up != sz) {
+        n = up / bucketSize;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,558 @@
+package io.gomap4j.engine.internal;
+
+import io.gomap4j.api.MapStats;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.Hasher;
+import java.util.ConcurrentModificationException;
+
+/**
+ * Go 1.19's {@code hmap} and the parts of {@code runtime/map.go} that do not depend on the key type:
+ * growth ({@code hashGrow}, {@code growWork}, {@code evacuate}, {@code advanceEvacuationMark}),
+ * overflow buckets ({@code newoverflow}, {@code incrnoverflow}), delete bookkeeping with
+ * {@code emptyRest} propagation, {@code mapclear}, and iteration ({@code mapiterinit},
+ * {@code mapiternext}) including its {@code checkBucket} logic.
+ *
+ * <p>Subclasses own the key type: they hash keys, compare them while scanning a chain, and read and
+ * write slots. They call {@link #beginWrite} and {@link #endWrite} around every write, as Go sets and
+ * clears {@code hashWriting}.
+ *
+ * <p>Keys in Java maps are reflexive ({@code k.equals(k)}), so Go's special paths for keys that are
+ * not equal to themselves (NaN under Go's {@code ==}) are not needed here.
+ */
+abstract class MapCore {
+
+  static final int EMPTY_REST = 0;
+  static final int EMPTY_ONE = 1;
+  static final int EVACUATED_X = 2;
+  static final int EVACUATED_Y = 3;
+  static final int EVACUATED_EMPTY = 4;
+  static final int MIN_TOP_HASH = 5;
+
+  static final int ITERATOR = 1;
+  static final int OLD_ITERATOR = 2;
+  static final int HASH_WRITING = 4;
+  static final int SAME_SIZE_GROW = 8;
+
+  static final int SLOTS = Geometry.SLOTS;
+  static final int NIL = BucketArray.NIL;
+
+  static final String CONCURRENT_WRITES = "concurrent map writes";
+  static final String CONCURRENT_READ_WRITE = "concurrent map read and map write";
+  static final String CONCURRENT_ITERATION_WRITE = "concurrent map iteration and map write";
+
+  final Hasher hasher;
+  final GrowthPolicy growth;
+  final Geometry geometry;
+  final String description;
+  private final int topShift;
+  private final int extraEvacuations;
+
+  int count;
+  int flags;
+  int B;
+  int noverflow;
+  int hash0;
+  BucketArray buckets;
+  BucketArray oldbuckets;
+  int nevacuate;
+  private long rng;
+
+  MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
+      String description) {
+    this.hasher = hasher;
+    this.growth = growth;
+    this.geometry = geometry;
+    this.description = description;
+    this.topShift = hasher.bits() - 8;
+    int extra = growth.extraEvacuationsPerWrite();
+    if (extra < 1) {
+      throw new IllegalArgumentException(
+          "growth policy '" + growth.name() + "' evacuates " + extra
+              + " extra buckets per write; at least 1 is needed for a grow to finish");
+    }
+    this.extraEvacuations = extra;
+    this.rng = seed;
+    // makemap: hash0 first, then B for the hint; buckets are allocated now only when B > 0.
+    this.hash0 = rand32();
+    int b = growth.initialB(hint);
+    if (b < 0 || b > 30) {
+      throw new IllegalArgumentException(
+          "growth policy '" + growth.name() + "' chose B=" + b + " for hint " + hint
+              + "; B must be in 0..30");
+    }
+    this.B = b;
+    if (b > 0) {
+      buckets = new BucketArray(geometry, b);
+    }
+  }
+
+  // ---- random source (Go's fastrand, per map) -------------------------------------------------
+
+  /** The next 64 random bits of this map's own source (wyrand). */
+  final long rand64() {
+    long s = rng += 0xa0761d6478bd642fL;
+    long x = s ^ 0xe7037ed1a0b428dbL;
+    long hi = Math.multiplyHigh(s, x) + ((s >> 63) & x) + ((x >> 63) & s);
+    return hi ^ (s * x);
+  }
+
+  final int rand32() {
+    return (int) rand64();
+  }
+
+  // ---- hashing helpers --------------------------------------------------------------------------
+
+  /** The seed passed to the hasher: {@code uintptr(h.hash0)}. */
+  final long seed() {
+    return hash0 & 0xFFFFFFFFL;
+  }
+
+  /** {@code tophash(hash)}: the top byte, moved above the reserved values. */
+  final int tophash(long hash) {
+    int top = (int) (hash >>> topShift) & 0xFF;
+    return top < MIN_TOP_HASH ? top + MIN_TOP_HASH : top;
+  }
+
+  final int bucketMask() {
+    return (1 << B) - 1;
+  }
+
+  final boolean growing() {
+    return oldbuckets != null;
+  }
+
+  final boolean sameSizeGrow() {
+    return (flags & SAME_SIZE_GROW) != 0;
+  }
+
+  /** {@code noldbuckets}: the number of buckets in the old array. */
+  final int noldbuckets() {
+    return sameSizeGrow() ? 1 << B : 1 << (B - 1);
+  }
+
+  final int oldbucketmask() {
+    return noldbuckets() - 1;
+  }
+
+  static boolean isEmpty(int top) {
+    return top <= EMPTY_ONE;
+  }
+
+  /**
+   * Where a lookup for {@code hash} starts: the bucket of the old array while it is not evacuated
+   * (reads never evacuate), otherwise the bucket of the current array. Returns the bucket index, with
+   * bit 32 set for the old array. Callers return early for an empty map, before hashing, as Go does.
+   */
+  final long lookupStart(long hash) {
+    if ((flags & HASH_WRITING) != 0) {
+      throw new ConcurrentModificationException(CONCURRENT_READ_WRITE);
+    }
+    int mask = bucketMask();
+    BucketArray old = oldbuckets;
+    if (old != null) {
+      if (!sameSizeGrow()) {
+        mask >>>= 1;
+      }
+      int ob = (int) hash & mask;
+      if (!old.evacuated(ob)) {
+        return (1L << 32) | ob;
+      }
+    }
+    return (int) hash & bucketMask();
+  }
+
+  // ---- writes -------------------------------------------------------------------------------------
+
+  /** Checks and sets {@code hashWriting}. Call after hashing the key, which may throw. */
+  final void beginWrite() {
+    if ((flags & HASH_WRITING) != 0) {
+      throw new ConcurrentModificationException(CONCURRENT_WRITES);
+    }
+    flags ^= HASH_WRITING;
+  }
+
+  /** Checks that {@code hashWriting} is still set, and clears it. */
+  final void endWrite() {
+    if ((flags & HASH_WRITING) == 0) {
+      throw new ConcurrentModificationException(CONCURRENT_WRITES);
+    }
+    flags &= ~HASH_WRITING;
+  }
+
+  /** Fails fast, before anything changes, when another write is in progress. */
+  final void checkNotWriting() {
+    if ((flags & HASH_WRITING) != 0) {
+      throw new ConcurrentModificationException(CONCURRENT_WRITES);
+    }
+  }
+
+  /**
+   * The start of {@code mapassign} and {@code mapdelete} after hashing: allocates the first bucket if
+   * needed, does the grow work for the target bucket, and returns the bucket index in
+   * {@link #buckets}.
+   */
+  final int writeBucket(long hash) {
+    if (buckets == null) {
+      buckets = new BucketArray(geometry, B);
+    }
+    int bucket = (int) hash & bucketMask();
+    if (growing()) {
+      growWork(bucket);
+    }
+    return bucket;
+  }
+
+  /**
+   * Step 7 of {@code mapassign}: for a key that is absent, asks the growth policy whether to grow
+   * first. Returns true if it grew; the caller then starts over ({@code goto again}).
+   */
+  final boolean growBeforeInsert() {
+    if (growing()) {
+      return false;
+    }
+    GrowthPolicy.Grow grow = growth.onInsert(count + 1L, B, noverflow);
+    if (grow == null || grow == GrowthPolicy.Grow.NONE) {
+      return false;
+    }
+    hashGrow(grow == GrowthPolicy.Grow.DOUBLE);
+    return true;
+  }
+
+  /** Records a new entry in slot {@code i} of bucket {@code bkt}, whose key and elem are written. */
+  final void inserted(int bkt, int i, int top) {
+    buckets.setTophash(bkt, i, top);
+    count++;
+  }
+
+  /**
+   * The bookkeeping of {@code mapdelete} after the slot's key and elem are cleared: marks the slot
+   * {@code emptyOne}, turns trailing empty slots into {@code emptyRest}, decrements the count and
+   * reseeds an emptied map.
+   */
+  final void deleted(int bOrig, int bkt, int i) {
+    BucketArray a = buckets;
+    a.setTophash(bkt, i, EMPTY_ONE);
+    boolean last;
+    if (i == SLOTS - 1) {
+      int ovf = a.overflow(bkt);
+      last = ovf == NIL || a.tophash(ovf, 0) == EMPTY_REST;
+    } else {
+      last = a.tophash(bkt, i + 1) == EMPTY_REST;
+    }
+    if (last) {
+      int b = bkt;
+      while (true) {
+        a.setTophash(b, i, EMPTY_REST);
+        if (i == 0) {
+          if (b == bOrig) {
+            break;
+          }
+          int c = b;
+          for (b = bOrig; a.overflow(b) != c; b = a.overflow(b)) {
+            // find the bucket before c
+          }
+          i = SLOTS - 1;
+        } else {
+          i--;
+        }
+        if (a.tophash(b, i) != EMPTY_ONE) {
+          break;
+        }
+      }
+    }
+    count--;
+    if (count == 0) {
+      hash0 = rand32();
+    }
+  }
+
+  /** {@code mapclear}: empties the map, keeps B and the bucket array, reseeds. */
+  final void clearAll() {
+    if (count == 0) {
+      return;
+    }
+    beginWrite();
+    flags &= ~SAME_SIZE_GROW;
+    if (oldbuckets != null) {
+      // Go 1.21+ marks the old array empty too, so live iterators over it stop (go.dev/issue/59411).
+      oldbuckets.reset();
+    }
+    oldbuckets = null;
+    nevacuate = 0;
+    noverflow = 0;
+    count = 0;
+    hash0 = rand32();
+    buckets.reset();
+    endWrite();
+  }
+
+  // ---- growth -------------------------------------------------------------------------------------
+
+  private void hashGrow(boolean bigger) {
+    if (!bigger) {
+      flags |= SAME_SIZE_GROW;
+    }
+    BucketArray old = buckets;
+    BucketArray fresh = new BucketArray(geometry, B + (bigger ? 1 : 0));
+    int f = flags & ~(ITERATOR | OLD_ITERATOR);
+    if ((flags & ITERATOR) != 0) {
+      f |= OLD_ITERATOR;
+    }
+    if (bigger) {
+      B++;
+    }
+    flags = f;
+    oldbuckets = old;
+    buckets = fresh;
+    nevacuate = 0;
+    noverflow = 0;
+  }
+
+  private void growWork(int bucket) {
+    evacuate(bucket & oldbucketmask());
+    for (int k = 0; k < extraEvacuations && growing(); k++) {
+      evacuate(nevacuate);
+    }
+  }
+
+  private void evacuate(int oldbucket) {
+    BucketArray old = oldbuckets;
+    int newbit = noldbuckets();
+    if (!old.evacuated(oldbucket)) {
+      boolean same = sameSizeGrow();
+      BucketArray to = buckets;
+      int xb = oldbucket;
+      int xi = 0;
+      int yb = oldbucket + newbit;
+      int yi = 0;
+      for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+        for (int i = 0; i < SLOTS; i++) {
+          int top = old.tophash(b, i);
+          if (isEmpty(top)) {
+            old.setTophash(b, i, EVACUATED_EMPTY);
+            continue;
+          }
+          if (top < MIN_TOP_HASH) {
+            throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+          }
+          boolean useY = !same && (rehash(old, b, i) & newbit) != 0;
+          old.setTophash(b, i, useY ? EVACUATED_Y : EVACUATED_X);
+          if (useY) {
+            if (yi == SLOTS) {
+              yb = newoverflow(yb);
+              yi = 0;
+            }
+            to.setTophash(yb, yi, top);
+            to.copySlotFrom(old, b, i, yb, yi);
+            yi++;
+          } else {
+            if (xi == SLOTS) {
+              xb = newoverflow(xb);
+              xi = 0;
+            }
+            to.setTophash(xb, xi, top);
+            to.copySlotFrom(old, b, i, xb, xi);
+            xi++;
+          }
+        }
+      }
+      if ((flags & OLD_ITERATOR) == 0) {
+        old.clearEvacuated(oldbucket);
+      }
+    }
+    if (oldbucket == nevacuate) {
+      advanceEvacuationMark(newbit);
+    }
+  }
+
+  private void advanceEvacuationMark(int newbit) {
+    nevacuate++;
+    int stop = Math.min(nevacuate + 1024, newbit);
+    while (nevacuate != stop && oldbuckets.evacuated(nevacuate)) {
+      nevacuate++;
+    }
+    if (nevacuate == newbit) {
+      oldbuckets = null;
+      flags &= ~SAME_SIZE_GROW;
+    }
+  }
+
+  /** {@code newoverflow}: links a new overflow bucket after {@code bkt} in {@link #buckets}. */
+  final int newoverflow(int bkt) {
+    BucketArray a = buckets;
+    int ovf;
+    if (a.nextOverflow != NIL) {
+      ovf = a.nextOverflow;
+      a.nextOverflow = ovf + 1 < a.nbuckets ? ovf + 1 : NIL;
+    } else {
+      ovf = a.allocateOverflow();
+    }
+    if (growth.countOverflow(B, rand32())) {
+      noverflow = (noverflow + 1) & 0xFFFF;
+    }
+    a.setOverflow(bkt, ovf);
+    return ovf;
+  }
+
+  // ---- key-type hooks -----------------------------------------------------------------------------
+
+  /** The hash of the key stored in slot {@code i} of bucket {@code bkt} of {@code a}. */
+  abstract long rehash(BucketArray a, int bkt, int i);
+
+  /**
+   * {@code mapaccessK} for the key stored in slot {@code i} of bucket {@code bkt} of {@code a}:
+   * where that key is now in the live map, as {@link #position}, or -1 if it was deleted.
+   */
+  abstract long relookup(BucketArray a, int bkt, int i);
+
+  /** Encodes a slot of the live map: bit 62 set for the old array. */
+  static long position(boolean old, int bkt, int i) {
+    return (old ? 1L << 62 : 0) | ((long) bkt << 3) | i;
+  }
+
+  // ---- statistics -------------------------------------------------------------------------------
+
+  /** Overflow buckets linked into the chains of the current array. */
+  final long overflowBucketsInUse() {
+    BucketArray a = buckets;
+    if (a == null) {
+      return 0;
+    }
+    long n = 0;
+    for (int b = 0; b < a.base; b++) {
+      for (int o = a.overflow(b); o != NIL; o = a.overflow(o)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public final MapStats stats() {
+    int refBytes = Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
+    long heap = 0;
+    if (buckets != null) {
+      heap += buckets.heapBytes(refBytes);
+    }
+    if (oldbuckets != null) {
+      heap += oldbuckets.heapBytes(refBytes);
+    }
+    return new MapStats(
+        count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(), heap);
+  }
+
+  // ---- iteration ----------------------------------------------------------------------------------
+
+  /**
+   * Go's {@code hiter}: walks a snapshot of the bucket array from a random bucket and slot offset.
+   * After {@link #advance()} returns true, {@link #arr}, {@link #bkt} and {@link #slot} name the
+   * entry to return, in the live map.
+   */
+  final class Cursor {
+    private final int itB;
+    private final BucketArray itBuckets;
+    private final int startBucket;
+    private final int offset;
+    private boolean wrapped;
+    private int bucket;
+    private BucketArray barr;
+    private int bptr = NIL;
+    private int i;
+    private int checkBucket = NIL;
+    private boolean done;
+
+    BucketArray arr;
+    int bkt;
+    int slot;
+
+    Cursor() {
+      if (count == 0) {
+        done = true;
+        itB = 0;
+        itBuckets = null;
+        startBucket = 0;
+        offset = 0;
+        return;
+      }
+      itB = B;
+      itBuckets = buckets;
+      long r = itB > 28 ? rand64() : rand32() & 0xFFFFFFFFL;
+      startBucket = (int) (r & ((1L << itB) - 1));
+      offset = (int) ((r >>> itB) & (SLOTS - 1));
+      bucket = startBucket;
+      flags |= ITERATOR | OLD_ITERATOR;
+    }
+
+    /** {@code mapiternext}: moves to the next entry; false at the end. */
+    boolean advance() {
+      if (done) {
+        return false;
+      }
+      if ((flags & HASH_WRITING) != 0) {
+        throw new ConcurrentModificationException(CONCURRENT_ITERATION_WRITE);
+      }
+      while (true) {
+        if (bptr == NIL) {
+          if (bucket == startBucket && wrapped) {
+            done = true;
+            return false;
+          }
+          if (growing() && itB == B) {
+            int oldbucket = bucket & oldbucketmask();
+            if (!oldbuckets.evacuated(oldbucket)) {
+              barr = oldbuckets;
+              bptr = oldbucket;
+              checkBucket = bucket;
+            } else {
+              barr = itBuckets;
+              bptr = bucket;
+              checkBucket = NIL;
+            }
+          } else {
+            barr = itBuckets;
+            bptr = bucket;
+            checkBucket = NIL;
+          }
+          bucket++;
+          if (bucket == 1 << itB) {
+            bucket = 0;
+            wrapped = true;
+          }
+          i = 0;
+        }
+        for (; i < SLOTS; i++) {
+          int offi = (i + offset) & (SLOTS - 1);
+          int top = barr.tophash(bptr, offi);
+          if (isEmpty(top) || top == EVACUATED_EMPTY) {
+            continue;
+          }
+          if (checkBucket != NIL && !sameSizeGrow()) {
+            // Iterating an old bucket not yet evacuated: return only the entries that will move to
+            // the new bucket this iteration is at.
+            long hash = rehash(barr, bptr, offi);
+            if ((hash & ((1L << itB) - 1)) != checkBucket) {
+              continue;
+            }
+          }
+          if (top != EVACUATED_X && top != EVACUATED_Y) {
+            arr = barr;
+            bkt = bptr;
+            slot = offi;
+          } else {
+            // The map grew since the iterator started: the entry's golden copy is elsewhere.
+            long pos = relookup(barr, bptr, offi);
+            if (pos < 0) {
+              continue;
+            }
+            arr = (pos & (1L << 62)) != 0 ? oldbuckets : buckets;
+            bkt = (int) ((pos >>> 3) & 0x7FFFFFFFL);
+            slot = (int) (pos & 7);
+          }
+          i++;
+          return true;
+        }
+        bptr = barr.overflow(bptr);
+        i = 0;
+      }
+    }
+  }
+}

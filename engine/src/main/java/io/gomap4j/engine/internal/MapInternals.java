@@ -1,0 +1,55 @@
+package io.gomap4j.engine.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gomap4j.api.LongLongGoMap;
+
+/**
+ * Access to a map's internal state for the TCK, the trace replayer and the CLI. Not an API for
+ * users: this package is exported to {@code io.gomap4j.tck} and {@code io.gomap4j.cli} only.
+ */
+public final class MapInternals {
+
+  private MapInternals() {}
+
+  static MapCore core(Object map) {
+    requireNonNull(map, "map is null");
+    if (map instanceof MapCore) {
+      return (MapCore) map;
+    }
+    if (map instanceof ObjectMap) {
+      return ((ObjectMap<?, ?>) map).core();
+    }
+    if (map instanceof BoxedLongLongMap) {
+      return ((BoxedLongLongMap) map).unwrap();
+    }
+    throw new IllegalArgumentException(
+        "not a gomap4j engine map: " + map.getClass().getName());
+  }
+
+  /** The map's {@code hmap} fields. */
+  public static MapState state(Object map) {
+    MapCore m = core(map);
+    return new MapState(m.count, m.flags, m.B, m.noverflow, m.hash0, m.growing(), m.nevacuate,
+        m.sameSizeGrow());
+  }
+
+  /** Sets {@code hash0}, as Go's trace generator does right after {@code make}. */
+  public static void setHash0(Object map, int hash0) {
+    MapCore m = core(map);
+    if (m.count != 0) {
+      throw new IllegalStateException("hash0 can only be set on an empty map");
+    }
+    m.hash0 = hash0;
+  }
+
+  /** Checks every structural invariant; see {@link Invariants}. */
+  public static void checkInvariants(Object map) {
+    Invariants.check(core(map));
+  }
+
+  /** Whether {@code map} is a gomap4j engine map ({@link LongLongGoMap} or object map). */
+  public static boolean isEngineMap(Object map) {
+    return map instanceof MapCore || map instanceof ObjectMap || map instanceof BoxedLongLongMap;
+  }
+}
