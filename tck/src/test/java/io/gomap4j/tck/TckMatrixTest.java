@@ -1,0 +1,61 @@
+package io.gomap4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.engine.Plugins;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TckMatrixTest {
+
+  private final Plugins plugins = Plugins.of(List.of(
+      new Fixtures.MixHash("mix", false), new Fixtures.MixHash("mix64", true),
+      Fixtures.WIDE, Fixtures.NARROW, Fixtures.GO119));
+
+  @Test
+  @DisplayName("The matrix pairs every hash with every layout whose platform it supports")
+  void compatibleCombinationsOnly() {
+    assertThat(TckMatrix.combinations(plugins)).extracting(Combination::id)
+        .containsExactly("mix/narrow/go119", "mix/wide/go119", "mix64/wide/go119");
+  }
+
+  @Test
+  @DisplayName("Narrowing by names keeps only the named plugins")
+  void narrowing() {
+    assertThat(TckMatrix.combinations(plugins, List.of("mix"), List.of("wide"), List.of()))
+        .extracting(Combination::id).containsExactly("mix/wide/go119");
+  }
+
+  @Test
+  @DisplayName("An unknown plugin name fails and lists the valid names")
+  void unknownNames() {
+    assertThatThrownBy(() -> TckMatrix.combinations(plugins, List.of(), List.of("mips"),
+        List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'mips'")
+        .hasMessageContaining("[narrow, wide]");
+  }
+
+  @Test
+  @DisplayName("A sample is a seeded, reproducible subset in matrix order")
+  void sampling() {
+    List<Combination> all = TckMatrix.combinations(plugins);
+    List<Combination> a = TckMatrix.sample(all, 2, 5);
+    assertThat(a).hasSize(2).isEqualTo(TckMatrix.sample(all, 2, 5));
+    assertThat(all).containsSubsequence(a);
+    assertThat(TckMatrix.sample(all, 10, 5)).isEqualTo(all);
+    assertThatThrownBy(() -> TckMatrix.sample(all, -1, 5))
+        .hasMessageContaining("sample size must be >= 0");
+  }
+
+  @Test
+  @DisplayName("An unknown check id fails and lists the valid ids")
+  void unknownCheck() {
+    assertThatThrownBy(() -> MapContract.checks(List.of("map.nope")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("map.nope")
+        .hasMessageContaining("map.model.longlong");
+  }
+}
