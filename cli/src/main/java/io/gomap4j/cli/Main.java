@@ -1,0 +1,255 @@
+package io.gomap4j.cli;
+
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.tck.MapContract;
+import io.gomap4j.tck.TckCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code gomap4j} command.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed or a trace diverged
+ * from Go, {@value #USAGE} bad arguments or unreadable input, {@value #INTERNAL} an unexpected
+ * error.
+ */
+@Command(
+    name = "gomap4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Go 1.19's runtime map on the JVM: list the plugins, replay Go's growth traces, "
+        + "run the TCK.",
+    subcommands = {
+        PluginsCommand.class,
+        TraceCommand.class,
+        TckCommand.class,
+        HelpCommand.class
+    },
+    usageHelpAutoWidth = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:a TCK check failed, or a trace diverged from Go",
+        "2:bad arguments or unreadable input",
+        "3:internal error"
+    })
+public final class Main implements Callable<Integer> {
+
+  /** Success. */
+  public static final int OK = 0;
+  /** A TCK check failed or a trace diverged from Go's. */
+  public static final int FAILED = 1;
+  /** Bad arguments, an unknown name, a missing or unparsable file. */
+  public static final int USAGE = 2;
+  /** An unexpected error. */
+  public static final int INTERNAL = 3;
+
+  /** Set to {@code 1} or {@code 0} by the launcher: whether stderr is a terminal. */
+  static final String TTY_ENV = "GOMAP4J_STDERR_TTY";
+
+  @Spec CommandSpec spec;
+
+  private final Supplier<Plugins> pluginSource;
+  private final Supplier<List<TckCheck>> checkSource;
+  private final boolean terminal;
+  private Plugins plugins;
+  private boolean verbose;
+
+  /** The command as run from the command line: discovered plugins and the map contract. */
+  public Main() {
+    this(() -> Plugins.discover(Main.class.getClassLoader()), MapContract::checks,
+        stderrIsTerminal());
+  }
+
+  /**
+   * A command with its own plugins and checks, for tests and embedding.
+   *
+   * @param pluginSource the plugins, asked for once, when a subcommand needs them
+   * @param checkSource the TCK checks
+   * @param terminal whether stderr is a terminal (progress redraws one line)
+   */
+  Main(Supplier<Plugins> pluginSource, Supplier<List<TckCheck>> checkSource, boolean terminal) {
+    this.pluginSource = pluginSource;
+    this.checkSource = checkSource;
+    this.terminal = terminal;
+  }
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Log at DEBUG level on stderr and print stack traces of failures.")
+  void setVerbose(boolean on) {
+    // Picocli may reset the inherited option's copy to false after the parent set it: only ever
+    // switch it on.
+    if (on) {
+      verbose = true;
+      // Read by logback.xml; set before any logger exists (subcommands log only after parsing).
+      System.setProperty("gomap4j.log.level", "DEBUG");
+    }
+  }
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: exit codes and error messages as documented above. */
+  public static CommandLine commandLine() {
+    return commandLine(new Main());
+  }
+
+  static CommandLine commandLine(Main main) {
+    CommandLine cl = new CommandLine(main);
+    cl.setParameterExceptionHandler(Main::invalidInput);
+    cl.setExecutionExceptionHandler(Main::executionFailed);
+    return cl;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(),
+        "a subcommand is missing; use one of: " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** Whether -v was given. */
+  boolean verbose() {
+    return verbose;
+  }
+
+  /** Whether stderr is a terminal. */
+  boolean terminal() {
+    return terminal;
+  }
+
+  /**
+   * The plugins, discovered on first use.
+   *
+   * @throws CliException if discovery failed (two plugins of one kind with one name)
+   */
+  Plugins plugins() {
+    if (plugins == null) {
+      try {
+        plugins = pluginSource.get();
+      } catch (IllegalStateException e) {
+        throw new CliException(USAGE, "cannot load the plugins: " + e.getMessage());
+      }
+    }
+    return plugins;
+  }
+
+  /** The TCK checks. */
+  List<TckCheck> checks() {
+    return checkSource.get();
+  }
+
+  static boolean stderrIsTerminal() {
+    String env = System.getenv(TTY_ENV);
+    if ("1".equals(env)) {
+      return true;
+    }
+    if ("0".equals(env)) {
+      return false;
+    }
+    // Without the launcher's hint: a console means stdin and stdout are terminals, so stderr
+    // most likely is too.
+    return System.console() != null;
+  }
+
+  private static Main root(CommandLine cmd) {
+    CommandLine c = cmd;
+    while (c.getParent() != null) {
+      c = c.getParent();
+    }
+    return c.getCommand() instanceof Main m ? m : null;
+  }
+
+  private static String prefix(CommandLine cmd) {
+    return cmd.getCommandSpec().qualifiedName() + ": ";
+  }
+
+  /** Bad arguments: the message, suggestions for near misses, the synopsis. */
+  private static int invalidInput(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getColorScheme().errorText(prefix(cmd) + ex.getMessage()));
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.print("Usage: " + cmd.getHelp().synopsis(0));
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for details.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Exceptions from a subcommand: known kinds are messages with an exit code, others bugs. */
+  private static int executionFailed(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    Main main = root(cmd);
+    boolean verbose = main != null && main.verbose();
+    int code;
+    if (ex instanceof CliException e) {
+      err.println(prefix(cmd) + e.getMessage());
+      code = e.exitCode();
+    } else if (ex instanceof IllegalArgumentException) {
+      err.println(prefix(cmd) + ex.getMessage());
+      code = USAGE;
+    } else {
+      err.println(prefix(cmd) + "internal error: " + ex);
+      code = INTERNAL;
+      if (!verbose) {
+        err.println("(run with -v for the stack trace)");
+      }
+    }
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** {@code gomap4j VERSION}, from the build, with the Java runtime. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "gomap4j " + version(),
+        "map semantics of Go 1.19 (runtime/map.go)",
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+            + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"
+      };
+    }
+
+    static String version() {
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          Properties p = new Properties();
+          p.load(in);
+          String v = p.getProperty("version", "");
+          if (!v.isBlank() && !v.startsWith("${")) {
+            return v;
+          }
+        }
+      } catch (IOException e) {
+        // fall through
+      }
+      return "(unknown version)";
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.gomap4j.cli;
+
+import io.gomap4j.engine.PluginInfo;
+import io.gomap4j.engine.PluginKind;
+import io.gomap4j.engine.Plugins;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code gomap4j plugins}: every plugin found, with its class and where it was loaded from. */
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+        "Lists every plugin found through java.util.ServiceLoader: hash providers, platform "
+            + "layouts and growth policies, with the implementing class and the jar or directory "
+            + "it was loaded from.",
+        "Plugins that could not be loaded are listed below the table as warnings."
+    })
+final class PluginsCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Plugins plugins = main.plugins();
+    PrintWriter out = spec.commandLine().getOut();
+    List<PluginInfo> all = plugins.all();
+    if (all.isEmpty()) {
+      out.println("no plugins found");
+    } else {
+      TextTable t = new TextTable("KIND", "NAME", "CLASS", "LOCATION");
+      for (PluginInfo p : all) {
+        t.row(p.kind().label(), p.name(), p.className(), p.location());
+      }
+      out.print(t.render());
+      out.println(all.size() + " plugins: "
+          + plugins.list(PluginKind.HASH).size() + " hash, "
+          + plugins.list(PluginKind.LAYOUT).size() + " layout, "
+          + plugins.list(PluginKind.GROWTH).size() + " growth");
+    }
+    for (String problem : plugins.problems()) {
+      out.println("warning: " + problem);
+    }
+    out.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,317 @@
+package io.gomap4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.tck.Combination;
+import io.gomap4j.tck.MapContract;
+import io.gomap4j.tck.TckCheck;
+import io.gomap4j.tck.vectors.GoVectors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+  private static final String TRACE = "shared-amd64-aesfalse.txt";
+
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    return run(MapContract::checks, false, args);
+  }
+
+  private static Run run(Supplier<List<TckCheck>> checks, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(Plugins::discovered, checks, terminal));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static String bundledTrace() throws IOException {
+    try (InputStream in = GoVectors.openTrace(TRACE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private static String line(String text, String... parts) {
+    return text.lines()
+        .filter(l -> List.of(parts).stream().allMatch(l::contains))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line with " + List.of(parts) + " in:\n" + text));
+  }
+
+  // ---- plugins ----
+
+  @Test
+  void pluginsListsTheFourBundledPluginsWithTheirJars() {
+    Run r = run("plugins");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("KIND").contains("CLASS", "LOCATION");
+    assertThat(line(r.out(), "memhash-go119"))
+        .startsWith("hash ")
+        .contains("io.gomap4j.hash.MemhashGo119Provider", "hash-providers");
+    assertThat(line(r.out(), " 386 "))
+        .startsWith("layout ")
+        .contains("io.gomap4j.layout32.I386Layout", "layouts-32bit");
+    assertThat(line(r.out(), " amd64 "))
+        .startsWith("layout ")
+        .contains("io.gomap4j.layout64.Amd64Layout", "layouts-64bit");
+    assertThat(line(r.out(), " go119 "))
+        .startsWith("growth ")
+        .contains("io.gomap4j.engine.growth.Go119GrowthPolicy", "engine");
+    assertThat(r.out()).contains("4 plugins: 1 hash, 2 layout, 1 growth");
+    assertThat(r.out()).doesNotContain("warning:");
+  }
+
+  @Test
+  void aPluginRegistryThatCannotBeBuiltExitsTwoWithTheReason() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(() -> {
+      throw new IllegalStateException("two hash plugins are named 'x': A and B");
+    }, List::of, false));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("plugins")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("two hash plugins are named 'x': A and B");
+  }
+
+  // ---- trace ----
+
+  @Test
+  void traceReplaysABundledTrace() throws IOException {
+    Path file = write(TRACE, bundledTrace());
+    Run r = run("trace", "--replay", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("trace: 4000 ops, 4000 states matched");
+    assertThat(r.out()).contains("goarch amd64", "hash memhash-go119", "invariants checked");
+  }
+
+  @Test
+  void traceReplaysAGzippedTrace() throws IOException {
+    Path file = dir.resolve(TRACE + ".gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(bundledTrace().getBytes(StandardCharsets.UTF_8));
+    }
+    Run r = run("trace", "--replay", file.toString(), "--no-invariants");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("trace: 4000 ops, 4000 states matched", "invariants not checked");
+  }
+
+  @Test
+  void aTamperedTraceExitsOneAndShowsBothStates() throws IOException {
+    String text = bundledTrace();
+    int at = text.indexOf("| B=1 ");
+    assertThat(at).isPositive();
+    int lineNo = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    String goLine = text.substring(at + 2, text.indexOf('\n', at)).replace("B=1 ", "B=2 ");
+    String ourLine = goLine.replace("B=2 ", "B=1 ");
+    Path file = write("tampered.txt",
+        text.substring(0, at) + "| B=2 " + text.substring(at + "| B=1 ".length()));
+
+    Run r = run("trace", "--replay", file.toString(), "--hash", "memhash-go119");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out())
+        .contains("divergence at operation " + (lineNo - 1) + " (line " + lineNo)
+        .contains("go:   " + goLine)
+        .contains("ours: " + ourLine)
+        .doesNotContain("4000 states matched");
+  }
+
+  @Test
+  void aGarbageLineExitsTwoNamingFileAndLine() throws IOException {
+    String text = bundledTrace();
+    int secondLine = text.indexOf('\n') + 1;
+    Path file = write("garbage.txt",
+        text.substring(0, secondLine) + "this is not an operation\n" + text.substring(secondLine));
+    Run r = run("trace", "--replay", file.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err())
+        .contains(file + ":2:")
+        .contains("expected 'put KEY' or 'del KEY'")
+        .contains("this is not an operation");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aMissingTraceExitsTwo() {
+    Path file = dir.resolve("nope.txt");
+    Run r = run("trace", "--replay", file.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("no such trace file: " + file);
+  }
+
+  @Test
+  void traceWithAnUnknownHashExitsTwoNamingTheValidOnes() throws IOException {
+    Path file = write(TRACE, bundledTrace());
+    Run r = run("trace", "--replay", file.toString(), "--hash", "nohash");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("'nohash'", "memhash-go119");
+  }
+
+  @Test
+  void traceWithoutReplayExitsTwo() {
+    Run r = run("trace");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--replay", "Usage: gomap4j trace");
+  }
+
+  // ---- tck ----
+
+  @Test
+  void tckRunsOneContractCheckOnOneLayout() {
+    String id = MapContract.checks().get(0).id();
+    Run r = run("tck", "--layout", "386", "--check", id);
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("plugins found: hash [memhash-go119], layout [386, amd64], growth [go119]")
+        .contains("seed 6333609 (0x60a4a9)")
+        .contains("memhash-go119/386/go119")
+        .doesNotContain("amd64/go119")
+        .contains("1 passed, 0 failed, 0 skipped");
+    assertThat(r.err()).contains("[1/1] memhash-go119/386/go119  " + id + "  PASSED");
+  }
+
+  @Test
+  void tckWithAnUnknownHashExitsTwoNamingTheValidOnes() {
+    Run r = run("tck", "--hash", "nohash");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("'nohash'", "memhash-go119");
+  }
+
+  @Test
+  void tckWithAnUnknownCheckExitsTwoListingTheValidIds() {
+    Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), false,
+        "tck", "--check", "a.one,c.three");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("'c.three'", "a.one, b.two");
+  }
+
+  @Test
+  void aFailedCheckExitsOneWithItsMessageAndReproduceLine() {
+    Run r = run(() -> List.of(check("ok.check", null),
+        check("bad.check", new AssertionError("expected 1, got 2"))), false,
+        "tck", "--layout", "amd64", "--seed", "0x10");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out())
+        .contains("seed 16 (0x10)")
+        .contains("FAILED memhash-go119/amd64/go119 bad.check: rule bad.check")
+        .contains("java.lang.AssertionError: expected 1, got 2")
+        .contains("reproduce: -Dtck.hash=memhash-go119 -Dtck.layout=amd64 -Dtck.growth=go119"
+            + " -Dtck.seed=16 -Dtck.check=bad.check")
+        .contains("1 passed, 1 failed, 0 skipped");
+    assertThat(r.err()).contains("bad.check  FAILED");
+  }
+
+  @Test
+  void aSkippedCheckIsReportedAndDoesNotFailTheRun() {
+    Run r = run(() -> List.of(check("skip.check", new TckCheck.CheckSkipped("not here"))), false,
+        "tck", "--layout", "386");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("0 passed, 0 failed, 1 skipped");
+    assertThat(r.err()).contains("SKIPPED", "not here");
+  }
+
+  @Test
+  void onATerminalProgressRedrawsOneLine() {
+    Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), true, "tck");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("\r[1/4]").doesNotContain("\n[");
+  }
+
+  @Test
+  void quietRunsWithoutProgress() {
+    Run r = run(() -> List.of(check("a.one", null)), false, "tck", "--quiet");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("2 passed");
+  }
+
+  @Test
+  void sampleDrawsCombinations() {
+    Run r = run(() -> List.of(check("a.one", null)), false, "tck", "--sample", "1", "-q");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("1 combination x 1 check = 1 run", "1 passed");
+  }
+
+  // ---- arguments ----
+
+  @Test
+  void badArgumentsExitTwoNamingTheInput() {
+    Run unknownOption = run("tck", "--bogus");
+    assertThat(unknownOption.exit()).isEqualTo(Main.USAGE);
+    assertThat(unknownOption.err()).contains("'--bogus'", "Usage: gomap4j tck", "--layout");
+
+    Run badSeed = run("tck", "--seed", "xyz");
+    assertThat(badSeed.exit()).isEqualTo(Main.USAGE);
+    assertThat(badSeed.err()).contains("--seed", "'xyz'");
+
+    Run badSample = run("tck", "--sample", "0");
+    assertThat(badSample.exit()).isEqualTo(Main.USAGE);
+
+    Run noCommand = run();
+    assertThat(noCommand.exit()).isEqualTo(Main.USAGE);
+    assertThat(noCommand.err()).contains("plugins, trace, tck");
+
+    Run unknownCommand = run("frobnicate");
+    assertThat(unknownCommand.exit()).isEqualTo(Main.USAGE);
+    assertThat(unknownCommand.err()).contains("'frobnicate'");
+  }
+
+  @Test
+  void versionAndHelpExitZero() {
+    Run version = run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("gomap4j ").doesNotContain("${");
+    Run help = run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("plugins", "trace", "tck", "--verbose", "Exit codes:");
+  }
+
+  private static TckCheck check(String id, Throwable failure) {
+    return new TckCheck() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String description() {
+        return "rule " + id;
+      }
+
+      @Override
+      public void run(Combination combination, long seed) throws Exception {
+        if (failure instanceof Exception e) {
+          throw e;
+        }
+        if (failure instanceof Error e) {
+          throw e;
+        }
+      }
+    };
+  }
+}
