@@ -11,10 +11,7 @@ import io.gomap4j.tck.TckRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +84,7 @@ final class TckCommand implements Callable<Integer> {
     if (sample != null) {
       combinations = TckMatrix.sample(combinations, sample, seed);
     }
-    List<TckCheck> checks = select(main.checks(), clean(checkIds));
+    List<TckCheck> checks = TckRunner.select(main.checks(), clean(checkIds));
 
     for (String problem : plugins.problems()) {
       err.println("warning: " + problem);
@@ -139,26 +136,6 @@ final class TckCommand implements Callable<Integer> {
   }
 
   /** The checks with the given ids, in the order given; all checks when none is given. */
-  static List<TckCheck> select(List<TckCheck> all, List<String> ids) {
-    if (ids.isEmpty()) {
-      return all;
-    }
-    Map<String, TckCheck> byId = new LinkedHashMap<>();
-    for (TckCheck c : all) {
-      byId.put(c.id(), c);
-    }
-    List<TckCheck> out = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(ids)) {
-      TckCheck c = byId.get(id);
-      if (c == null) {
-        throw new IllegalArgumentException(
-            "unknown check id '" + id + "'; valid ids: " + String.join(", ", byId.keySet()));
-      }
-      out.add(c);
-    }
-    return out;
-  }
-
   private static List<String> clean(List<String> names) {
     List<String> out = new ArrayList<>();
     for (String n : names) {

@@ -27,7 +27,7 @@ class TckMatrixTest {
   Stream<DynamicTest> mapContract() {
     Plugins plugins = Plugins.discovered();
     List<Combination> combinations = TckMatrix.fromSystemProperties(plugins);
-    List<TckCheck> checks = TckCommand.select(MapContract.checks(),
+    List<TckCheck> checks = TckRunner.select(MapContract.checks(),
         TckMatrix.names(TckMatrix.CHECK));
     long seed = TckMatrix.seed();
     return combinations.stream().flatMap(c -> checks.stream().map(check -> dynamicTest(

@@ -36,26 +36,9 @@ public final class MapContract {
         new ReproducibleOrder());
   }
 
-  /** The checks whose ids are in {@code ids}; an unknown id fails listing the valid ones. */
+  /** The checks whose ids are in {@code ids}; see {@link TckRunner#select}. */
   public static List<TckCheck> checks(List<String> ids) {
-    if (ids.isEmpty()) {
-      return checks();
-    }
-    List<TckCheck> out = new ArrayList<>();
-    for (String id : ids) {
-      TckCheck found = null;
-      for (TckCheck c : checks()) {
-        if (c.id().equals(id)) {
-          found = c;
-        }
-      }
-      if (found == null) {
-        throw new IllegalArgumentException("unknown TCK check '" + id + "'; valid ids: "
-            + checks().stream().map(TckCheck::id).toList());
-      }
-      out.add(found);
-    }
-    return out;
+    return TckRunner.select(checks(), ids);
   }
 
   static void invariants(Object map, String context) {

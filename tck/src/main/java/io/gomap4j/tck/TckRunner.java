@@ -3,7 +3,10 @@ package io.gomap4j.tck;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs checks over combinations and collects a {@link TckReport}. Each check gets a seed derived
@@ -34,6 +37,34 @@ public final class TckRunner {
     }
     h ^= h >>> 29;
     return h;
+  }
+
+  /**
+   * The checks of {@code all} whose ids are in {@code ids}, in the order of {@code ids}; all of them
+   * when {@code ids} is empty.
+   *
+   * @throws IllegalArgumentException naming the valid ids, if an id is unknown
+   */
+  public static List<TckCheck> select(List<TckCheck> all, List<String> ids) {
+    requireNonNull(all, "all is null");
+    requireNonNull(ids, "ids is null");
+    if (ids.isEmpty()) {
+      return all;
+    }
+    Map<String, TckCheck> byId = new LinkedHashMap<>();
+    for (TckCheck c : all) {
+      byId.put(c.id(), c);
+    }
+    List<TckCheck> out = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(ids)) {
+      TckCheck c = byId.get(id.trim());
+      if (c == null) {
+        throw new IllegalArgumentException(
+            "unknown TCK check '" + id + "'; valid ids: " + String.join(", ", byId.keySet()));
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   /** Runs every check on every combination. */

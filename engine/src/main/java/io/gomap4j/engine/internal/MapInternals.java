@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.api.LongLongGoMap;
 
 /**
- * Access to a map's internal state for the TCK, the trace replayer and the CLI. Not an API for
- * users: this package is exported to {@code io.gomap4j.tck} and {@code io.gomap4j.cli} only.
+ * Access to a map's internal state for the TCK and the trace replayer. Not an API for users:
+ * this package is exported to {@code io.gomap4j.tck} only.
  */
 public final class MapInternals {
 
