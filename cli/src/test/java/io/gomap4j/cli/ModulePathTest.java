@@ -1,0 +1,71 @@
+package io.gomap4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On the module path, the modules' descriptors resolve and the engine finds every bundled plugin
+ * through their {@code provides} clauses, not through {@code META-INF/services}.
+ */
+class ModulePathTest {
+
+  private static final Set<String> MODULE_JARS = Set.of(
+      "gomap4j-api", "gomap4j-engine", "gomap4j-hash-providers", "gomap4j-layouts-32bit",
+      "gomap4j-layouts-64bit", "slf4j-api", "api", "engine", "hash-providers", "layouts-32bit",
+      "layouts-64bit");
+
+  private static boolean wanted(Path p) {
+    String s = p.toString().replace(File.separatorChar, '/');
+    for (String name : MODULE_JARS) {
+      if (s.contains("/" + name + "/target/classes") || p.getFileName().toString()
+          .startsWith(name + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  @DisplayName("In a module layer the registry finds the bundled plugins through provides clauses")
+  void pluginsResolveOnTheModulePath() throws Exception {
+    List<Path> paths = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.exists(p) && wanted(p)) {
+        paths.add(p);
+      }
+    }
+    ModuleFinder finder = ModuleFinder.of(paths.toArray(Path[]::new));
+    Configuration cf = ModuleLayer.boot().configuration().resolveAndBind(
+        finder, ModuleFinder.of(),
+        Set.of("io.gomap4j.engine", "io.gomap4j.hash", "io.gomap4j.layout32",
+            "io.gomap4j.layout64"));
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf,
+        ClassLoader.getPlatformClassLoader());
+    ClassLoader loader = layer.findLoader("io.gomap4j.engine");
+
+    Class<?> plugins = loader.loadClass("io.gomap4j.engine.Plugins");
+    assertThat(plugins.getModule().isNamed()).isTrue();
+    Object registry = plugins.getMethod("discover", ClassLoader.class).invoke(null, loader);
+    assertThat(registry.toString())
+        .isEqualTo("Plugins[hash=[memhash-go119], layout=[386, amd64], growth=[go119]]");
+
+    Class<?> hash = loader.loadClass("io.gomap4j.spi.HashProvider");
+    Set<String> viaProvides = new TreeSet<>();
+    ServiceLoader.load(layer, hash).stream()
+        .forEach(p -> viaProvides.add(p.type().getModule().getName()));
+    assertThat(viaProvides).containsExactly("io.gomap4j.hash");
+  }
+}
