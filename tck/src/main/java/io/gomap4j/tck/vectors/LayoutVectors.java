@@ -1,0 +1,107 @@
+package io.gomap4j.tck.vectors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gomap4j.api.GoType;
+import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.spi.TypeLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compares a {@link PlatformLayout} with Go's recorded bucket layouts, field by field.
+ *
+ * <p>Only the lines whose key and elem types {@link GoType} can express are compared: predeclared
+ * scalars, {@code string}, {@code unsafe.Pointer} and pointers to those. Lines with composite types
+ * (arrays, slices, structs, interfaces) wait for {@code GoType} to model them.
+ */
+public final class LayoutVectors {
+
+  private static final Set<String> BASIC_NAMES =
+      Stream.concat(
+              Arrays.stream(GoType.Kind.values()).map(GoType.Kind::goName),
+              Stream.of("byte", "rune"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** How a composite type begins: arrays, slices, structs, interfaces, maps, channels, funcs. */
+  private static final Pattern COMPOSITE =
+      Pattern.compile("^\\*?(\\[|struct\\{|interface\\{|any$|map\\[|chan |func\\()");
+
+  private LayoutVectors() {}
+
+  /** The type named {@code goSyntax}, or empty if {@link GoType} cannot express it yet. */
+  public static Optional<GoType> goType(String goSyntax) {
+    requireNonNull(goSyntax, "goSyntax is null");
+    if (goSyntax.startsWith("*")) {
+      return goType(goSyntax.substring(1)).map(GoType::pointerTo);
+    }
+    return BASIC_NAMES.contains(goSyntax) ? Optional.of(GoType.basic(goSyntax)) : Optional.empty();
+  }
+
+  /** Whether both the key and the elem type of {@code v} can be expressed. */
+  public static boolean expressible(LayoutVector v) {
+    return goType(v.key()).isPresent() && goType(v.elem()).isPresent();
+  }
+
+  /** Whether {@code goSyntax} names a composite type. */
+  public static boolean composite(String goSyntax) {
+    return COMPOSITE.matcher(goSyntax).find();
+  }
+
+  /** The bundled vector lines recorded on {@code goarch}. */
+  public static List<LayoutVector> of(String goarch) {
+    return GoVectors.layoutVectors().stream()
+        .filter(v -> v.goarch().equals(goarch))
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * Where {@code layout} differs from Go on vector line {@code v}, one {@code "field: go X, layout
+   * Y"} entry per field; empty when it agrees.
+   *
+   * @throws IllegalArgumentException if the line's types are not {@link #expressible}
+   */
+  public static List<String> mismatches(PlatformLayout layout, LayoutVector v) {
+    GoType key = goType(v.key()).orElseThrow(() -> new IllegalArgumentException(
+        "cannot express key type " + v.key() + " of " + v));
+    GoType elem = goType(v.elem()).orElseThrow(() -> new IllegalArgumentException(
+        "cannot express elem type " + v.elem() + " of " + v));
+    TypeLayout k = layout.typeLayout(key);
+    TypeLayout e = layout.typeLayout(elem);
+    BucketLayout b = layout.bucketLayout(key, elem);
+    List<String> out = new ArrayList<>();
+    diff(out, "ptrsize", v.ptrSize(), layout.platform().ptrSize());
+    diff(out, "keytypesize", v.keyTypeSize(), k.size());
+    diff(out, "keyalign", v.keyAlign(), k.align());
+    diff(out, "elemtypesize", v.elemTypeSize(), e.size());
+    diff(out, "elemalign", v.elemAlign(), e.align());
+    diff(out, "bucket keyType", k, b.keyType());
+    diff(out, "bucket elemType", e, b.elemType());
+    diff(out, "keysize", v.keySlotSize(), b.keySlotSize());
+    diff(out, "elemsize", v.elemSlotSize(), b.elemSlotSize());
+    diff(out, "bucketsize", v.bucketSize(), b.bucketSize());
+    diff(out, "indirectkey", v.indirectKey(), b.indirectKey());
+    diff(out, "indirectelem", v.indirectElem(), b.indirectElem());
+    diff(out, "keysoff", v.keysOffset(), b.keysOffset());
+    diff(out, "elemsoff", v.elemsOffset(), b.elemsOffset());
+    diff(out, "overflowoff", v.overflowOffset(), b.overflowOffset());
+    diff(out, "overflow size", v.ptrSize(), b.overflowSize());
+    diff(out, "bucketalign", v.bucketAlign(), b.bucketAlign());
+    return out;
+  }
+
+  private static void diff(List<String> out, String field, Object go, Object ours) {
+    if (!Objects.equals(go instanceof Integer ? Long.valueOf((Integer) go) : go,
+        ours instanceof Integer ? Long.valueOf((Integer) ours) : ours)) {
+      out.add(field + ": go " + go + ", layout " + ours);
+    }
+  }
+}

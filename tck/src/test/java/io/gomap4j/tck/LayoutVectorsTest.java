@@ -1,0 +1,58 @@
+package io.gomap4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.tck.vectors.LayoutVector;
+import io.gomap4j.tck.vectors.LayoutVectors;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LayoutVectorsTest {
+
+  private static PlatformLayout gc(String name, int ptr, int reg) {
+    return new GcPlatformLayout(new Platform(name, ptr, reg, ByteOrder.LITTLE_ENDIAN)) {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+    };
+  }
+
+  private static LayoutVector line(String goarch, String key, String elem) {
+    return LayoutVectors.of(goarch).stream()
+        .filter(v -> v.key().equals(key) && v.elem().equals(elem))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("A layout that aligns 8-byte scalars to 8 on a 32-bit target disagrees with Go")
+  void wrongAlignmentIsReported() {
+    LayoutVector v = line("386", "int32", "int64");
+    assertThat(LayoutVectors.mismatches(gc("386", 4, 4), v)).isEmpty();
+    List<String> diffs = LayoutVectors.mismatches(gc("386", 4, 8), v);
+    assertThat(diffs).anySatisfy(d -> assertThat(d).startsWith("elemalign: go 4, layout 8"));
+  }
+
+  @Test
+  @DisplayName("A 64-bit layout judged against 32-bit vectors differs in pointer and bucket size")
+  void wrongPointerSizeIsReported() {
+    List<String> diffs = LayoutVectors.mismatches(gc("386", 8, 8), line("386", "int64", "int64"));
+    assertThat(diffs).anySatisfy(d -> assertThat(d).startsWith("ptrsize"))
+        .anySatisfy(d -> assertThat(d).startsWith("bucketsize: go 140, layout 144"));
+  }
+
+  @Test
+  @DisplayName("Go type names map to GoType for scalars and pointers, and not for composites")
+  void goTypeNames() {
+    assertThat(LayoutVectors.goType("*int64")).map(Object::toString).contains("*int64");
+    assertThat(LayoutVectors.goType("byte")).map(Object::toString).contains("uint8");
+    assertThat(LayoutVectors.goType("[4]byte")).isEmpty();
+    assertThat(LayoutVectors.composite("[4]byte")).isTrue();
+    assertThat(LayoutVectors.composite("int64")).isFalse();
+  }
+}
