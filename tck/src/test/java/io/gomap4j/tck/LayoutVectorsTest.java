@@ -35,7 +35,10 @@ class LayoutVectorsTest {
     LayoutVector v = line("386", "int32", "int64");
     assertThat(LayoutVectors.mismatches(gc("386", 4, 4), v)).isEmpty();
     List<String> diffs = LayoutVectors.mismatches(gc("386", 4, 8), v);
-    assertThat(diffs).anySatisfy(d -> assertThat(d).startsWith("elemalign: go 4, layout 8"));
+    assertThat(diffs).anySatisfy(d -> assertThat(d).startsWith("elemalign: go 4, layout 8"))
+        // Alignment 8 above a 4-byte pointer pads the bucket's tail, and Go's rule that the
+        // overflow pointer is the last word refuses the layout, as Go's compiler does.
+        .anySatisfy(d -> assertThat(d).contains("bad offset of overflow"));
   }
 
   @Test

@@ -76,13 +76,20 @@ public final class LayoutVectors {
         "cannot express elem type " + v.elem() + " of " + v));
     TypeLayout k = layout.typeLayout(key);
     TypeLayout e = layout.typeLayout(elem);
-    BucketLayout b = layout.bucketLayout(key, elem);
     List<String> out = new ArrayList<>();
     diff(out, "ptrsize", v.ptrSize(), layout.platform().ptrSize());
     diff(out, "keytypesize", v.keyTypeSize(), k.size());
     diff(out, "keyalign", v.keyAlign(), k.align());
     diff(out, "elemtypesize", v.elemTypeSize(), e.size());
     diff(out, "elemalign", v.elemAlign(), e.align());
+    BucketLayout b;
+    try {
+      b = layout.bucketLayout(key, elem);
+    } catch (IllegalArgumentException ex) {
+      out.add("bucketLayout: go builds a " + v.bucketSize() + "-byte bucket, layout refused: "
+          + ex.getMessage());
+      return out;
+    }
     diff(out, "bucket keyType", k, b.keyType());
     diff(out, "bucket elemType", e, b.elemType());
     diff(out, "keysize", v.keySlotSize(), b.keySlotSize());
