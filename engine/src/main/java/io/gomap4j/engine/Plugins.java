@@ -227,7 +227,7 @@ public final class Plugins {
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
           errors++;
           problem(kind.label() + " plugin " + provider.type().getName()
-              + " could not be instantiated: " + e);
+              + " could not be instantiated: " + withCauses(e));
           continue;
         }
         String problem = register(kind, plugin);
@@ -236,6 +236,16 @@ public final class Plugins {
         }
       }
       problem("stopped loading " + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors");
+    }
+
+    /** The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. */
+    static String withCauses(Throwable e) {
+      StringBuilder sb = new StringBuilder(e.toString());
+      int depth = 0;
+      for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
+        sb.append("; caused by ").append(c);
+      }
+      return sb.toString();
     }
 
     void problem(String text) {

@@ -55,6 +55,8 @@ abstract class MapCore {
   BucketArray buckets;
   BucketArray oldbuckets;
   int nevacuate;
+  /** Bumped by every clear that empties entries; a live iterator stops when it changes. */
+  int clears;
   private long rng;
 
   MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
@@ -272,6 +274,7 @@ abstract class MapCore {
       return;
     }
     beginWrite();
+    clears++;
     flags &= ~SAME_SIZE_GROW;
     if (oldbuckets != null) {
       // Go 1.21+ marks the old array empty too, so live iterators over it stop (go.dev/issue/59411).
@@ -452,6 +455,7 @@ abstract class MapCore {
     private final BucketArray itBuckets;
     private final int startBucket;
     private final int offset;
+    private final int clearSeq = clears;
     private boolean wrapped;
     private int bucket;
     private BucketArray barr;
@@ -490,13 +494,22 @@ abstract class MapCore {
       if ((flags & HASH_WRITING) != 0) {
         throw new ConcurrentModificationException(CONCURRENT_ITERATION_WRITE);
       }
+      if (clearSeq != clears) {
+        // The map was cleared: Go 1.21+ makes live iterators stop (go.dev/issue/59411). Going on
+        // could return an entry added since twice, as cleared overflow buckets are reused.
+        done = true;
+        return false;
+      }
       while (true) {
         if (bptr == NIL) {
           if (bucket == startBucket && wrapped) {
             done = true;
             return false;
           }
-          if (growing() && itB == B) {
+          // Go tests it.B == h.B, meaning "started in the middle of a grow that is not done";
+          // after two same-size grows that test also holds for a stale snapshot, whose old
+          // array the second grow may have cleared. Compare the arrays themselves.
+          if (growing() && itBuckets == buckets) {
             int oldbucket = bucket & oldbucketmask();
             if (!oldbuckets.evacuated(oldbucket)) {
               barr = oldbuckets;

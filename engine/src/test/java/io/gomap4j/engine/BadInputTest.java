@@ -1,0 +1,308 @@
+package io.gomap4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.api.GoMap;
+import io.gomap4j.api.GoType;
+import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.engine.internal.MapState;
+import io.gomap4j.engine.testing.MixHasher;
+import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is refused with a message naming it and what is allowed, and changes nothing. */
+class BadInputTest {
+
+  private static LongLongGoMap map(GoType key, GoType elem) {
+    LongLongGoMap m = TestPlugins.builder(TestPlugins.AMD64, 3).keyType(key).elemType(elem)
+        .buildLongLong();
+    for (int i = 0; i < 30; i++) {
+      m.put(i, i);
+    }
+    return m;
+  }
+
+  private static Map<Long, Long> contents(LongLongGoMap m) {
+    Map<Long, Long> out = new HashMap<>();
+    m.forEach(out::put);
+    return out;
+  }
+
+  @Test
+  @DisplayName("A negative expectedSize is refused with a message naming it and the allowed range")
+  void negativeExpectedSize() {
+    assertThatThrownBy(() -> GoMaps.builder().expectedSize(-5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expectedSize")
+        .hasMessageContaining("-5")
+        .hasMessageContaining(">= 0");
+  }
+
+  @Test
+  @DisplayName("An unknown hash, layout or growth name is refused with a message listing the"
+      + " available names")
+  void unknownNames() {
+    assertThatThrownBy(() -> TestPlugins.builder("no-such-hash", TestPlugins.AMD64, 1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown hash plugin 'no-such-hash'")
+        .hasMessageContaining(TestHashes.MIX)
+        .hasMessageContaining(TestHashes.LOW16);
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout("vax")
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown layout plugin 'vax'")
+        .hasMessageContaining("386")
+        .hasMessageContaining("amd64")
+        .hasMessageContaining("s390x");
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).growth("go118").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown growth plugin 'go118'")
+        .hasMessageContaining("go119");
+  }
+
+  @Test
+  @DisplayName("A hash provider that does not support the layout's platform is refused, naming"
+      + " both")
+  void unsupportedPlatform() {
+    HashProvider only64 = new TestHashes.Mix() {
+      @Override
+      public boolean supports(Platform platform) {
+        return platform.bits() == 64;
+      }
+
+      @Override
+      public String supportedPlatforms() {
+        return "64-bit platforms";
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.I386, 1).hash(only64).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'test-mix'")
+        .hasMessageContaining("386")
+        .hasMessageContaining("64-bit platforms");
+  }
+
+  @Test
+  @DisplayName("A hasher whose width differs from the platform's is refused")
+  void hasherOfWrongWidth() {
+    HashProvider wrong = new TestHashes.Mix() {
+      @Override
+      public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+        return new MixHasher(64, 1);
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.I386, 1).hash(wrong).buildLongLong())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("64 bits")
+        .hasMessageContaining("expected 32 bits");
+  }
+
+  @Test
+  @DisplayName("An int32 LongLongGoMap refuses a key outside the int32 range, naming the key and"
+      + " the range, and is left unchanged")
+  void int32KeyOutOfRange() {
+    LongLongGoMap m = map(GoType.INT32, GoType.INT64);
+    Map<Long, Long> before = contents(m);
+    MapState state = MapInternals.state(m);
+    long big = 1L << 40;
+    assertThatThrownBy(() -> m.put(big, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key " + big)
+        .hasMessageContaining("int32")
+        .hasMessageContaining("-2147483648..2147483647");
+    assertThatThrownBy(() -> m.put(Integer.MAX_VALUE + 1L, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2147483648");
+    assertThat(m.containsKey(big)).isFalse();
+    assertThat(m.get(big)).isZero();
+    assertThat(m.getOrDefault(big, 42)).isEqualTo(42);
+    assertThat(m.remove(big)).isZero();
+    // A key that would truncate to a present int32 key is not that key.
+    assertThat(m.containsKey((1L << 32) + 5)).isFalse();
+    assertThat(m.remove((1L << 32) + 5)).isZero();
+    assertThat(contents(m)).isEqualTo(before);
+    assertThat(MapInternals.state(m)).isEqualTo(state);
+    MapInternals.checkInvariants(m);
+    m.put(Integer.MIN_VALUE, 1);
+    m.put(Integer.MAX_VALUE, 2);
+    assertThat(m.get(Integer.MIN_VALUE)).isEqualTo(1);
+    assertThat(m.get(Integer.MAX_VALUE)).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("A uint32 LongLongGoMap refuses negative keys and values above 2^32-1, and reads"
+      + " stored values back unsigned")
+  void uint32Range() {
+    LongLongGoMap m = map(GoType.UINT32, GoType.UINT32);
+    Map<Long, Long> before = contents(m);
+    MapState state = MapInternals.state(m);
+    assertThatThrownBy(() -> m.put(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key -1")
+        .hasMessageContaining("uint32")
+        .hasMessageContaining("0..4294967295");
+    assertThatThrownBy(() -> m.put(1, 1L << 32))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value 4294967296")
+        .hasMessageContaining("uint32")
+        .hasMessageContaining("0..4294967295");
+    assertThatThrownBy(() -> m.put(2, -7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value -7");
+    assertThat(m.containsKey(-1)).isFalse();
+    assertThat(contents(m)).isEqualTo(before);
+    assertThat(MapInternals.state(m)).isEqualTo(state);
+    m.put(0xFFFF_FFFFL, 0xFFFF_FFFFL);
+    assertThat(m.get(0xFFFF_FFFFL)).isEqualTo(0xFFFF_FFFFL);
+    assertThat(m.containsKey(0xFFFF_FFFFL)).isTrue();
+    assertThat(contents(m)).containsEntry(0xFFFF_FFFFL, 0xFFFF_FFFFL);
+  }
+
+  @Test
+  @DisplayName("An int32 value out of range is refused naming the value; uint64 values keep all 64"
+      + " bits")
+  void valueRanges() {
+    LongLongGoMap i32 = map(GoType.INT64, GoType.INT32);
+    assertThatThrownBy(() -> i32.put(1, 1L << 31))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value 2147483648")
+        .hasMessageContaining("int32");
+    assertThat(i32.get(1)).isEqualTo(1);
+    i32.put(1, -5);
+    assertThat(i32.get(1)).isEqualTo(-5);
+    LongLongGoMap u64 = map(GoType.UINT64, GoType.UINT64);
+    u64.put(-1, -1);
+    assertThat(u64.get(-1)).isEqualTo(-1);
+  }
+
+  @Test
+  @DisplayName("buildLongLong refuses key and value types other than int64, int32, uint64, uint32,"
+      + " naming the type and the allowed ones")
+  void unsupportedLongLongTypes() {
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).keyType(GoType.STRING)
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key type")
+        .hasMessageContaining("string")
+        .hasMessageContaining("int64, int32, uint64, uint32");
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).elemType(GoType.FLOAT64)
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value type")
+        .hasMessageContaining("float64");
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).keyType(GoType.INT16)
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("int16");
+  }
+
+  @Test
+  @DisplayName("Null plugin names and instances are refused with a message naming the argument")
+  void nullArguments() {
+    GoMaps.Builder b = GoMaps.builder();
+    assertThatThrownBy(() -> b.hash((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("hash");
+    assertThatThrownBy(() -> b.layout((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("layout");
+    assertThatThrownBy(() -> b.growth((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("growth");
+    assertThatThrownBy(() -> b.keyMaterial(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("keyMaterial");
+    assertThatThrownBy(() -> b.plugins(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("plugins");
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @DisplayName("The boxed view refuses a key or value that is not a Long with a"
+      + " ClassCastException naming its class, and leaves the map unchanged")
+  void boxedViewRefusesOtherTypes() {
+    LongLongGoMap m = map(GoType.INT64, GoType.INT64);
+    Map<Long, Long> before = contents(m);
+    Map raw = m.boxed();
+    assertThatThrownBy(() -> raw.put("seven", 7L))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("java.lang.String");
+    assertThatThrownBy(() -> raw.put(7L, 7))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("java.lang.Integer");
+    assertThatThrownBy(() -> raw.putAll(Map.of(1, 1L)))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("java.lang.Integer");
+    assertThat(raw.get("seven")).isNull();
+    assertThat(raw.containsKey(7)).as("Integer 7 is not Long 7").isFalse();
+    assertThat(raw.remove(7)).isNull();
+    assertThat(contents(m)).isEqualTo(before);
+    MapInternals.checkInvariants(m);
+  }
+
+  @Test
+  @DisplayName("The boxed view refuses null keys and values with a NullPointerException and leaves"
+      + " the map unchanged")
+  void boxedViewRefusesNull() {
+    LongLongGoMap m = map(GoType.INT64, GoType.INT64);
+    Map<Long, Long> before = contents(m);
+    GoMap<Long, Long> boxed = m.boxed();
+    assertThatThrownBy(() -> boxed.put(null, 1L)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("null key");
+    assertThatThrownBy(() -> boxed.put(1L, null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("null value");
+    assertThat(boxed.get(null)).isNull();
+    assertThat(boxed.containsKey(null)).isFalse();
+    assertThat(contents(m)).isEqualTo(before);
+    assertThat(boxed.put(1L, 100L)).isEqualTo(1L);
+    assertThat(boxed.put(1000L, 5L)).as("previous of an absent key").isNull();
+    assertThat(boxed.remove(1000L)).isEqualTo(5L);
+    assertThat(boxed.remove(1000L)).isNull();
+    assertThat(m.get(1)).isEqualTo(100);
+  }
+
+  @Test
+  @DisplayName("A boxed view of an int32 map refuses an out-of-range Long key and stays unchanged")
+  void boxedInt32Range() {
+    LongLongGoMap m = map(GoType.INT32, GoType.INT32);
+    Map<Long, Long> before = contents(m);
+    assertThatThrownBy(() -> m.boxed().put(1L << 40, 1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(Long.toString(1L << 40));
+    assertThat(m.boxed().get(1L << 40)).isNull();
+    assertThat(contents(m)).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("A GoMap of objects accepts null keys and null values, as HashMap does")
+  void objectMapAcceptsNulls() {
+    GoMap<String, String> m = TestPlugins.builder(TestPlugins.AMD64, 1).build();
+    Map<String, String> model = new HashMap<>();
+    for (Map<String, String> map : java.util.List.of(m, model)) {
+      assertThat(map.put(null, "a")).isNull();
+      assertThat(map.put("b", null)).isNull();
+      assertThat(map.put("c", "c")).isNull();
+      assertThat(map.put(null, "a2")).isEqualTo("a");
+    }
+    assertThat(m).isEqualTo(model);
+    assertThat(m.get(null)).isEqualTo("a2");
+    assertThat(m.containsKey(null)).isTrue();
+    assertThat(m.containsKey("b")).isTrue();
+    assertThat(m.get("b")).isNull();
+    assertThat(m.containsValue(null)).isTrue();
+    assertThat(m.getOrDefault("b", "d")).isNull();
+    assertThat(m.keySet()).containsExactlyInAnyOrder(null, "b", "c");
+    assertThat(m.remove(null)).isEqualTo("a2");
+    assertThat(m.containsKey(null)).isFalse();
+    assertThat(m.remove("b")).isNull();
+    assertThat(m).hasSize(1);
+    assertThat(m.hashCode()).isEqualTo(Map.of("c", "c").hashCode());
+    MapInternals.checkInvariants(m);
+  }
+}

@@ -1,0 +1,175 @@
+package io.gomap4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.testing.BrokenPlugins;
+import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.PlatformLayout;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin registry: lookup by name, refusals with reasons, discovery through ServiceLoader. */
+class PluginsTest {
+
+  @Test
+  @DisplayName("Two plugins of one kind with one name fail the registry, naming both classes")
+  void duplicateNames() {
+    PlatformLayout impostor = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestLayouts.Amd64(), impostor)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'amd64'")
+        .hasMessageContaining(TestLayouts.Amd64.class.getName())
+        .hasMessageContaining(impostor.getClass().getName());
+    assertThatThrownBy(() -> TestPlugins.registry().with(List.of(new TestHashes.Mix())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'test-mix'");
+  }
+
+  @Test
+  @DisplayName("Plugins of different kinds may share a name")
+  void namesAreScopedByKind() {
+    HashProvider named386 = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return "386";
+      }
+    };
+    Plugins p = Plugins.of(List.of(named386, new TestLayouts.I386()));
+    assertThat(p.hash("386")).isSameAs(named386);
+    assertThat(p.layout("386")).isInstanceOf(TestLayouts.I386.class);
+  }
+
+  @Test
+  @DisplayName("A plugin built for another SPI version is refused with a message naming both"
+      + " version numbers")
+  void wrongSpiVersion() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.FromTheFuture())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'test-future'")
+        .hasMessageContaining(BrokenPlugins.FromTheFuture.class.getName())
+        .hasMessageContaining("version " + (HashProvider.SPI_VERSION + 1))
+        .hasMessageContaining("supports version " + HashProvider.SPI_VERSION);
+  }
+
+  @Test
+  @DisplayName("A plugin whose name() throws, or whose name is blank, is refused naming its class")
+  void badNames() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.Nameless())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(BrokenPlugins.Nameless.class.getName())
+        .hasMessageContaining("no name today");
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.Blank())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(BrokenPlugins.Blank.class.getName())
+        .hasMessageContaining("has no name");
+  }
+
+  @Test
+  @DisplayName("An object that is not a plugin, or null, is refused")
+  void notAPlugin() {
+    assertThatThrownBy(() -> Plugins.of(List.of("a string")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.String is not a plugin");
+    assertThatThrownBy(() -> Plugins.of(Arrays.asList(new Go119GrowthPolicy(), null)))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  @DisplayName("The discovered registry holds the go119 growth policy")
+  void discoveredHoldsGo119() {
+    Plugins p = Plugins.discovered();
+    assertThat(p.names(PluginKind.GROWTH)).contains("go119");
+    assertThat(p.growth("go119")).isInstanceOf(Go119GrowthPolicy.class);
+    PluginInfo info = p.get(PluginKind.GROWTH, "go119");
+    assertThat(info.className()).isEqualTo(Go119GrowthPolicy.class.getName());
+    assertThat(info.location()).isNotBlank();
+    assertThat(p.contains(PluginKind.GROWTH, "go119")).isTrue();
+    assertThat(Plugins.discovered()).isSameAs(p);
+  }
+
+  @Test
+  @DisplayName("Lookups list what exists: names sorted, an unknown name fails listing them")
+  void lookups() {
+    Plugins p = TestPlugins.registry();
+    assertThat(p.names(PluginKind.LAYOUT)).containsExactly("386", "amd64", "s390x");
+    assertThat(p.list(PluginKind.HASH)).extracting(PluginInfo::name)
+        .containsExactly(TestHashes.BUCKET0, TestHashes.CONSTANT, TestHashes.LOW16,
+            TestHashes.MIX);
+    assertThat(p.all()).hasSize(8);
+    assertThat(p.problems()).isEmpty();
+    assertThat(p.toString()).contains("amd64", "go119", "test-mix");
+    assertThatThrownBy(() -> p.get(PluginKind.LAYOUT, "sparc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown layout plugin 'sparc'; available: [386, amd64, s390x]");
+    assertThatThrownBy(() -> p.get(PluginKind.LAYOUT, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("layout name is null");
+  }
+
+  @Test
+  @DisplayName("with() adds plugins and keeps the problems found so far")
+  void with() {
+    Plugins base = Plugins.of(List.of(new Go119GrowthPolicy()));
+    Plugins more = base.with(List.of(new TestLayouts.S390x()));
+    assertThat(more.names(PluginKind.LAYOUT)).containsExactly("s390x");
+    assertThat(more.names(PluginKind.GROWTH)).containsExactly("go119");
+    assertThat(base.names(PluginKind.LAYOUT)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Discovery over a class loader reports a provider class that does not exist, one"
+      + " that cannot be instantiated and one of another SPI version, and still loads the rest")
+  void discoveryReportsProblems(@TempDir Path dir) throws IOException {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(services.resolve(HashProvider.class.getName()),
+        "com.example.NoSuchHash\n"
+            + BrokenPlugins.Exploding.class.getName() + "\n"
+            + "# a comment\n"
+            + TestHashes.Mix.class.getName() + "\n"
+            + BrokenPlugins.FromTheFuture.class.getName() + "\n");
+    Files.writeString(services.resolve(PlatformLayout.class.getName()),
+        TestLayouts.I386.class.getName() + "\ncom.example.NoSuchLayout\n"
+            + TestLayouts.Amd64.class.getName() + "\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        PluginsTest.class.getClassLoader())) {
+      Plugins p = Plugins.discover(loader);
+      assertThat(p.names(PluginKind.HASH)).containsExactly("test-mix");
+      assertThat(p.names(PluginKind.LAYOUT)).containsExactly("386", "amd64");
+      assertThat(p.names(PluginKind.GROWTH)).contains("go119");
+      assertThat(String.join("\n", p.problems()))
+          .contains("com.example.NoSuchHash")
+          .contains("com.example.NoSuchLayout")
+          .contains(BrokenPlugins.Exploding.class.getName())
+          .contains("boom")
+          .contains("'test-future'")
+          .contains("version " + (HashProvider.SPI_VERSION + 1));
+      assertThat(p.problems()).hasSize(4);
+      assertThatThrownBy(() -> p.hash("test-future"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("unknown hash plugin 'test-future'")
+          .hasMessageContaining("refused")
+          .hasMessageContaining("available: [test-mix]");
+      assertThat(GoMaps.builder().plugins(p).hash("test-mix").layout("386").seed(1)
+          .keyMaterial(TestPlugins.KEY_MATERIAL).buildLongLong().put(1, 2)).isZero();
+    }
+  }
+}

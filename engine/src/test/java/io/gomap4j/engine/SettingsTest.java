@@ -1,0 +1,113 @@
+package io.gomap4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.engine.testing.TestPlugins;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Global defaults: parsing and precedence. */
+class SettingsTest {
+
+  @Test
+  @DisplayName("A seed parses as decimal, or as unsigned hex after 0x")
+  void parseSeed() {
+    assertThat(Settings.parseSeed("s", "42")).isEqualTo(42);
+    assertThat(Settings.parseSeed("s", " -7 ")).isEqualTo(-7);
+    assertThat(Settings.parseSeed("s", "0x10")).isEqualTo(16);
+    assertThat(Settings.parseSeed("s", "0XfF")).isEqualTo(255);
+    assertThat(Settings.parseSeed("s", "0xffffffffffffffff")).isEqualTo(-1);
+    assertThat(Settings.parseSeed("s", "-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
+  @DisplayName("A malformed seed is refused with a message naming the setting, the input and the"
+      + " expected form")
+  void parseSeedErrors() {
+    for (String bad : List.of("abc", "", "0x", "0xg1", "1.5", "99999999999999999999",
+        "0x1ffffffffffffffff")) {
+      assertThatThrownBy(() -> Settings.parseSeed(Settings.SEED, bad))
+          .as("'%s'", bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("gomap4j.seed must be a 64-bit integer, decimal or hex with 0x, got '" + bad
+              + "'");
+    }
+  }
+
+  @Test
+  @DisplayName("A setting comes from a system property, trimmed; a blank one counts as unset")
+  void systemProperties() {
+    String key = "gomap4j.test-only." + System.nanoTime();
+    assertThat(Settings.get(key)).isEmpty();
+    System.setProperty(key, "  value ");
+    try {
+      assertThat(Settings.get(key)).isEqualTo(Optional.of("value"));
+      System.setProperty(key, "   ");
+      assertThat(Settings.get(key)).isEmpty();
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  @Test
+  @DisplayName("The builder falls back to the gomap4j.seed and gomap4j.hash properties, and reports"
+      + " a malformed seed by the property's name")
+  void builderUsesProperties() {
+    String oldSeed = System.getProperty(Settings.SEED);
+    String oldHash = System.getProperty(Settings.HASH);
+    try {
+      System.setProperty(Settings.SEED, "0x2a");
+      System.setProperty(Settings.HASH, TestHashes.CONSTANT);
+      GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).layout("amd64")
+          .keyMaterial(TestPlugins.KEY_MATERIAL);
+      assertThat(b.describe()).contains("hash=" + TestHashes.CONSTANT, "seed=0x2a",
+          "growth=go119");
+      LongLongGoMap m1 = b.buildLongLong();
+      LongLongGoMap m2 = b.buildLongLong();
+      LongLongGoMap m3 = TestPlugins.builder(TestHashes.CONSTANT, "amd64", 42).buildLongLong();
+      assertThat(MapInternals.state(m1).hash0()).isEqualTo(MapInternals.state(m2).hash0())
+          .isEqualTo(MapInternals.state(m3).hash0());
+      System.setProperty(Settings.SEED, "forty-two");
+      assertThatThrownBy(b::buildLongLong)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("gomap4j.seed")
+          .hasMessageContaining("forty-two");
+      assertThat(b.seed(5).buildLongLong()).isNotNull();
+    } finally {
+      restore(Settings.SEED, oldSeed);
+      restore(Settings.HASH, oldHash);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Test
+  @DisplayName("The default layout is the JVM's GOARCH when that layout is installed, else amd64")
+  void defaultLayout() {
+    assertThat(Settings.defaultLayout(Plugins.of(List.of()))).isEqualTo("amd64");
+    Optional<String> jvm = Settings.jvmGoarch();
+    if (jvm.isPresent()) {
+      Plugins p = Plugins.of(List.of(new io.gomap4j.spi.GcPlatformLayout(
+          new io.gomap4j.spi.Platform(jvm.get(), 8, 8, TestLayouts.AMD64.byteOrder())) {
+        @Override
+        public int spiVersion() {
+          return SPI_VERSION;
+        }
+      }));
+      assertThat(Settings.defaultLayout(p)).isEqualTo(jvm.get());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.gomap4j.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.api.GoType;
+import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.testing.TestPlugins;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Go 1.19's allocator rounding and makeBucketArray's preallocated overflow buckets (spec 4.2). */
+class GoAllocTest {
+
+  @Test
+  @DisplayName("roundupsize rounds below 32 KiB to Go 1.19's size classes and above to 8 KiB pages")
+  void roundupsize() {
+    long[][] cases = {
+      {0, 0}, {1, 8}, {8, 8}, {9, 16}, {144, 144}, {145, 160}, {2448, 2688}, {2688, 2688},
+      {4097, 4864}, {19584, 20480}, {27265, 28672}, {32767, 32768}, {32768, 32768},
+      {32769, 40960}, {156672, 163840}, {8192L * 1000 + 1, 8192L * 1001}
+    };
+    for (long[] c : cases) {
+      assertThat(GoAlloc.roundupsize(c[0])).as("roundupsize(%s)", c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  private static List<Long> spare(int bucketSize) {
+    List<Long> out = new ArrayList<>();
+    for (int b = 4; b <= 12; b++) {
+      out.add(GoAlloc.bucketsAllocated(b, bucketSize) - (1L << b));
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("map[int64]int64 preallocates Go's measured overflow buckets for B=4..12: amd64"
+      + " (144-byte buckets) 2,5,7,14,28,56,113,170,284; 386 (140-byte) 3,2,5,8,36,73,87,175,292")
+  void measuredPreallocation() {
+    assertThat(spare(144)).containsExactly(2L, 5L, 7L, 14L, 28L, 56L, 113L, 170L, 284L);
+    assertThat(spare(140)).containsExactly(3L, 2L, 5L, 8L, 36L, 73L, 87L, 175L, 292L);
+  }
+
+  @Test
+  @DisplayName("Below B=4 makeBucketArray allocates exactly 2^B buckets; amd64 B=4 gets 17 buckets"
+      + " rounded up through size class 2688 to 18")
+  void smallArrays() {
+    for (int b = 0; b < 4; b++) {
+      assertThat(GoAlloc.bucketsAllocated(b, 144)).isEqualTo(1L << b);
+      assertThat(GoAlloc.bucketsAllocated(b, 140)).isEqualTo(1L << b);
+    }
+    assertThat(GoAlloc.bucketsAllocated(4, 144)).isEqualTo(18);
+  }
+
+  @Test
+  @DisplayName("A map's bucket array has the Go allocation's bucket count for its layout's bucket"
+      + " size")
+  void mapsUseTheLayoutsBucketSize() {
+    for (int b = 4; b <= 10; b++) {
+      long hint = 13L << (b - 1);
+      LongLongGoMap amd64 = TestPlugins.builder(TestPlugins.AMD64, 1).expectedSize(hint)
+          .buildLongLong();
+      LongLongGoMap i386 = TestPlugins.builder(TestPlugins.I386, 1).expectedSize(hint)
+          .buildLongLong();
+      LongLongGoMap i386i32 = TestPlugins.builder(TestPlugins.I386, 1).expectedSize(hint)
+          .keyType(GoType.INT32).elemType(GoType.INT32).buildLongLong();
+      assertThat(MapInternals.core(amd64).buckets.b).isEqualTo(b);
+      assertThat(MapInternals.core(amd64).buckets.nbuckets)
+          .isEqualTo(GoAlloc.bucketsAllocated(b, 144));
+      assertThat(MapInternals.core(i386).buckets.nbuckets)
+          .isEqualTo(GoAlloc.bucketsAllocated(b, 140));
+      assertThat(MapInternals.core(i386i32).buckets.nbuckets)
+          .isEqualTo(GoAlloc.bucketsAllocated(b, 76));
+      // An object map follows the bucket size of the Go types it models.
+      MapCore objects = MapInternals.core(TestPlugins.builder(TestPlugins.I386, 1)
+          .expectedSize(hint).keyType(GoType.STRING).elemType(GoType.INT).build());
+      assertThat(objects.buckets.nbuckets).isEqualTo(GoAlloc.bucketsAllocated(b, 108));
+    }
+  }
+}

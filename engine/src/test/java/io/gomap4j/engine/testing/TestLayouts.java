@@ -1,0 +1,51 @@
+package io.gomap4j.engine.testing;
+
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
+import java.nio.ByteOrder;
+
+/** Platform layouts for the engine's tests, with the gc compiler's rules of the real targets. */
+public final class TestLayouts {
+
+  public static final Platform AMD64 = new Platform("amd64", 8, 8, ByteOrder.LITTLE_ENDIAN);
+  public static final Platform I386 = new Platform("386", 4, 4, ByteOrder.LITTLE_ENDIAN);
+  public static final Platform S390X = new Platform("s390x", 8, 8, ByteOrder.BIG_ENDIAN);
+
+  private TestLayouts() {}
+
+  /** amd64: 64-bit, little-endian. */
+  public static final class Amd64 extends GcPlatformLayout {
+    public Amd64() {
+      super(AMD64);
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  /** 386: 32-bit, little-endian, 8-byte scalars aligned to 4. */
+  public static final class I386 extends GcPlatformLayout {
+    public I386() {
+      super(I386);
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  /** s390x: 64-bit, big-endian. */
+  public static final class S390x extends GcPlatformLayout {
+    public S390x() {
+      super(S390X);
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+}
