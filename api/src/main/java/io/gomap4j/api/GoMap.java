@@ -13,7 +13,9 @@ import java.util.Map;
  *       iterates the same way on every run;</li>
  *   <li>the map may be modified while it is iterated, by the iterating thread itself: an entry
  *       removed before the iterator reaches it is not returned, an entry added may or may not be
- *       returned, and no entry is returned twice. Iterators do not fail fast;</li>
+ *       returned, and an entry that stays in the map is returned exactly once (a key removed and
+ *       put back during the iteration is a new entry, and may be returned again, as in Go).
+ *       Iterators do not fail fast;</li>
  *   <li>a write that overlaps another write, a read or an iteration (from another thread, or from a
  *       key's own {@code equals}/{@code hashCode}) is reported as a
  *       {@link java.util.ConcurrentModificationException} with Go's message, such as

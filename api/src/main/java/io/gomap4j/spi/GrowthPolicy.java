@@ -1,5 +1,7 @@
 package io.gomap4j.spi;
 
+import java.util.function.IntSupplier;
+
 /**
  * When and how a map grows. The engine asks the policy and carries out the answer with Go's
  * machinery: a grow allocates a new bucket array and leaves the entries in the old one, and every
@@ -59,7 +61,10 @@ public interface GrowthPolicy {
    * B &lt; 16 and one in {@code 2^(B-15)} above.
    *
    * @param B log2 of the current number of buckets
-   * @param random 32 random bits from the map's own random source
+   * @param random draws 32 random bits from the map's own random source; draw only when the
+   *     decision needs them, because every draw moves the map's later random choices (its next
+   *     seed and iteration starts), as Go's {@code incrnoverflow} calls {@code fastrand} only for
+   *     B &gt;= 16
    */
-  boolean countOverflow(int B, int random);
+  boolean countOverflow(int B, IntSupplier random);
 }

@@ -1,6 +1,7 @@
 package io.gomap4j.engine.growth;
 
 import io.gomap4j.spi.GrowthPolicy;
+import java.util.function.IntSupplier;
 
 /**
  * Go 1.19's growth rules ({@code runtime/map.go}), exactly.
@@ -73,8 +74,8 @@ public final class Go119GrowthPolicy implements GrowthPolicy {
   }
 
   @Override
-  public boolean countOverflow(int B, int random) {
-    return B < 16 || (random & ((1 << (B - 15)) - 1)) == 0;
+  public boolean countOverflow(int B, IntSupplier random) {
+    return B < 16 || (random.getAsInt() & ((1 << (B - 15)) - 1)) == 0;
   }
 
   @Override

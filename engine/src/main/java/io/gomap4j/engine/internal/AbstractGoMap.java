@@ -123,10 +123,11 @@ abstract class AbstractGoMap<K, V> extends AbstractMap<K, V> implements GoMap<K,
       super(key, value);
     }
 
+    /** Writes through to the map first, so a refused value leaves entry and map alike. */
     @Override
     public V setValue(V value) {
-      V old = super.setValue(value);
-      put(getKey(), value);
+      V old = put(getKey(), value);
+      super.setValue(value);
       return old;
     }
   }

@@ -46,32 +46,26 @@ final class BoxedLongLongMap extends AbstractGoMap<Long, Long> {
 
   @Override
   public Long get(Object key) {
-    if (!(key instanceof Long)) {
-      return null;
-    }
-    long k = (Long) key;
-    return map.containsKey(k) ? map.get(k) : null;
+    return key instanceof Long ? map.getBoxed((Long) key) : null;
   }
 
   @Override
   public Long put(Long key, Long value) {
     long k = unbox("key", key);
     long v = unbox("value", value);
-    boolean had = map.containsKey(k);
     long previous = map.put(k, v);
-    return had ? previous : null;
+    return map.lastWriteFound() ? previous : null;
   }
 
+  /** As {@link LongLongMap#remove}: an absent key still does the grow work of a write, as Go's
+   * {@code delete} does. */
   @Override
   public Long remove(Object key) {
     if (!(key instanceof Long)) {
       return null;
     }
-    long k = (Long) key;
-    if (!map.containsKey(k)) {
-      return null;
-    }
-    return map.remove(k);
+    long previous = map.remove((Long) key);
+    return map.lastWriteFound() ? previous : null;
   }
 
   @Override

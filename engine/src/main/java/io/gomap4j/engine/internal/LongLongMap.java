@@ -47,6 +47,8 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private final int elemsOffset;
   private final int elemSlot;
   private GoMap<Long, Long> boxed;
+  /** Whether the last put or remove found its key; written only inside a write. */
+  private boolean lastWriteFound;
 
   /**
    * A map for {@code map[keyType]elemType} on {@code layout}'s platform.
@@ -204,6 +206,20 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     return -1;
   }
 
+  /** Whether the last {@link #put} or {@link #remove} found its key (for the boxed view). */
+  boolean lastWriteFound() {
+    return lastWriteFound;
+  }
+
+  /** The value of {@code key} boxed, or null when absent: one lookup (for the boxed view). */
+  Long getBoxed(long key) {
+    if (count == 0 || !fits(keyType, key)) {
+      return null;
+    }
+    long pos = find(key, hashKey(key));
+    return pos < 0 ? null : elemAtPosition(pos);
+  }
+
   private long elemAtPosition(long pos) {
     BucketArray a = (pos & (1L << 62)) != 0 ? oldbuckets : buckets;
     return elemAt(a, (int) ((pos >>> 3) & 0x7FFFFFFFL), (int) (pos & 7));
@@ -275,6 +291,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
             }
             long previous = readElem(page, off + elemsOffset + i * elemSlot);
             setElem(a, b, i, value);
+            lastWriteFound = true;
             return previous;
           }
           int ovf = a.overflow(b);
@@ -295,6 +312,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
         write(page, off + keysOffset + insI * keySlot, key64, key);
         write(page, off + elemsOffset + insI * elemSlot, elem64, value);
         inserted(insB, insI, top);
+        lastWriteFound = false;
         return 0;
       }
     } finally {
@@ -304,6 +322,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
 
   @Override
   public long remove(long key) {
+    lastWriteFound = false;
     if (count == 0) {
       return 0;
     }
@@ -332,6 +351,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
           long previous = elemAt(a, b, i);
           a.clearSlot(b, i);
           deleted(bOrig, b, i);
+          lastWriteFound = true;
           return previous;
         }
       }

@@ -3,7 +3,9 @@ package io.gomap4j.engine.internal;
 import io.gomap4j.api.MapStats;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
+import java.util.Arrays;
 import java.util.ConcurrentModificationException;
+import java.util.function.IntSupplier;
 
 /**
  * Go 1.19's {@code hmap} and the parts of {@code runtime/map.go} that do not depend on the key type:
@@ -58,6 +60,10 @@ abstract class MapCore {
   /** Bumped by every clear that empties entries; a live iterator stops when it changes. */
   int clears;
   private long rng;
+  /** Scratch space of {@link #destinations}, grown as long overflow chains need. */
+  private long[] evacuationScratch = new long[1];
+  /** {@link #rand32} as a supplier, made once so that passing it allocates nothing. */
+  private final IntSupplier random = this::rand32;
 
   MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
       String description) {
@@ -318,18 +324,28 @@ abstract class MapCore {
     }
   }
 
+  /**
+   * {@code evacuate}: moves the entries of one old bucket chain to the X (same index) and, for a
+   * doubling grow, Y (index + old count) buckets of the new array.
+   *
+   * <p>Destinations are decided for the whole chain before anything is written: deciding them hashes
+   * stored keys, and a key whose {@code hashCode()} throws must leave the map as it was. Go needs no
+   * such care, because its hash cannot fail on a key already stored.
+   */
   private void evacuate(int oldbucket) {
     BucketArray old = oldbuckets;
     int newbit = noldbuckets();
     if (!old.evacuated(oldbucket)) {
       boolean same = sameSizeGrow();
+      long[] toY = same ? null : destinations(old, oldbucket, newbit);
       BucketArray to = buckets;
       int xb = oldbucket;
       int xi = 0;
       int yb = oldbucket + newbit;
       int yi = 0;
+      int n = 0;
       for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
-        for (int i = 0; i < SLOTS; i++) {
+        for (int i = 0; i < SLOTS; i++, n++) {
           int top = old.tophash(b, i);
           if (isEmpty(top)) {
             old.setTophash(b, i, EVACUATED_EMPTY);
@@ -338,7 +354,7 @@ abstract class MapCore {
           if (top < MIN_TOP_HASH) {
             throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
           }
-          boolean useY = !same && (rehash(old, b, i) & newbit) != 0;
+          boolean useY = toY != null && (toY[n >>> 6] & (1L << n)) != 0;
           old.setTophash(b, i, useY ? EVACUATED_Y : EVACUATED_X);
           if (useY) {
             if (yi == SLOTS) {
@@ -368,6 +384,42 @@ abstract class MapCore {
     }
   }
 
+  /**
+   * For a doubling grow: a bit set over the slots of old bucket {@code oldbucket}'s chain (slot i of
+   * the k-th bucket is bit {@code 8k + i}), set where the entry goes to the Y half. Writes nothing
+   * to the map; reuses one scratch array per map.
+   */
+  private long[] destinations(BucketArray old, int oldbucket, int newbit) {
+    int slots = 0;
+    for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+      slots += SLOTS;
+    }
+    int words = (slots + 63) >>> 6;
+    long[] bits = evacuationScratch;
+    if (bits.length < words) {
+      bits = new long[Math.max(words, bits.length * 2)];
+      evacuationScratch = bits;
+    } else {
+      Arrays.fill(bits, 0, words, 0L);
+    }
+    int n = 0;
+    for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+      for (int i = 0; i < SLOTS; i++, n++) {
+        int top = old.tophash(b, i);
+        if (isEmpty(top)) {
+          continue;
+        }
+        if (top < MIN_TOP_HASH) {
+          throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+        }
+        if ((rehash(old, b, i) & newbit) != 0) {
+          bits[n >>> 6] |= 1L << n;
+        }
+      }
+    }
+    return bits;
+  }
+
   private void advanceEvacuationMark(int newbit) {
     nevacuate++;
     int stop = Math.min(nevacuate + 1024, newbit);
@@ -390,7 +442,7 @@ abstract class MapCore {
     } else {
       ovf = a.allocateOverflow();
     }
-    if (growth.countOverflow(B, rand32())) {
+    if (growth.countOverflow(B, random)) {
       noverflow = (noverflow + 1) & 0xFFFF;
     }
     a.setOverflow(bkt, ovf);

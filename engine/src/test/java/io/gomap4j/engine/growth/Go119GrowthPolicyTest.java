@@ -68,18 +68,22 @@ class Go119GrowthPolicyTest {
   }
 
   @Test
-  @DisplayName("incrnoverflow counts every overflow bucket below B=16 and one in 2^(B-15) above")
+  @DisplayName("incrnoverflow counts every overflow bucket below B=16 without drawing a random"
+      + " number, and one in 2^(B-15) above")
   void countOverflow() {
     for (int b = 0; b < 16; b++) {
-      assertThat(policy.countOverflow(b, 0xFFFF_FFFF)).isTrue();
+      assertThat(policy.countOverflow(b, () -> {
+        throw new AssertionError("drew a random number below B=16; Go does not");
+      })).isTrue();
     }
-    assertThat(policy.countOverflow(16, 2)).isTrue();
-    assertThat(policy.countOverflow(16, 1)).isFalse();
-    assertThat(policy.countOverflow(17, 4)).isTrue();
-    assertThat(policy.countOverflow(17, 2)).isFalse();
+    assertThat(policy.countOverflow(16, () -> 2)).isTrue();
+    assertThat(policy.countOverflow(16, () -> 1)).isFalse();
+    assertThat(policy.countOverflow(17, () -> 4)).isTrue();
+    assertThat(policy.countOverflow(17, () -> 2)).isFalse();
     int counted = 0;
     for (int r = 0; r < 1024; r++) {
-      if (policy.countOverflow(18, r)) {
+      int bits = r;
+      if (policy.countOverflow(18, () -> bits)) {
         counted++;
       }
     }

@@ -77,7 +77,7 @@ public final class BrokenPlugins {
     }
 
     @Override
-    public boolean countOverflow(int B, int random) {
+    public boolean countOverflow(int B, java.util.function.IntSupplier random) {
       return true;
     }
   }
