@@ -7,5 +7,9 @@
  * ones. Memory words are read in the platform's byte order, so big-endian targets get their own
  * values, as in Go. The float hashes follow {@code alg.go}: +0 and -0 hash alike and every NaN
  * hashes to a fresh random value.
+ *
+ * <p>{@link io.gomap4j.hash.AeshashGo119Provider} ({@code aeshash-go119}) is Go 1.19's AES hash on
+ * amd64 and 386, the hash Go uses on nearly every x86 CPU. The {@code AESENC} round is computed in
+ * software from lookup tables, bit for bit as the instruction computes it.
  */
 package io.gomap4j.hash;

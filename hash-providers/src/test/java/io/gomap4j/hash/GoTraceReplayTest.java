@@ -11,19 +11,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A {@code map[int64]int64} hashed with {@code memhash-go119} goes through exactly the states Go
- * 1.19's runtime went through for the same operations, key material and seed.
+ * A {@code map[int64]int64} goes through exactly the states Go 1.19's runtime went through for the
+ * same operations, key material and seed: with {@code memhash-go119} for the traces Go recorded
+ * without AES, with {@code aeshash-go119} for those recorded with it (the trace header's
+ * {@code aes} field picks the provider).
  */
 class GoTraceReplayTest {
 
-  @DisplayName("memhash-go119 maps grow exactly as Go's do, state for state")
+  @DisplayName("memhash-go119 and aeshash-go119 maps grow exactly as Go's do, state for state")
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"shared-amd64-aesfalse.txt", "shared-386-aesfalse.txt"})
+  @ValueSource(
+      strings = {
+        "shared-amd64-aesfalse.txt",
+        "shared-386-aesfalse.txt",
+        "shared-amd64-aestrue.txt",
+        "shared-386-aestrue.txt"
+      })
   void replaysWithoutDivergence(String trace) throws Exception {
     TraceReplay.Result result;
     try (InputStream in = GoVectors.openTrace(trace)) {
       result = TraceReplay.replay(in, trace, Plugins.discovered(), null, true);
     }
+    assertThat(result.hash())
+        .as("provider chosen from the header")
+        .isEqualTo(trace.contains("aestrue") ? "aeshash-go119" : "memhash-go119");
     assertThat(result.divergence()).as(result.summary()).isNull();
     assertThat(result.ops()).isEqualTo(4000);
     assertThat(result.statesMatched()).isEqualTo(4000);

@@ -3,11 +3,18 @@ package io.gomap4j.hash;
 import static java.nio.ByteOrder.BIG_ENDIAN;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The four platforms Go's hash vectors were recorded on, and value-to-memory helpers. */
+/**
+ * The four platforms Go's hash vectors were recorded on, the hashers of both providers on them, and
+ * value-to-memory helpers.
+ */
 final class TestPlatforms {
 
   static final Platform AMD64 = new Platform("amd64", 8, 8, LITTLE_ENDIAN);
@@ -25,6 +32,13 @@ final class TestPlatforms {
         .filter(p -> p.goarch().equals(goarch))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no test platform for " + goarch));
+  }
+
+  /** Both providers' hashers: memhash-go119 on all four platforms, aeshash-go119 on x86. */
+  static Stream<Hasher> hashers(KeyMaterial keyMaterial) {
+    List<HashProvider> providers = List.of(new MemhashGo119Provider(), new AeshashGo119Provider());
+    return providers.stream()
+        .flatMap(p -> ALL.stream().filter(p::supports).map(pl -> p.create(pl, keyMaterial)));
   }
 
   /** {@code value} as it sits in memory on {@code platform}. */

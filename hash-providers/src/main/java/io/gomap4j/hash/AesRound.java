@@ -1,0 +1,156 @@
+package io.gomap4j.hash;
+
+/**
+ * One x86 {@code AESENC} round in software: {@code MixColumns(SubBytes(ShiftRows(s))) ^ k}.
+ *
+ * <p>A 16-byte state is held in two longs: {@code lo} is bytes 0-7 and {@code hi} bytes 8-15,
+ * each read little-endian, so byte {@code i} of the state is bits {@code 8(i mod 8)} of its half.
+ * This is how x86 loads memory into an XMM register. Column {@code c} of the AES state is the 4
+ * bytes {@code 4c .. 4c+3} (byte {@code r + 4c} is row {@code r}), i.e. the 32-bit words
+ * {@code w0 = (int) lo}, {@code w1 = (int) (lo >>> 32)}, {@code w2 = (int) hi},
+ * {@code w3 = (int) (hi >>> 32)}, with row {@code r} at bits {@code 8r}.
+ *
+ * <p>ShiftRows makes output column {@code c} take row {@code r} from input column {@code c + r}
+ * (mod 4). SubBytes and MixColumns of one input byte in row {@code r} together add a fixed multiple
+ * of a column to the output; the four tables {@code T0..T3} hold those columns for rows 0..3, so a
+ * round is 16 table look-ups and XORs. The tables and the S-box are derived here from their
+ * definitions over GF(2^8) at class initialisation.
+ */
+final class AesRound {
+
+  /** The AES S-box: multiplicative inverse in GF(2^8) mod 0x11B, then the affine map. */
+  private static final int[] SBOX = new int[256];
+
+  /** Row 0: the byte {@code x = S(a)} contributes (2x, x, x, 3x) to rows (0, 1, 2, 3). */
+  private static final int[] T0 = new int[256];
+
+  /** Row 1: (3x, 2x, x, x). */
+  private static final int[] T1 = new int[256];
+
+  /** Row 2: (x, 3x, 2x, x). */
+  private static final int[] T2 = new int[256];
+
+  /** Row 3: (x, x, 3x, 2x). */
+  private static final int[] T3 = new int[256];
+
+  static {
+    for (int a = 0; a < 256; a++) {
+      int inv = 0;
+      if (a != 0) {
+        for (int b = 1; b < 256; b++) {
+          if (gmul(a, b) == 1) {
+            inv = b;
+            break;
+          }
+        }
+      }
+      SBOX[a] = inv ^ rotl8(inv, 1) ^ rotl8(inv, 2) ^ rotl8(inv, 3) ^ rotl8(inv, 4) ^ 0x63;
+    }
+    for (int a = 0; a < 256; a++) {
+      int x = SBOX[a];
+      int x2 = gmul(x, 2);
+      int x3 = gmul(x, 3);
+      int t = x2 | x << 8 | x << 16 | x3 << 24;
+      T0[a] = t;
+      T1[a] = Integer.rotateLeft(t, 8);
+      T2[a] = Integer.rotateLeft(t, 16);
+      T3[a] = Integer.rotateLeft(t, 24);
+    }
+  }
+
+  private AesRound() {}
+
+  /** Multiplication in GF(2^8) with the AES polynomial x^8 + x^4 + x^3 + x + 1 (0x11B). */
+  static int gmul(int a, int b) {
+    int p = 0;
+    for (int i = 0; i < 8; i++) {
+      if ((b & 1) != 0) {
+        p ^= a;
+      }
+      a <<= 1;
+      if ((a & 0x100) != 0) {
+        a ^= 0x11b;
+      }
+      b >>>= 1;
+    }
+    return p;
+  }
+
+  private static int rotl8(int x, int n) {
+    return ((x << n) | (x >>> (8 - n))) & 0xff;
+  }
+
+  /** The AES S-box entry for byte {@code b} (0..255). */
+  static int sbox(int b) {
+    return SBOX[b];
+  }
+
+  /** Bytes 0-7 of {@code AESENC(state, key)}; {@code kLo} is bytes 0-7 of the round key. */
+  static long encLo(long lo, long hi, long kLo) {
+    int w0 = (int) lo;
+    int w1 = (int) (lo >>> 32);
+    int w2 = (int) hi;
+    int w3 = (int) (hi >>> 32);
+    int c0 = T0[w0 & 0xff] ^ T1[(w1 >>> 8) & 0xff] ^ T2[(w2 >>> 16) & 0xff] ^ T3[w3 >>> 24];
+    int c1 = T0[w1 & 0xff] ^ T1[(w2 >>> 8) & 0xff] ^ T2[(w3 >>> 16) & 0xff] ^ T3[w0 >>> 24];
+    return ((c0 & 0xffffffffL) | (long) c1 << 32) ^ kLo;
+  }
+
+  /** Bytes 8-15 of {@code AESENC(state, key)}; {@code kHi} is bytes 8-15 of the round key. */
+  static long encHi(long lo, long hi, long kHi) {
+    int w0 = (int) lo;
+    int w1 = (int) (lo >>> 32);
+    int w2 = (int) hi;
+    int w3 = (int) (hi >>> 32);
+    int c2 = T0[w2 & 0xff] ^ T1[(w3 >>> 8) & 0xff] ^ T2[(w0 >>> 16) & 0xff] ^ T3[w1 >>> 24];
+    int c3 = T0[w3 & 0xff] ^ T1[(w0 >>> 8) & 0xff] ^ T2[(w1 >>> 16) & 0xff] ^ T3[w2 >>> 24];
+    return ((c2 & 0xffffffffL) | (long) c3 << 32) ^ kHi;
+  }
+
+  /** Bytes 0-3 of {@code AESENC(state, key)}: column 0 only, for 32-bit results. */
+  static int enc32(long lo, long hi, int k0) {
+    int w0 = (int) lo;
+    int w1 = (int) (lo >>> 32);
+    int w2 = (int) hi;
+    int w3 = (int) (hi >>> 32);
+    return T0[w0 & 0xff] ^ T1[(w1 >>> 8) & 0xff] ^ T2[(w2 >>> 16) & 0xff] ^ T3[w3 >>> 24] ^ k0;
+  }
+
+  /** {@code lo64(S(S(S(x))))}, where {@code S(x) = AESENC(x, x)}: Go's finishing scramble. */
+  static long scramble3Lo(long lo, long hi) {
+    long l = encLo(lo, hi, lo);
+    long h = encHi(lo, hi, hi);
+    lo = encLo(l, h, l);
+    hi = encHi(l, h, h);
+    return encLo(lo, hi, lo);
+  }
+
+  /** {@code lo32(S(S(S(x))))}, as an int. */
+  static int scramble3Lo32(long lo, long hi) {
+    long l = encLo(lo, hi, lo);
+    long h = encHi(lo, hi, hi);
+    lo = encLo(l, h, l);
+    hi = encHi(l, h, h);
+    return enc32(lo, hi, (int) lo);
+  }
+
+  /**
+   * The {@code n} bytes at {@code data[p, p + n)}, {@code 0 <= n <= 8}, little-endian and
+   * zero-padded to 8: what Go's masked (or shuffled) partial load puts in one half of a register.
+   */
+  static long partial(byte[] data, int p, int n) {
+    if (n == 8) {
+      return Words.r8(false, data, p);
+    }
+    long v = 0;
+    int i = 0;
+    if (n >= 4) {
+      v = Words.r4(false, data, p) & 0xffffffffL;
+      i = 4;
+    }
+    for (; i < n; i++) {
+      v |= (long) (data[p + i] & 0xff) << (8 * i);
+    }
+    return v;
+  }
+}
