@@ -26,27 +26,28 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code gomap4j} command.
  *
- * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed or a trace diverged
- * from Go, {@value #USAGE} bad arguments or unreadable input, {@value #INTERNAL} an unexpected
- * error.
+ * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed, a trace diverged
+ * from Go or a hash vector failed, {@value #USAGE} bad arguments or unreadable input,
+ * {@value #INTERNAL} an unexpected error.
  */
 @Command(
     name = "gomap4j",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Go 1.19's runtime map on the JVM: list the plugins, replay Go's growth traces, "
-        + "run the TCK.",
+        + "run the TCK, check Go's hash vectors.",
     subcommands = {
         PluginsCommand.class,
         TraceCommand.class,
         TckCommand.class,
+        HashCommand.class,
         HelpCommand.class
     },
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:a TCK check failed, or a trace diverged from Go",
+        "1:a TCK check failed, a trace diverged from Go, or a hash vector failed",
         "2:bad arguments or unreadable input",
         "3:internal error"
     })
@@ -54,7 +55,7 @@ public final class Main implements Callable<Integer> {
 
   /** Success. */
   public static final int OK = 0;
-  /** A TCK check failed or a trace diverged from Go's. */
+  /** A TCK check failed, a trace diverged from Go's, or a hash vector failed. */
   public static final int FAILED = 1;
   /** Bad arguments, an unknown name, a missing or unparsable file. */
   public static final int USAGE = 2;

@@ -139,7 +139,10 @@ public final class GoMaps {
       return this;
     }
 
-    /** The hash key material; default {@link KeyMaterial#processDefault()}. */
+    /**
+     * The hash key material. Default: the {@link Settings#KEYSCHED} and {@link Settings#HASHKEY}
+     * settings when they are set, else {@link KeyMaterial#processDefault()}.
+     */
     public Builder keyMaterial(KeyMaterial keyMaterial) {
       this.keyMaterial = requireNonNull(keyMaterial, "keyMaterial is null");
       return this;
@@ -165,8 +168,8 @@ public final class GoMaps {
     /**
      * A {@link GoMap} of Java objects.
      *
-     * @throws IllegalArgumentException on an unknown plugin name, or a hash provider that does not
-     *     support the layout's platform
+     * @throws IllegalArgumentException on an unknown plugin name, a hash provider that does not
+     *     support the layout's platform, or malformed key material settings
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();
@@ -192,12 +195,16 @@ public final class GoMaps {
           expectedSize, r.seed);
     }
 
-    /** A one-line description of the options in effect, for reproducing a run. */
+    /**
+     * A one-line description of the options in effect, for reproducing a run. It names where the
+     * key material comes from ({@code builder}, {@code properties} or {@code process-default}),
+     * never the key material itself.
+     */
     public String describe() {
       Resolved r = resolve();
       return "hash=" + r.hashProvider.name() + " layout=" + r.layout.name() + " growth="
           + r.growth.name() + " seed=" + (seed != null ? seed : Settings.get(Settings.SEED)
-              .orElse("random"));
+              .orElse("random")) + " keys=" + r.keySource;
     }
 
     private Resolved resolve() {
@@ -227,7 +234,21 @@ public final class GoMaps {
             "hash '" + hp.name() + "' does not support platform " + pl.platform().goarch()
                 + "; it supports " + hp.supportedPlatforms());
       }
-      KeyMaterial km = keyMaterial != null ? keyMaterial : KeyMaterial.processDefault();
+      KeyMaterial km = keyMaterial;
+      String keySource = "builder";
+      if (km == null) {
+        km = Settings.keyMaterial().orElse(null);
+        keySource = km != null ? "properties" : "process-default";
+        if (km != null && !km.fits(pl.platform().bits())) {
+          throw new IllegalArgumentException(
+              Settings.KEYSCHED + " has " + 2 * km.aeskeyschedLength() + " hex digits, a key "
+                  + "schedule for 32-bit platforms only, but platform " + pl.platform()
+                  + " needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64 + " hex digits");
+        }
+        if (km == null) {
+          km = KeyMaterial.processDefault();
+        }
+      }
       Hasher hasher = hp.create(pl.platform(), km);
       if (hasher == null || hasher.bits() != pl.platform().bits()) {
         throw new IllegalStateException(
@@ -238,7 +259,7 @@ public final class GoMaps {
       long s = seed != null ? seed
           : Settings.get(Settings.SEED).map(v -> Settings.parseSeed(Settings.SEED, v))
               .orElseGet(() -> ThreadLocalRandom.current().nextLong());
-      return new Resolved(hp, hasher, pl, gp, s);
+      return new Resolved(hp, hasher, pl, gp, s, keySource);
     }
 
     private static final class Resolved {
@@ -247,14 +268,16 @@ public final class GoMaps {
       final PlatformLayout layout;
       final GrowthPolicy growth;
       final long seed;
+      final String keySource;
 
       Resolved(HashProvider hashProvider, Hasher hasher, PlatformLayout layout,
-          GrowthPolicy growth, long seed) {
+          GrowthPolicy growth, long seed, String keySource) {
         this.hashProvider = hashProvider;
         this.hasher = hasher;
         this.layout = layout;
         this.growth = growth;
         this.seed = seed;
+        this.keySource = keySource;
       }
     }
   }

@@ -1,8 +1,10 @@
 package io.gomap4j.engine;
 
+import io.gomap4j.spi.KeyMaterial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,23 @@ import java.util.Properties;
  *   <tr><td>{@code gomap4j.growth}</td><td>growth policy name</td><td>{@code go119}</td></tr>
  *   <tr><td>{@code gomap4j.seed}</td><td>seed of every map's random source (decimal, or hex
  *       with {@code 0x})</td><td>a fresh random seed per map</td></tr>
+ *   <tr><td>{@code gomap4j.keysched}</td><td>Go's {@code runtime.aeskeysched} in hex: 256 digits
+ *       (any platform), or 128 digits (32-bit platforms only)</td>
+ *       <td>{@link KeyMaterial#processDefault()}: drawn once per JVM from
+ *       {@code SecureRandom}</td></tr>
+ *   <tr><td>{@code gomap4j.hashkey}</td><td>Go's {@code runtime.hashkey[0..3]}: four hex words,
+ *       comma separated, as Go's vectors print them ({@code 4d65822107fcfd53,...})</td>
+ *       <td>as {@code gomap4j.keysched}</td></tr>
  * </table>
+ *
+ * <p>{@code gomap4j.keysched} and {@code gomap4j.hashkey} make up one key material and are set
+ * together or not at all; one without the other is refused. Key material given to the builder
+ * ({@link GoMaps.Builder#keyMaterial}) wins over them. Set, they make every map's hashes
+ * reproducible across runs (with a fixed {@code gomap4j.seed}, whole maps); keep them secret,
+ * as Go keeps its own: whoever knows them can choose keys that all land in one bucket.
+ *
+ * <p>System properties are read whenever a map is built, so a change applies to the next map; the
+ * {@value #RESOURCE} resource is read once.
  */
 public final class Settings {
 
@@ -32,6 +50,8 @@ public final class Settings {
   public static final String LAYOUT = "gomap4j.layout";
   public static final String GROWTH = "gomap4j.growth";
   public static final String SEED = "gomap4j.seed";
+  public static final String KEYSCHED = "gomap4j.keysched";
+  public static final String HASHKEY = "gomap4j.hashkey";
 
   /** The class-path resource read for defaults. */
   public static final String RESOURCE = "gomap4j.properties";
@@ -107,6 +127,75 @@ public final class Settings {
           what + " must be a 64-bit integer, decimal or hex with 0x, got '" + text + "'", e);
     }
   }
+
+  /**
+   * The key material that {@link #KEYSCHED} and {@link #HASHKEY} set, if they are set. Read on
+   * every call (the last result is kept while the texts stay the same).
+   *
+   * @throws IllegalArgumentException if only one of the two is set, or either is malformed; the
+   *     message names the property and the expected form
+   */
+  public static Optional<KeyMaterial> keyMaterial() {
+    Optional<String> sched = get(KEYSCHED);
+    Optional<String> keys = get(HASHKEY);
+    if (sched.isEmpty() && keys.isEmpty()) {
+      return Optional.empty();
+    }
+    if (sched.isEmpty() || keys.isEmpty()) {
+      throw new IllegalArgumentException(
+          (sched.isPresent() ? KEYSCHED : HASHKEY) + " is set but "
+              + (sched.isPresent() ? HASHKEY : KEYSCHED) + " is not: set both " + KEYSCHED
+              + " and " + HASHKEY + " (they make up one key material), or neither");
+    }
+    ParsedKeys last = lastKeys;
+    if (last != null && last.sched.equals(sched.get()) && last.keys.equals(keys.get())) {
+      return Optional.of(last.material);
+    }
+    KeyMaterial km = parseKeyMaterial(KEYSCHED, sched.get(), HASHKEY, keys.get());
+    lastKeys = new ParsedKeys(sched.get(), keys.get(), km);
+    return Optional.of(km);
+  }
+
+  /**
+   * Parses key material from hex, naming {@code schedName} or {@code keysName} in errors.
+   *
+   * @param schedName what {@code sched} is called in messages (a property or an option)
+   * @param sched {@code aeskeysched}: 256 hex digits, or 128 for 32-bit platforms only
+   * @param keysName what {@code keys} is called in messages
+   * @param keys {@code hashkey[0..3]}: four hex words, comma separated
+   * @throws IllegalArgumentException naming the setting and the expected form; the message does
+   *     not repeat a key schedule (it is a secret)
+   */
+  public static KeyMaterial parseKeyMaterial(
+      String schedName, String sched, String keysName, String keys) {
+    String s = sched.trim();
+    String expected = "256 hex digits (a 128-byte aeskeysched, any platform) or 128 hex digits "
+        + "(64 bytes, 32-bit platforms only)";
+    if (s.length() != 2 * KeyMaterial.KEYSCHED_BYTES_64
+        && s.length() != 2 * KeyMaterial.KEYSCHED_BYTES_32) {
+      throw new IllegalArgumentException(
+          schedName + " must be " + expected + ", got " + s.length() + " characters");
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.digit(s.charAt(i), 16) < 0) {
+        throw new IllegalArgumentException(
+            schedName + " must be " + expected + ", got a non-hex character at position "
+                + (i + 1));
+      }
+    }
+    byte[] bytes = HexFormat.of().parseHex(s);
+    try {
+      return KeyMaterial.fromHex(HexFormat.of().formatHex(bytes), keys);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          keysName + " must be four hex words of up to 16 digits, comma separated (Go's "
+              + "runtime.hashkey[0..3]): " + e.getMessage(), e);
+    }
+  }
+
+  private static volatile ParsedKeys lastKeys;
+
+  private record ParsedKeys(String sched, String keys, KeyMaterial material) {}
 
   private static final class Resource {
     static final Properties PROPERTIES = load();
