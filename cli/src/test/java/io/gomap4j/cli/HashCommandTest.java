@@ -1,7 +1,9 @@
 package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.hash.MemhashGo119Provider;
 import io.gomap4j.tck.MapContract;
@@ -81,6 +83,27 @@ class HashCommandTest {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).isEqualTo("hash vectors: 324 passed, 0 failed" + System.lineSeparator());
     assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"amd64", "386"})
+  @DisplayName("With aeshash-go119 installed, both halves of the x86 files pass: the fallback and"
+      + " the AES lines")
+  void x86VectorsPassWithAeshash(String goarch) throws IOException {
+    assumeTrue(Plugins.discovered().contains(PluginKind.HASH, "aeshash-go119"),
+        "aeshash-go119 is not installed");
+    Path file = write(goarch + ".jsonl", bundled(goarch));
+    Run r = run("hash", "--vectors", file.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).isEqualTo("hash vectors: 648 passed, 0 failed" + System.lineSeparator());
+
+    HashVector aes = GoVectors.hashVectors(goarch).stream()
+        .filter(x -> x.alg().equals("aeshash") && x.fn().equals("memhash")
+            && x.data().length > 16)
+        .findFirst().orElseThrow();
+    Run one = run(oneShot(aes).toArray(String[]::new));
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(one.out().trim()).isEqualTo(Long.toHexString(aes.hash()));
   }
 
   @Test
