@@ -82,7 +82,7 @@ class MainTest {
     assertThat(line(r.out(), " go119 "))
         .startsWith("growth ")
         .contains("io.gomap4j.engine.growth.Go119GrowthPolicy", "engine");
-    assertThat(r.out()).contains("4 plugins: 1 hash, 2 layout, 1 growth");
+    assertThat(r.out()).contains("5 plugins: 2 hash, 2 layout, 1 growth");
     assertThat(r.out()).doesNotContain("warning:");
   }
 
@@ -184,10 +184,11 @@ class MainTest {
   @Test
   void tckRunsOneContractCheckOnOneLayout() {
     String id = MapContract.checks().get(0).id();
-    Run r = run("tck", "--layout", "386", "--check", id);
+    Run r = run("tck", "--hash", "memhash-go119", "--layout", "386", "--check", id);
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
-        .contains("plugins found: hash [memhash-go119], layout [386, amd64], growth [go119]")
+        .contains("plugins found: hash [aeshash-go119, memhash-go119], layout [386, amd64],"
+            + " growth [go119]")
         .contains("seed 6333609 (0x60a4a9)")
         .contains("memhash-go119/386/go119")
         .doesNotContain("amd64/go119")
@@ -214,7 +215,7 @@ class MainTest {
   void aFailedCheckExitsOneWithItsMessageAndReproduceLine() {
     Run r = run(() -> List.of(check("ok.check", null),
         check("bad.check", new AssertionError("expected 1, got 2"))), false,
-        "tck", "--layout", "amd64", "--seed", "0x10");
+        "tck", "--hash", "memhash-go119", "--layout", "amd64", "--seed", "0x10");
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out())
         .contains("seed 16 (0x10)")
@@ -229,7 +230,7 @@ class MainTest {
   @Test
   void aSkippedCheckIsReportedAndDoesNotFailTheRun() {
     Run r = run(() -> List.of(check("skip.check", new TckCheck.CheckSkipped("not here"))), false,
-        "tck", "--layout", "386");
+        "tck", "--hash", "memhash-go119", "--layout", "386");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("0 passed, 0 failed, 1 skipped");
     assertThat(r.err()).contains("SKIPPED", "not here");
@@ -237,14 +238,16 @@ class MainTest {
 
   @Test
   void onATerminalProgressRedrawsOneLine() {
-    Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), true, "tck");
+    Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), true,
+        "tck", "--hash", "memhash-go119");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).contains("\r[1/4]").doesNotContain("\n[");
   }
 
   @Test
   void quietRunsWithoutProgress() {
-    Run r = run(() -> List.of(check("a.one", null)), false, "tck", "--quiet");
+    Run r = run(() -> List.of(check("a.one", null)), false,
+        "tck", "--hash", "memhash-go119", "--quiet");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("2 passed");
