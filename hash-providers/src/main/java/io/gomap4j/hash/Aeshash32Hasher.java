@@ -9,7 +9,6 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.Platform;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Go 1.19's AES hash on 386 ({@code runtime/asm_386.s}: {@code aeshashbody}, {@code memhash32},
@@ -25,11 +24,6 @@ final class Aeshash32Hasher implements Hasher {
 
   /** {@code PSHUFHW $0}: the 16-bit length in each of the four 16-bit slots of the high half. */
   private static final long LENGTH_SPREAD = 0x0001000100010001L;
-
-  /** {@code alg.go} c0 and c1 for {@code PtrSize == 4}. */
-  private static final int C0 = (int) 2860486313L;
-
-  private static final int C1 = (int) 3267000013L;
 
   private static final long MASK = 0xffffffffL;
 
@@ -151,11 +145,8 @@ final class Aeshash32Hasher implements Hasher {
   /** {@code f32hash}; for other values {@code memhash(p, h, 4)}, the AES path for 4 bytes. */
   @Override
   public long f32hash(float value, long seed) {
-    if (value == 0) {
-      return (C1 * (C0 ^ (int) seed)) & MASK;
-    }
-    if (value != value) {
-      return (C1 * (C0 ^ (int) seed ^ ThreadLocalRandom.current().nextInt())) & MASK;
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special32(seed, value != value);
     }
     return upTo16(Float.floatToRawIntBits(value) & MASK, 0, 4 * LENGTH_SPREAD, seed & MASK);
   }
@@ -163,11 +154,8 @@ final class Aeshash32Hasher implements Hasher {
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which is not memhash64 here. */
   @Override
   public long f64hash(double value, long seed) {
-    if (value == 0) {
-      return (C1 * (C0 ^ (int) seed)) & MASK;
-    }
-    if (value != value) {
-      return (C1 * (C0 ^ (int) seed ^ ThreadLocalRandom.current().nextInt())) & MASK;
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special32(seed, value != value);
     }
     return upTo16(Double.doubleToRawLongBits(value), 0, 8 * LENGTH_SPREAD, seed & MASK);
   }

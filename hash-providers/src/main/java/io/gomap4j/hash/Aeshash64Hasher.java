@@ -8,7 +8,6 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.Platform;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Go 1.19's AES hash on amd64 ({@code runtime/asm_amd64.s}: {@code aeshashbody}, {@code memhash32},
@@ -26,11 +25,6 @@ final class Aeshash64Hasher implements Hasher {
 
   /** {@code PSHUFHW $0}: the 16-bit length in each of the four 16-bit slots of the high half. */
   private static final long LENGTH_SPREAD = 0x0001000100010001L;
-
-  /** {@code alg.go} c0 and c1 for {@code PtrSize == 8}. */
-  private static final long C0 = 33054211828000289L;
-
-  private static final long C1 = 23344194077549503L;
 
   private final Platform platform;
 
@@ -155,11 +149,8 @@ final class Aeshash64Hasher implements Hasher {
   /** {@code f32hash}; for other values {@code memhash(p, h, 4)}, the AES path for 4 bytes. */
   @Override
   public long f32hash(float value, long seed) {
-    if (value == 0) {
-      return C1 * (C0 ^ seed);
-    }
-    if (value != value) {
-      return C1 * (C0 ^ seed ^ fastrand());
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special64(seed, value != value);
     }
     return upTo16(Float.floatToRawIntBits(value) & 0xffffffffL, 0, 4 * LENGTH_SPREAD, seed);
   }
@@ -167,11 +158,8 @@ final class Aeshash64Hasher implements Hasher {
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which is not memhash64 here. */
   @Override
   public long f64hash(double value, long seed) {
-    if (value == 0) {
-      return C1 * (C0 ^ seed);
-    }
-    if (value != value) {
-      return C1 * (C0 ^ seed ^ fastrand());
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special64(seed, value != value);
     }
     return upTo16(Double.doubleToRawLongBits(value), 0, 8 * LENGTH_SPREAD, seed);
   }
@@ -203,10 +191,5 @@ final class Aeshash64Hasher implements Hasher {
     long b = iHi ^ kHi[j];
     return scramble3Lo(
         Words.r8(false, data, at) ^ encLo(a, b, a), Words.r8(false, data, at + 8) ^ encHi(a, b, b));
-  }
-
-  /** Go's {@code uintptr(fastrand())}: a random uint32, zero-extended. */
-  private static long fastrand() {
-    return ThreadLocalRandom.current().nextInt() & 0xffffffffL;
   }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.Platform;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Go 1.19's 32-bit fallback hash ({@code runtime/hash32.go}, built on {@code mix32}) and the 32-bit
@@ -16,11 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code [0, 2^32)}.
  */
 final class Memhash32Hasher implements Hasher {
-
-  /** {@code alg.go} c0 and c1 for {@code PtrSize == 4}. */
-  private static final int C0 = (int) 2860486313L;
-
-  private static final int C1 = (int) 3267000013L;
 
   private static final long MASK = 0xffffffffL;
 
@@ -100,11 +94,8 @@ final class Memhash32Hasher implements Hasher {
   /** {@code f32hash}; for other values {@code memhash(p, h, 4)}, which equals memhash32 here. */
   @Override
   public long f32hash(float value, long seed) {
-    if (value == 0) {
-      return (C1 * (C0 ^ (int) seed)) & MASK;
-    }
-    if (value != value) {
-      return (C1 * (C0 ^ (int) seed ^ ThreadLocalRandom.current().nextInt())) & MASK;
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special32(seed, value != value);
     }
     return memhash32(Float.floatToRawIntBits(value), seed);
   }
@@ -112,11 +103,8 @@ final class Memhash32Hasher implements Hasher {
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which equals memhash64 here. */
   @Override
   public long f64hash(double value, long seed) {
-    if (value == 0) {
-      return (C1 * (C0 ^ (int) seed)) & MASK;
-    }
-    if (value != value) {
-      return (C1 * (C0 ^ (int) seed ^ ThreadLocalRandom.current().nextInt())) & MASK;
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special32(seed, value != value);
     }
     return memhash64(Double.doubleToRawLongBits(value), seed);
   }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.Platform;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Go 1.19's 64-bit fallback hash ({@code runtime/hash64.go}, inspired by wyhash) and the 64-bit
@@ -22,11 +21,6 @@ final class Memhash64Hasher implements Hasher {
   private static final long M3 = 0x8ebc6af09c88c6e3L;
   private static final long M4 = 0x589965cc75374cc3L;
   private static final long M5 = 0x1d8e4e27c47d124fL;
-
-  /** {@code alg.go} c0 and c1 for {@code PtrSize == 8}. */
-  private static final long C0 = 33054211828000289L;
-
-  private static final long C1 = 23344194077549503L;
 
   private final Platform platform;
   private final boolean bigEndian;
@@ -118,11 +112,8 @@ final class Memhash64Hasher implements Hasher {
   /** {@code f32hash}; for other values {@code memhash(p, h, 4)}, which equals memhash32 here. */
   @Override
   public long f32hash(float value, long seed) {
-    if (value == 0) {
-      return C1 * (C0 ^ seed);
-    }
-    if (value != value) {
-      return C1 * (C0 ^ seed ^ fastrand());
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special64(seed, value != value);
     }
     return memhash32(Float.floatToRawIntBits(value), seed);
   }
@@ -130,11 +121,8 @@ final class Memhash64Hasher implements Hasher {
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which equals memhash64 here. */
   @Override
   public long f64hash(double value, long seed) {
-    if (value == 0) {
-      return C1 * (C0 ^ seed);
-    }
-    if (value != value) {
-      return C1 * (C0 ^ seed ^ fastrand());
+    if (GoFloatHash.special(value)) {
+      return GoFloatHash.special64(seed, value != value);
     }
     return memhash64(Double.doubleToRawLongBits(value), seed);
   }
@@ -142,11 +130,6 @@ final class Memhash64Hasher implements Hasher {
   @Override
   public String toString() {
     return MemhashGo119Provider.NAME + " hasher for " + platform;
-  }
-
-  /** Go's {@code uintptr(fastrand())}: a random uint32, zero-extended. */
-  private static long fastrand() {
-    return ThreadLocalRandom.current().nextInt() & 0xffffffffL;
   }
 
   /** Go's {@code mix}: the high and low halves of the unsigned 128-bit product, XORed. */
