@@ -252,7 +252,8 @@ class HashCommandTest {
     List<String> good = oneShot(v);
     String[][] cases = {
         {"--alg", "md5", "--alg must be one of aeshash, memhash, got 'md5'"},
-        {"--goarch", "sparc", "--goarch must be one of 386, amd64, mips, s390x (a layout "
+        {"--goarch", "sparc", "--goarch must be one of 386, amd64, arm, arm64, loong64, mips, "
+            + "mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x, wasm (a layout "
             + "plugin's GOARCH or a built-in one), got 'sparc'"},
         {"--fn", "sha1", "--fn must be one of memhash, memhash32, memhash64, f32hash, f64hash, "
             + "strhash, got 'sha1'"},

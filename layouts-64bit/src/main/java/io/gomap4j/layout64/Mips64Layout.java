@@ -1,0 +1,24 @@
+package io.gomap4j.layout64;
+
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import java.nio.ByteOrder;
+
+/**
+ * The {@code mips64} target: 8-byte pointers and registers (so {@code int64},
+ * {@code float64} and {@code complex128} align to 8), big-endian. Its name is
+ * {@code mips64}.
+ */
+public final class Mips64Layout extends GcPlatformLayout {
+
+  /** The mips64 layout; {@link java.util.ServiceLoader} calls this constructor. */
+  public Mips64Layout() {
+    super(new Platform("mips64", 8, 8, ByteOrder.BIG_ENDIAN));
+  }
+
+  @Override
+  public int spiVersion() {
+    return PlatformLayout.SPI_VERSION;
+  }
+}

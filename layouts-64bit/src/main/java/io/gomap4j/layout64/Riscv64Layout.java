@@ -1,0 +1,24 @@
+package io.gomap4j.layout64;
+
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import java.nio.ByteOrder;
+
+/**
+ * The {@code riscv64} target: 8-byte pointers and registers (so {@code int64},
+ * {@code float64} and {@code complex128} align to 8), little-endian. Its name is
+ * {@code riscv64}.
+ */
+public final class Riscv64Layout extends GcPlatformLayout {
+
+  /** The riscv64 layout; {@link java.util.ServiceLoader} calls this constructor. */
+  public Riscv64Layout() {
+    super(new Platform("riscv64", 8, 8, ByteOrder.LITTLE_ENDIAN));
+  }
+
+  @Override
+  public int spiVersion() {
+    return PlatformLayout.SPI_VERSION;
+  }
+}
