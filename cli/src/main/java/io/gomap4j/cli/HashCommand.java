@@ -60,10 +60,6 @@ final class HashCommand implements Callable<Integer> {
       "memhash", "memhash-go119",
       "aeshash", "aeshash-go119"));
 
-  /** Functions the vector files record. */
-  static final List<String> VECTOR_FNS =
-      List.of("memhash", "memhash32", "memhash64", "f32hash", "f64hash");
-
   /** Functions a single hash can be computed with. */
   static final List<String> FNS =
       List.of("memhash", "memhash32", "memhash64", "f32hash", "f64hash", "strhash");
@@ -230,8 +226,8 @@ final class HashCommand implements Callable<Integer> {
     if (platform.bits() != v.bits()) {
       return "the line says bits=" + v.bits() + " but " + platform;
     }
-    if (!VECTOR_FNS.contains(v.fn())) {
-      return "unknown fn '" + v.fn() + "' (known: " + String.join(", ", VECTOR_FNS) + ")";
+    if (!HashVector.FUNCTIONS.contains(v.fn())) {
+      return "unknown fn '" + v.fn() + "' (known: " + String.join(", ", HashVector.FUNCTIONS) + ")";
     }
     String lengthProblem = lengthProblem(v.fn(), v.data().length);
     if (lengthProblem != null) {
@@ -252,7 +248,7 @@ final class HashCommand implements Callable<Integer> {
     if (h instanceof String reason) {
       return reason;
     }
-    long got = hash((Hasher) h, v.fn(), v.data(), v.byteOrder(), v.seed());
+    long got = v.computeWith((Hasher) h);
     return got == v.hash() ? null : "got=" + Long.toHexString(got);
   }
 

@@ -218,7 +218,7 @@ class HashCommandTest {
       + " typed ones from bytes in the platform's byte order")
   void oneShotReproducesEachFunction() {
     for (String goarch : GoVectors.HASH_GOARCHES) {
-      for (String fn : HashCommand.VECTOR_FNS) {
+      for (String fn : HashVector.FUNCTIONS) {
         HashVector v = GoVectors.hashVectors(goarch).stream()
             .filter(x -> x.alg().equals("memhash") && x.fn().equals(fn)
                 && (x.data().length > 0 || !fn.equals("memhash")))

@@ -1,9 +1,11 @@
 package io.gomap4j.tck.vectors;
 
+import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One hash call recorded from Go's runtime: {@code fn(data, seed) == hash} on {@code goarch} with
@@ -45,6 +47,34 @@ public record HashVector(
   /** {@link #data} as the 8-byte value {@code memhash64} and {@code f64hash} take. */
   public long int64Value() {
     return ByteBuffer.wrap(data).order(byteOrder()).getLong();
+  }
+
+  /** The functions a vector line may name. */
+  public static final List<String> FUNCTIONS =
+      List.of("memhash", "memhash32", "memhash64", "f32hash", "f64hash");
+
+  /**
+   * Repeats this call with {@code hasher}: {@link #fn} on {@link #data} (decoded in the platform's
+   * byte order for the typed functions) with {@link #seed}. Compare the result with {@link #hash}.
+   *
+   * @throws IllegalArgumentException if {@link #fn} is not one of {@link #FUNCTIONS}
+   */
+  public long computeWith(Hasher hasher) {
+    switch (fn) {
+      case "memhash":
+        return hasher.memhash(data, 0, data.length, seed);
+      case "memhash32":
+        return hasher.memhash32(int32Value(), seed);
+      case "memhash64":
+        return hasher.memhash64(int64Value(), seed);
+      case "f32hash":
+        return hasher.f32hash(Float.intBitsToFloat(int32Value()), seed);
+      case "f64hash":
+        return hasher.f64hash(Double.longBitsToDouble(int64Value()), seed);
+      default:
+        throw new IllegalArgumentException(
+            "unknown fn '" + fn + "' in " + source + "; expected one of " + FUNCTIONS);
+    }
   }
 
   /** A one-line description for failure messages. */
