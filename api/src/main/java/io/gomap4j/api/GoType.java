@@ -3,16 +3,25 @@ package io.gomap4j.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Go type, as far as a map needs to know it: its kind decides the hash function Go uses for it,
  * and a {@link io.gomap4j.spi.PlatformLayout} turns it into a size and an alignment.
  *
- * <p>This version models Go's predeclared scalar types, {@code string}, {@code unsafe.Pointer} and
- * pointer types {@code *T}.
+ * <p>It models Go's predeclared scalar types, {@code string}, {@code unsafe.Pointer}, pointer types
+ * {@code *T}, and the composite types arrays {@code [N]T}, slices {@code []T}, structs, interfaces,
+ * maps, channels and funcs. Named types other than the predeclared ones (and {@code unsafe.Pointer})
+ * are not modelled: their layout is that of their underlying type, so spell that instead.
+ * {@link #parse(String)} reads Go's type syntax.
  */
-public sealed interface GoType permits GoType.Basic, GoType.Pointer {
+public sealed interface GoType
+    permits GoType.Basic, GoType.Pointer, GoType.Array, GoType.Slice, GoType.Struct,
+        GoType.Interface, GoType.Map, GoType.Chan, GoType.Func {
 
   GoType BOOL = new Basic(Kind.BOOL);
   GoType INT8 = new Basic(Kind.INT8);
@@ -33,6 +42,12 @@ public sealed interface GoType permits GoType.Basic, GoType.Pointer {
   GoType STRING = new Basic(Kind.STRING);
   GoType UNSAFE_POINTER = new Basic(Kind.UNSAFE_POINTER);
 
+  /** The empty interface {@code interface{}}, also spelled {@code any}. */
+  GoType ANY = new Interface("");
+
+  /** The empty struct {@code struct{}}, of size 0. */
+  GoType EMPTY_STRUCT = new Struct(List.of());
+
   /** The Go spelling of this type, such as {@code int64} or {@code *string}. */
   String goSyntax();
 
@@ -44,6 +59,33 @@ public sealed interface GoType permits GoType.Basic, GoType.Pointer {
    * floating-point and complex types, because NaN is not equal to itself.
    */
   boolean isReflexive();
+
+  /**
+   * Whether Go defines {@code ==} on this type, so that it can be a map key. Slices, maps and funcs
+   * are not comparable, nor are arrays and structs that contain them.
+   */
+  default boolean isComparable() {
+    return true;
+  }
+
+  /**
+   * Reads a Go type from its Go spelling: the predeclared names (with the aliases {@code byte},
+   * {@code rune} and {@code any}, and {@code error}), {@code unsafe.Pointer}, {@code *T},
+   * {@code [N]T}, {@code []T}, {@code struct{a T; b U}} (with {@code _} fields, identifier lists
+   * {@code a, b T} and embedded fields), {@code interface{...}}, {@code map[K]V}, {@code chan T},
+   * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace is
+   * allowed between tokens; inside a struct, a newline separates fields like {@code ;}.
+   *
+   * <p>An interface's method list and a func's parameters and results are kept as text (whitespace
+   * collapsed); only their brackets are checked. Struct field tags are not accepted.
+   *
+   * @throws IllegalArgumentException if {@code goSyntax} is not such a type; the message says what
+   *     was expected and at which 1-based column, e.g. {@code expected ']' at column 3 in "[3int"}
+   */
+  static GoType parse(String goSyntax) {
+    requireNonNull(goSyntax, "goSyntax is null");
+    return new GoTypeParser(goSyntax).parseWhole();
+  }
 
   /** A pointer to {@code elem}, the Go type {@code *elem}. */
   static GoType pointerTo(GoType elem) {
@@ -75,6 +117,26 @@ public sealed interface GoType permits GoType.Basic, GoType.Pointer {
                 + Arrays.toString(Arrays.stream(Kind.values()).map(k -> k.goName).toArray())
                 + ", byte, rune");
     }
+  }
+
+  /** An array type {@code [length]elem}. */
+  static GoType arrayOf(long length, GoType elem) {
+    return new Array(elem, length);
+  }
+
+  /** A slice type {@code []elem}. */
+  static GoType sliceOf(GoType elem) {
+    return new Slice(elem);
+  }
+
+  /** A struct type with {@code fields}, in order. */
+  static GoType structOf(Field... fields) {
+    return new Struct(List.of(fields));
+  }
+
+  /** A map type {@code map[key]elem}. */
+  static GoType mapOf(GoType key, GoType elem) {
+    return new Map(key, elem);
   }
 
   /** The kinds of {@link Basic} types. */
@@ -168,6 +230,301 @@ public sealed interface GoType permits GoType.Basic, GoType.Pointer {
     @Override
     public boolean isReflexive() {
       return true;
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /** An array type {@code [length]elem}; {@code length} may be 0. */
+  record Array(GoType elem, long length) implements GoType {
+    public Array {
+      requireNonNull(elem, "elem is null");
+      if (length < 0) {
+        throw new IllegalArgumentException("array length must be >= 0, got " + length);
+      }
+    }
+
+    @Override
+    public String goSyntax() {
+      return "[" + length + "]" + elem.goSyntax();
+    }
+
+    /** Whether an element holds pointers; a zero-length array holds none. */
+    @Override
+    public boolean hasPointers() {
+      return length > 0 && elem.hasPointers();
+    }
+
+    /** As Go's {@code types.IsReflexive}: the element's property, whatever the length. */
+    @Override
+    public boolean isReflexive() {
+      return elem.isReflexive();
+    }
+
+    @Override
+    public boolean isComparable() {
+      return elem.isComparable();
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /** A slice type {@code []elem}: a pointer, a length and a capacity. */
+  record Slice(GoType elem) implements GoType {
+    public Slice {
+      requireNonNull(elem, "elem is null");
+    }
+
+    @Override
+    public String goSyntax() {
+      return "[]" + elem.goSyntax();
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return true;
+    }
+
+    /** False: a slice is not comparable, so it cannot be a key at all. */
+    @Override
+    public boolean isReflexive() {
+      return false;
+    }
+
+    @Override
+    public boolean isComparable() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /**
+   * A struct field: its name ({@code _} allowed), its type, and whether it is embedded (then the
+   * name is the type's name and {@link Struct#goSyntax()} spells only the type).
+   */
+  record Field(String name, GoType type, boolean embedded) {
+    public Field {
+      requireNonNull(name, "name is null");
+      requireNonNull(type, "type is null");
+      if (!GoTypeParser.isIdentifier(name)) {
+        throw new IllegalArgumentException("field name '" + name + "' is not a Go identifier");
+      }
+    }
+
+    /** A named, not embedded, field. */
+    public Field(String name, GoType type) {
+      this(name, type, false);
+    }
+
+    /** The field as Go spells it inside a struct, e.g. {@code a int8}. */
+    public String goSyntax() {
+      return embedded ? type.goSyntax() : name + " " + type.goSyntax();
+    }
+  }
+
+  /** A struct type; {@code struct{}} when {@code fields} is empty. */
+  record Struct(List<Field> fields) implements GoType {
+    public Struct {
+      fields = List.copyOf(requireNonNull(fields, "fields is null"));
+      Set<String> seen = new HashSet<>();
+      for (Field f : fields) {
+        if (!f.name().equals("_") && !seen.add(f.name())) {
+          throw new IllegalArgumentException("duplicate field " + f.name());
+        }
+      }
+    }
+
+    @Override
+    public String goSyntax() {
+      return fields.stream().map(Field::goSyntax).collect(Collectors.joining("; ", "struct{", "}"));
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return fields.stream().anyMatch(f -> f.type().hasPointers());
+    }
+
+    @Override
+    public boolean isReflexive() {
+      return fields.stream().allMatch(f -> f.type().isReflexive());
+    }
+
+    @Override
+    public boolean isComparable() {
+      return fields.stream().allMatch(f -> f.type().isComparable());
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /**
+   * An interface type. {@code methods} is the text between the braces, whitespace collapsed and
+   * elements separated by {@code "; "}; it is empty for {@code interface{}} and {@code any}. Every
+   * interface is two words; whether it is {@link #empty()} decides Go's hash ({@code nilinterhash}
+   * or {@code interhash}).
+   */
+  record Interface(String methods) implements GoType {
+    public Interface {
+      requireNonNull(methods, "methods is null");
+      methods = GoTypeParser.normalizeElements(methods);
+      GoTypeParser.checkBalanced(methods, "interface methods");
+    }
+
+    /** Whether the method set is empty ({@code interface{}}, {@code any}). */
+    public boolean empty() {
+      return methods.isEmpty();
+    }
+
+    @Override
+    public String goSyntax() {
+      return "interface{" + methods + "}";
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return true;
+    }
+
+    /** False: Go treats every interface key as non-reflexive (it may hold a NaN). */
+    @Override
+    public boolean isReflexive() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /** A map type {@code map[key]elem}: one pointer to the runtime's {@code hmap}. */
+  record Map(GoType key, GoType elem) implements GoType {
+    public Map {
+      requireNonNull(key, "key is null");
+      requireNonNull(elem, "elem is null");
+    }
+
+    @Override
+    public String goSyntax() {
+      return "map[" + key.goSyntax() + "]" + elem.goSyntax();
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return true;
+    }
+
+    /** False: a map is not comparable, so it cannot be a key at all. */
+    @Override
+    public boolean isReflexive() {
+      return false;
+    }
+
+    @Override
+    public boolean isComparable() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /** The direction of a {@link Chan}. */
+  enum ChanDir {
+    /** {@code chan T}. */
+    BOTH,
+    /** {@code chan<- T}. */
+    SEND,
+    /** {@code <-chan T}. */
+    RECV
+  }
+
+  /** A channel type {@code chan elem}, {@code chan<- elem} or {@code <-chan elem}: one pointer. */
+  record Chan(ChanDir dir, GoType elem) implements GoType {
+    public Chan {
+      requireNonNull(dir, "dir is null");
+      requireNonNull(elem, "elem is null");
+    }
+
+    @Override
+    public String goSyntax() {
+      switch (dir) {
+        case SEND:
+          return "chan<- " + elem.goSyntax();
+        case RECV:
+          return "<-chan " + elem.goSyntax();
+        default:
+          // "chan <-chan T" would read as "chan<- (chan T)"
+          boolean paren = elem instanceof Chan && ((Chan) elem).dir() == ChanDir.RECV;
+          return paren ? "chan (" + elem.goSyntax() + ")" : "chan " + elem.goSyntax();
+      }
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return true;
+    }
+
+    @Override
+    public boolean isReflexive() {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return goSyntax();
+    }
+  }
+
+  /**
+   * A func type. {@code params} is the text between the parentheses and {@code results} the text
+   * after them (empty, one type, or a parenthesized list), whitespace collapsed; both must have
+   * balanced brackets. A func value is one pointer (to its closure).
+   */
+  record Func(String params, String results) implements GoType {
+    public Func {
+      requireNonNull(params, "params is null");
+      requireNonNull(results, "results is null");
+      params = GoTypeParser.collapse(params);
+      results = GoTypeParser.collapse(results);
+      GoTypeParser.checkBalanced(params, "func params");
+      GoTypeParser.checkBalanced(results, "func results");
+    }
+
+    @Override
+    public String goSyntax() {
+      return "func(" + params + ")" + (results.isEmpty() ? "" : " " + results);
+    }
+
+    @Override
+    public boolean hasPointers() {
+      return true;
+    }
+
+    /** False: a func is not comparable, so it cannot be a key at all. */
+    @Override
+    public boolean isReflexive() {
+      return false;
+    }
+
+    @Override
+    public boolean isComparable() {
+      return false;
     }
 
     @Override

@@ -10,7 +10,12 @@ import io.gomap4j.api.GoType;
  *
  * <p>Scalars have their natural size; 8-byte integers, {@code float64} and {@code complex128} align
  * to the register size (4 on 32-bit targets), {@code complex64} to 4; pointers, {@code int},
- * {@code uint} and {@code uintptr} take the pointer size, and a {@code string} is two words. A bucket
+ * {@code uint} and {@code uintptr} take the pointer size, and a {@code string} is two words. Maps,
+ * channels and funcs are one pointer, interfaces two words and slices three. An array {@code [n]T}
+ * is {@code n} times {@code T}'s size, with {@code T}'s alignment. A struct places each field at the
+ * next multiple of its alignment and aligns to its widest field (1 when empty); as in
+ * {@code calcStructOffset}, a non-empty struct whose last field has size 0 gets one byte of padding
+ * before the size is rounded up to the alignment. A bucket
  * is {@code tophash [8]uint8}, 8 key slots, 8 elem slots and a trailing overflow pointer, laid out as
  * a struct; a key or elem over 128 bytes is stored through a pointer.
  */
@@ -38,10 +43,32 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     requireNonNull(type, "type is null");
     int ptr = platform.ptrSize();
     int reg = platform.regSize();
-    if (type instanceof GoType.Pointer) {
+    if (type instanceof GoType.Pointer
+        || type instanceof GoType.Map
+        || type instanceof GoType.Chan
+        || type instanceof GoType.Func) {
       return new TypeLayout(ptr, ptr);
     }
-    GoType.Kind kind = ((GoType.Basic) type).kind();
+    if (type instanceof GoType.Interface) {
+      return new TypeLayout(2L * ptr, ptr);
+    }
+    if (type instanceof GoType.Slice) {
+      return new TypeLayout(3L * ptr, ptr);
+    }
+    if (type instanceof GoType.Array) {
+      GoType.Array array = (GoType.Array) type;
+      TypeLayout e = typeLayout(array.elem());
+      try {
+        return new TypeLayout(Math.multiplyExact(array.length(), e.size()), e.align());
+      } catch (ArithmeticException overflow) {
+        throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
+            + "address space", overflow);
+      }
+    }
+    if (type instanceof GoType.Struct) {
+      return structLayout((GoType.Struct) type);
+    }
+    GoType.Kind kind = ((GoType.Basic) type).kind(); // the last kind of the sealed GoType
     switch (kind) {
       case BOOL:
       case INT8:
@@ -113,6 +140,33 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     return new BucketLayout(
         key, elem, k, e, keySlot, elemSlot, indirectKey, indirectElem,
         (int) keysOff, (int) elemsOff, (int) overflowOff, ptr, (int) size, bucketAlign);
+  }
+
+  /** Go's {@code calcStructOffset} for a struct type (flag 1). */
+  private TypeLayout structLayout(GoType.Struct struct) {
+    long off = 0;
+    int maxAlign = 1;
+    long lastZero = 0;
+    for (GoType.Field f : struct.fields()) {
+      TypeLayout t = typeLayout(f.type());
+      maxAlign = Math.max(maxAlign, t.align());
+      off = align(off, t.align());
+      if (t.size() == 0) {
+        lastZero = off;
+      }
+      try {
+        off = Math.addExact(off, t.size());
+      } catch (ArithmeticException overflow) {
+        throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large", overflow);
+      }
+    }
+    // "For nonzero-sized structs which end in a zero-sized thing, we add an extra byte of padding
+    // to the type. This padding ensures that taking the address of the zero-sized thing can't
+    // manufacture a pointer to the next object in the heap. See issue 9401."
+    if (off > 0 && off == lastZero) {
+      off++;
+    }
+    return new TypeLayout(align(off, maxAlign), maxAlign);
   }
 
   private static long align(long offset, int align) {

@@ -50,11 +50,16 @@ class LayoutVectorsTest {
   }
 
   @Test
-  @DisplayName("Go type names map to GoType for scalars and pointers, and not for composites")
+  @DisplayName("Go type names map to GoType through GoType.parse, composites included; named and "
+      + "malformed types do not")
   void goTypeNames() {
     assertThat(LayoutVectors.goType("*int64")).map(Object::toString).contains("*int64");
     assertThat(LayoutVectors.goType("byte")).map(Object::toString).contains("uint8");
-    assertThat(LayoutVectors.goType("[4]byte")).isEmpty();
+    assertThat(LayoutVectors.goType("[4]byte")).map(Object::toString).contains("[4]uint8");
+    assertThat(LayoutVectors.goType("struct{a int8; b [0]int64}")).map(Object::toString)
+        .contains("struct{a int8; b [0]int64}");
+    assertThat(LayoutVectors.goType("atomic.Int64")).isEmpty();
+    assertThat(LayoutVectors.goType("[4byte")).isEmpty();
     assertThat(LayoutVectors.composite("[4]byte")).isTrue();
     assertThat(LayoutVectors.composite("int64")).isFalse();
   }

@@ -7,29 +7,20 @@ import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.TypeLayout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Compares a {@link PlatformLayout} with Go's recorded bucket layouts, field by field.
  *
- * <p>Only the lines whose key and elem types {@link GoType} can express are compared: predeclared
- * scalars, {@code string}, {@code unsafe.Pointer} and pointers to those. Lines with composite types
- * (arrays, slices, structs, interfaces) wait for {@code GoType} to model them.
+ * <p>A line's key and elem types are read with {@link GoType#parse(String)}; every line of the
+ * bundled vectors is {@link #expressible}, scalars, strings and pointers as well as arrays, slices,
+ * structs and interfaces.
  */
 public final class LayoutVectors {
-
-  private static final Set<String> BASIC_NAMES =
-      Stream.concat(
-              Arrays.stream(GoType.Kind.values()).map(GoType.Kind::goName),
-              Stream.of("byte", "rune"))
-          .collect(Collectors.toUnmodifiableSet());
 
   /** How a composite type begins: arrays, slices, structs, interfaces, maps, channels, funcs. */
   private static final Pattern COMPOSITE =
@@ -37,13 +28,17 @@ public final class LayoutVectors {
 
   private LayoutVectors() {}
 
-  /** The type named {@code goSyntax}, or empty if {@link GoType} cannot express it yet. */
+  /**
+   * The type spelled {@code goSyntax}, or empty if {@link GoType#parse(String)} refuses it (a named
+   * type other than the predeclared ones, or malformed syntax).
+   */
   public static Optional<GoType> goType(String goSyntax) {
     requireNonNull(goSyntax, "goSyntax is null");
-    if (goSyntax.startsWith("*")) {
-      return goType(goSyntax.substring(1)).map(GoType::pointerTo);
+    try {
+      return Optional.of(GoType.parse(goSyntax));
+    } catch (IllegalArgumentException refused) {
+      return Optional.empty();
     }
-    return BASIC_NAMES.contains(goSyntax) ? Optional.of(GoType.basic(goSyntax)) : Optional.empty();
   }
 
   /** Whether both the key and the elem type of {@code v} can be expressed. */

@@ -1,0 +1,423 @@
+package io.gomap4j.api;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The recursive-descent parser behind {@link GoType#parse(String)}. Errors name what was expected
+ * and the 1-based column (in UTF-16 code units) where it was expected.
+ */
+final class GoTypeParser {
+
+  private final String src;
+  private int pos;
+
+  GoTypeParser(String src) {
+    this.src = src;
+  }
+
+  GoType parseWhole() {
+    GoType t = type();
+    skipWs();
+    if (pos < src.length()) {
+      throw error("end of type");
+    }
+    return t;
+  }
+
+  // type = "*" type | "(" type ")" | "[" [N] "]" type | "<-" "chan" type | name | struct | ...
+  private GoType type() {
+    skipWs();
+    if (pos >= src.length()) {
+      throw error("a type");
+    }
+    char c = src.charAt(pos);
+    switch (c) {
+      case '*':
+        pos++;
+        return new GoType.Pointer(type());
+      case '(': {
+        pos++;
+        GoType t = type();
+        skipWs();
+        expect(')');
+        return t;
+      }
+      case '[':
+        return arrayOrSlice();
+      case '<':
+        expectWord("<-");
+        skipWs();
+        expectKeyword("chan");
+        return new GoType.Chan(GoType.ChanDir.RECV, type());
+      default:
+        break;
+    }
+    if (!isIdentStart(c)) {
+      throw error("a type");
+    }
+    int start = pos;
+    String name = qualifiedIdent();
+    switch (name) {
+      case "struct":
+        return struct();
+      case "interface":
+        return iface();
+      case "map": {
+        skipWs();
+        expect('[');
+        GoType key = type();
+        skipWs();
+        expect(']');
+        return new GoType.Map(key, type());
+      }
+      case "chan": {
+        skipWs();
+        if (src.startsWith("<-", pos)) {
+          pos += 2;
+          return new GoType.Chan(GoType.ChanDir.SEND, type());
+        }
+        return new GoType.Chan(GoType.ChanDir.BOTH, type());
+      }
+      case "func":
+        return func();
+      case "any":
+        return GoType.ANY;
+      case "error":
+        return new GoType.Interface("Error() string");
+      default:
+        try {
+          return GoType.basic(name);
+        } catch (IllegalArgumentException e) {
+          pos = start;
+          throw error("a predeclared type name, unsafe.Pointer or a type literal", "'" + name + "'");
+        }
+    }
+  }
+
+  private GoType arrayOrSlice() {
+    expect('[');
+    skipWs();
+    if (pos < src.length() && src.charAt(pos) == ']') {
+      pos++;
+      return new GoType.Slice(type());
+    }
+    int start = pos;
+    while (pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '9') {
+      pos++;
+    }
+    if (pos == start) {
+      throw error("an array length or ']'");
+    }
+    String digits = src.substring(start, pos);
+    if (digits.length() > 1 && digits.charAt(0) == '0') {
+      pos = start;
+      throw error("a decimal array length without leading zeros");
+    }
+    long length;
+    try {
+      length = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      pos = start;
+      throw error("an array length below 2^63");
+    }
+    skipWs();
+    expect(']');
+    return new GoType.Array(type(), length);
+  }
+
+  // "struct" "{" { FieldDecl (";" | newline) } "}"
+  private GoType struct() {
+    skipWs();
+    expect('{');
+    List<GoType.Field> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    while (true) {
+      skipWs();
+      if (pos < src.length() && src.charAt(pos) == '}') {
+        pos++;
+        return new GoType.Struct(fields);
+      }
+      if (pos >= src.length()) {
+        throw error("a field or '}'");
+      }
+      fieldDecl(fields, names);
+      boolean newline = skipWs();
+      if (pos < src.length() && src.charAt(pos) == ';') {
+        pos++;
+      } else if (!newline && (pos >= src.length() || src.charAt(pos) != '}')) {
+        throw error("';' or '}'");
+      }
+    }
+  }
+
+  private void fieldDecl(List<GoType.Field> fields, Set<String> names) {
+    int start = pos;
+    char c = src.charAt(pos);
+    if (c == '*' || !isIdentStart(c)) {
+      if (c != '*') {
+        throw error("a field name or embedded type");
+      }
+      GoType t = type(); // embedded *T
+      addField(fields, names, embeddedName(t, start), t, true, start);
+      return;
+    }
+    String first = qualifiedIdent();
+    skipSpaces();
+    char next = pos < src.length() ? src.charAt(pos) : '\n';
+    if (first.contains(".") || next == ';' || next == '}' || next == '\n' || next == '\r') {
+      pos = start; // embedded T or pkg.T
+      GoType t = type();
+      addField(fields, names, embeddedName(t, start), t, true, start);
+      return;
+    }
+    List<String> idents = new ArrayList<>();
+    List<Integer> columns = new ArrayList<>();
+    idents.add(first);
+    columns.add(start);
+    while (pos < src.length() && src.charAt(pos) == ',') {
+      pos++;
+      skipWs();
+      columns.add(pos);
+      if (pos >= src.length() || !isIdentStart(src.charAt(pos))) {
+        throw error("a field name");
+      }
+      idents.add(ident());
+      skipSpaces();
+    }
+    GoType t = type();
+    for (int i = 0; i < idents.size(); i++) {
+      addField(fields, names, idents.get(i), t, false, columns.get(i));
+    }
+  }
+
+  private void addField(List<GoType.Field> fields, Set<String> names, String name, GoType type,
+      boolean embedded, int column) {
+    if (!name.equals("_") && !names.add(name)) {
+      pos = column;
+      throw error("a field name not used before", "duplicate field '" + name + "'");
+    }
+    fields.add(new GoType.Field(name, type, embedded));
+  }
+
+  private String embeddedName(GoType t, int start) {
+    GoType base = t instanceof GoType.Pointer ? ((GoType.Pointer) t).elem() : t;
+    if (base instanceof GoType.Basic) {
+      String n = base.goSyntax();
+      // the field of an embedded byte or rune is named byte or rune, not uint8 or int32
+      String written = src.substring(start, pos).replace("*", "").strip();
+      if (written.equals("byte") || written.equals("rune")) {
+        return written;
+      }
+      return n.substring(n.lastIndexOf('.') + 1);
+    }
+    if (GoType.ANY.equals(base)) {
+      return "any";
+    }
+    pos = start;
+    throw error("a field name or an embedded type name");
+  }
+
+  // "interface" "{" balanced "}"
+  private GoType iface() {
+    skipWs();
+    expect('{');
+    String body = balanced('}');
+    return new GoType.Interface(body);
+  }
+
+  // "func" "(" balanced ")" [ result ]
+  private GoType func() {
+    skipWs();
+    expect('(');
+    String params = balanced(')');
+    int save = pos;
+    skipSpaces(); // a result must be on the same line
+    String results = "";
+    if (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == '(') {
+        pos++;
+        results = "(" + collapse(balanced(')')) + ")";
+      } else if (c == '*' || c == '[' || c == '<' || isIdentStart(c)) {
+        results = type().goSyntax();
+      } else {
+        pos = save;
+      }
+    } else {
+      pos = save;
+    }
+    return new GoType.Func(params, results);
+  }
+
+  /** The text up to the bracket closing an already consumed opener; consumes the closer. */
+  private String balanced(char close) {
+    int start = pos;
+    Deque<Character> open = new ArrayDeque<>();
+    open.push(close);
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == '(' || c == '[' || c == '{') {
+        open.push(closer(c));
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (c != open.peek()) {
+          throw error("'" + open.peek() + "'");
+        }
+        open.pop();
+        if (open.isEmpty()) {
+          pos++;
+          return src.substring(start, pos - 1);
+        }
+      }
+      pos++;
+    }
+    throw error("'" + open.peek() + "'");
+  }
+
+  private static char closer(char open) {
+    return open == '(' ? ')' : open == '[' ? ']' : '}';
+  }
+
+  private String qualifiedIdent() {
+    String name = ident();
+    if (pos + 1 < src.length() && src.charAt(pos) == '.' && isIdentStart(src.charAt(pos + 1))) {
+      pos++;
+      name = name + "." + ident();
+    }
+    return name;
+  }
+
+  private String ident() {
+    int start = pos;
+    while (pos < src.length() && isIdentPart(src.charAt(pos))) {
+      pos++;
+    }
+    return src.substring(start, pos);
+  }
+
+  private void expect(char c) {
+    if (pos >= src.length() || src.charAt(pos) != c) {
+      throw error("'" + c + "'");
+    }
+    pos++;
+  }
+
+  private void expectWord(String w) {
+    if (!src.startsWith(w, pos)) {
+      throw error("'" + w + "'");
+    }
+    pos += w.length();
+  }
+
+  private void expectKeyword(String w) {
+    int start = pos;
+    if (pos < src.length() && isIdentStart(src.charAt(pos)) && ident().equals(w)) {
+      return;
+    }
+    pos = start;
+    throw error("'" + w + "'");
+  }
+
+  /** Skips whitespace; true if it crossed a line break. */
+  private boolean skipWs() {
+    boolean newline = false;
+    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
+      newline |= src.charAt(pos) == '\n';
+      pos++;
+    }
+    return newline;
+  }
+
+  /** Skips whitespace other than line breaks. */
+  private void skipSpaces() {
+    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))
+        && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
+      pos++;
+    }
+  }
+
+  private IllegalArgumentException error(String expected) {
+    String found = pos >= src.length() ? "end of input" : "'" + src.charAt(pos) + "'";
+    return error(expected, found);
+  }
+
+  private IllegalArgumentException error(String expected, String found) {
+    return new IllegalArgumentException("expected " + expected + " at column " + (pos + 1)
+        + " in \"" + src + "\", found " + found);
+  }
+
+  private static boolean isIdentStart(char c) {
+    return c == '_' || Character.isLetter(c);
+  }
+
+  private static boolean isIdentPart(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  static boolean isIdentifier(String s) {
+    if (s.isEmpty() || !isIdentStart(s.charAt(0))) {
+      return false;
+    }
+    return s.chars().allMatch(c -> isIdentPart((char) c));
+  }
+
+  /** {@code s} with whitespace runs collapsed to one space and no space next to brackets. */
+  static String collapse(String s) {
+    String t = s.strip().replaceAll("\\s+", " ");
+    return t.replaceAll("([(\\[{]) ", "$1").replaceAll(" ([)\\]}])", "$1");
+  }
+
+  /** A brace body's elements, split at top-level ';' and line breaks, joined with "; ". */
+  static String normalizeElements(String body) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+      if (depth == 0 && (c == ';' || c == '\n' || c == '\r')) {
+        parts.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    parts.add(cur.toString());
+    List<String> kept = new ArrayList<>();
+    for (String p : parts) {
+      String t = collapse(p);
+      if (!t.isEmpty()) {
+        kept.add(t);
+      }
+    }
+    return String.join("; ", kept);
+  }
+
+  /** Throws unless every bracket in {@code s} is closed by its partner, in order. */
+  static void checkBalanced(String s, String what) {
+    Deque<Character> open = new ArrayDeque<>();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        open.push(closer(c));
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (open.isEmpty() || open.pop() != c) {
+          throw new IllegalArgumentException(
+              what + " \"" + s + "\" have an unbalanced '" + c + "' at column " + (i + 1));
+        }
+      }
+    }
+    if (!open.isEmpty()) {
+      throw new IllegalArgumentException(
+          what + " \"" + s + "\" leave '" + open.peek() + "' missing");
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.gomap4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GoTypeParseTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "int64|int64",
+      "byte|uint8",
+      "rune|int32",
+      "unsafe.Pointer|unsafe.Pointer",
+      "*int64|*int64",
+      " * * string |**string",
+      "[3]byte|[3]uint8",
+      "[ 0 ] int64|[0]int64",
+      "[]byte|[]uint8",
+      "[][2]*int|[][2]*int",
+      "struct{}|struct{}",
+      "struct { }|struct{}",
+      "struct{a int8; b int64}|struct{a int8; b int64}",
+      "struct{ a int8 ; b int64 ; }|struct{a int8; b int64}",
+      "struct{a, b int32; _ [0]int64}|struct{a int32; b int32; _ [0]int64}",
+      "struct{_ int8; _ int8}|struct{_ int8; _ int8}",
+      "struct{int; *string}|struct{int; *string}",
+      "struct{a*int}|struct{a *int}",
+      "struct{a struct{b [2]string}}|struct{a struct{b [2]string}}",
+      "any|interface{}",
+      "interface{}|interface{}",
+      "interface { }|interface{}",
+      "interface{ M() }|interface{M()}",
+      "interface{ M(a, b int) (int, error); N() }|interface{M(a, b int) (int, error); N()}",
+      "error|interface{Error() string}",
+      "map[string]int|map[string]int",
+      "map[ [2]int ] map[int]bool|map[[2]int]map[int]bool",
+      "chan int|chan int",
+      "chan<- int|chan<- int",
+      "chan <- int|chan<- int",
+      "<-chan int|<-chan int",
+      "<- chan int|<-chan int",
+      "chan <-chan int|chan<- chan int",
+      "chan (<-chan int)|chan (<-chan int)",
+      "func()|func()",
+      "func( a int,  b string )|func(a int, b string)",
+      "func(int) error|func(int) interface{Error() string}",
+      "func(x []int) (n int, err error)|func(x []int) (n int, err error)",
+      "func() func() int|func() func() int",
+      "(int64)|int64",
+  })
+  @DisplayName("Go type syntax parses to the canonical spelling")
+  void parsesToCanonicalSyntax(String in, String canonical) {
+    GoType t = GoType.parse(in);
+    assertThat(t.goSyntax()).isEqualTo(canonical);
+    assertThat(GoType.parse(t.goSyntax())).as("canonical spelling parses back").isEqualTo(t);
+  }
+
+  @Test
+  @DisplayName("Parsing builds the records: arrays, structs with named, blank and embedded fields")
+  void parsedStructure() {
+    assertThat(GoType.parse("[129]byte")).isEqualTo(new GoType.Array(GoType.UINT8, 129));
+    assertThat(GoType.parse("struct{a bool; _ string}")).isEqualTo(new GoType.Struct(List.of(
+        new GoType.Field("a", GoType.BOOL), new GoType.Field("_", GoType.STRING))));
+    assertThat(GoType.parse("struct{unsafe.Pointer}")).isEqualTo(new GoType.Struct(List.of(
+        new GoType.Field("Pointer", GoType.UNSAFE_POINTER, true))));
+    assertThat(GoType.parse("struct{\n a int8\n b int64\n}"))
+        .isEqualTo(GoType.parse("struct{a int8; b int64}"));
+    assertThat(GoType.parse("any")).isEqualTo(GoType.ANY);
+    assertThat(((GoType.Interface) GoType.parse("any")).empty()).isTrue();
+    assertThat(((GoType.Interface) GoType.parse("interface{ M() }")).empty()).isFalse();
+    assertThat(GoType.parse("chan<- int"))
+        .isEqualTo(new GoType.Chan(GoType.ChanDir.SEND, GoType.INT));
+    assertThat(GoType.parse("func(a int) (b, c string)"))
+        .isEqualTo(new GoType.Func("a int", "(b, c string)"));
+    assertThat(GoType.parse("map[int64]struct{}"))
+        .isEqualTo(GoType.mapOf(GoType.INT64, GoType.EMPTY_STRUCT));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "[3int|expected ']' at column 3 in \"[3int\"",
+      "|expected a type at column 1 in \"\"",
+      "' \t '|expected a type at column 4 in \" \t \"",
+      "[3]|expected a type at column 4 in \"[3]\"",
+      "[x]int|expected an array length or ']' at column 2",
+      "[-1]int|expected an array length or ']' at column 2",
+      "[07]int|expected a decimal array length without leading zeros at column 2",
+      "[99999999999999999999]int|expected an array length below 2^63 at column 2",
+      "int64 x|expected end of type at column 7",
+      "foo|expected a predeclared type name, unsafe.Pointer or a type literal at column 1 in "
+          + "\"foo\", found 'foo'",
+      "*atomic.Int64|expected a predeclared type name, unsafe.Pointer or a type literal at "
+          + "column 2",
+      "map[int|expected ']' at column 8",
+      "map int|expected '[' at column 5",
+      "struct{a int8 b int64}|expected ';' or '}' at column 15",
+      "struct{a int8; a int64}|expected a field name not used before at column 16 in "
+          + "\"struct{a int8; a int64}\", found duplicate field 'a'",
+      "struct{a int8|expected ';' or '}' at column 14",
+      "struct{a,}|expected a field name at column 10",
+      "struct{a}|expected a predeclared type name, unsafe.Pointer or a type literal at column 8",
+      "struct{[2]int}|expected a field name or embedded type at column 8",
+      "struct{*[2]int}|expected a field name or an embedded type name at column 8",
+      "struct|expected '{' at column 7",
+      "interface{ M(]}|expected ')' at column 14",
+      "interface{ M()|expected '}' at column 15",
+      "func(a int|expected ')' at column 11",
+      "func(a int) (b int|expected ')' at column 19",
+      "<-int|expected 'chan' at column 3",
+      "<chan int|expected '<-' at column 1",
+      "chan|expected a type at column 5",
+      "(int|expected ')' at column 5",
+      "]|expected a type at column 1 in \"]\", found ']'",
+  })
+  @DisplayName("A malformed type is refused with the 1-based column and what was expected")
+  void refusesMalformedTypes(String in, String message) {
+    String src = in == null ? "" : in;
+    assertThatThrownBy(() -> GoType.parse(src))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  @DisplayName("hasPointers: slices, maps, chans, funcs, interfaces, strings and pointers do; "
+      + "arrays and structs if an element or field does; [0]T does not")
+  void hasPointers() {
+    for (String t : List.of("[]int8", "map[int]int", "chan int", "func()", "any",
+        "interface{ M() }", "string", "*int8", "unsafe.Pointer", "[2]string",
+        "struct{a int8; b *int}", "[1]struct{a []int}")) {
+      assertThat(GoType.parse(t).hasPointers()).as(t).isTrue();
+    }
+    for (String t : List.of("int64", "uintptr", "[0]string", "[8]int64", "struct{}",
+        "struct{a int8; b [0]*int}", "[3]struct{a float64}")) {
+      assertThat(GoType.parse(t).hasPointers()).as(t).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("isReflexive: floats, complexes and interfaces are not, and arrays and structs "
+      + "inherit it; isComparable excludes slices, maps and funcs")
+  void reflexiveAndComparable() {
+    for (String t : List.of("int64", "string", "*float64", "chan float64", "[4]byte",
+        "struct{a int8; b string}", "struct{}")) {
+      assertThat(GoType.parse(t).isReflexive()).as(t).isTrue();
+      assertThat(GoType.parse(t).isComparable()).as(t).isTrue();
+    }
+    for (String t : List.of("float32", "complex128", "any", "interface{ M() }", "[0]float64",
+        "[3]complex64", "struct{a int16; b float64; c int8}", "struct{a [1]any}")) {
+      assertThat(GoType.parse(t).isReflexive()).as(t).isFalse();
+      assertThat(GoType.parse(t).isComparable()).as(t).isTrue();
+    }
+    for (String t : List.of("[]int", "map[int]int", "func()", "[2][]int", "struct{f func()}")) {
+      assertThat(GoType.parse(t).isComparable()).as(t).isFalse();
+      assertThat(GoType.parse(t).isReflexive()).as(t).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("Constructors validate: negative array length, bad field name, unbalanced func text")
+  void constructorsValidate() {
+    assertThatThrownBy(() -> new GoType.Array(GoType.INT8, -1))
+        .hasMessageContaining("array length must be >= 0, got -1");
+    assertThatThrownBy(() -> new GoType.Field("1a", GoType.INT8))
+        .hasMessageContaining("field name '1a' is not a Go identifier");
+    assertThatThrownBy(() -> GoType.structOf(
+        new GoType.Field("a", GoType.INT8), new GoType.Field("a", GoType.INT8)))
+        .hasMessageContaining("duplicate field a");
+    assertThatThrownBy(() -> new GoType.Func("a [2int", ""))
+        .hasMessageContaining("leave ']' missing");
+    assertThatThrownBy(() -> new GoType.Interface("M())"))
+        .hasMessageContaining("unbalanced ')' at column 4");
+  }
+}
