@@ -3,6 +3,8 @@ package io.gomap4j.spi;
 import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.GoType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The bucket struct Go's compiler builds for {@code map[K]V} on one platform
@@ -63,5 +65,46 @@ public record BucketLayout(
   /** Offset of elem slot {@code i} (0..7) in the bucket. */
   public int elemOffset(int i) {
     return elemsOffset + i * elemSlotSize;
+  }
+
+  /**
+   * The bucket as a field table: {@code tophash [8]uint8} at 0, {@code keys [8]K'} at
+   * {@link #keysOffset()}, {@code elems [8]V'} at {@link #elemsOffset()} and {@code overflow} at
+   * {@link #overflowOffset()}, with a padding row wherever an offset jumps and at the tail if
+   * {@link #bucketSize()} extends past the overflow pointer. {@code K'} is {@code *K} when keys are
+   * indirect (likewise {@code V'}); {@code overflow} is {@code unsafe.Pointer}, or {@code uintptr}
+   * when neither {@code K'} nor {@code V'} holds pointers, as Go's compiler types it.
+   */
+  public List<StructLayout.Field> fields() {
+    return structLayout().fields();
+  }
+
+  /** The bucket as a {@link StructLayout} named {@code bmap}; see {@link #fields()}. */
+  public StructLayout structLayout() {
+    GoType k = indirectKey ? GoType.pointerTo(key) : key;
+    GoType e = indirectElem ? GoType.pointerTo(elem) : elem;
+    List<StructLayout.Field> rows = new ArrayList<>();
+    long off = 0;
+    off = add(rows, off, StructLayout.Field.of("tophash", "[" + BUCKET_SLOTS + "]uint8", 0,
+        BUCKET_SLOTS));
+    off = add(rows, off, StructLayout.Field.of("keys", "[" + BUCKET_SLOTS + "]" + k.goSyntax(),
+        keysOffset, (long) BUCKET_SLOTS * keySlotSize));
+    off = add(rows, off, StructLayout.Field.of("elems", "[" + BUCKET_SLOTS + "]" + e.goSyntax(),
+        elemsOffset, (long) BUCKET_SLOTS * elemSlotSize));
+    String overflowType = k.hasPointers() || e.hasPointers() ? "unsafe.Pointer" : "uintptr";
+    off = add(rows, off, StructLayout.Field.of("overflow", overflowType, overflowOffset,
+        overflowSize));
+    if (bucketSize > off) {
+      rows.add(StructLayout.Field.padding(off, bucketSize - off));
+    }
+    return new StructLayout("bmap", rows, bucketSize, bucketAlign);
+  }
+
+  private static long add(List<StructLayout.Field> rows, long off, StructLayout.Field f) {
+    if (f.offset() > off) {
+      rows.add(StructLayout.Field.padding(off, f.offset() - off));
+    }
+    rows.add(f);
+    return f.end();
   }
 }

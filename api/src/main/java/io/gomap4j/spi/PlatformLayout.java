@@ -37,4 +37,34 @@ public interface PlatformLayout {
    * @throws IllegalArgumentException if the types cannot be map key and elem on this platform
    */
   BucketLayout bucketLayout(GoType key, GoType elem);
+
+  /**
+   * Go 1.19's map header {@code hmap} on this platform: {@code count int}, {@code flags uint8},
+   * {@code B uint8}, {@code noverflow uint16}, {@code hash0 uint32}, {@code buckets},
+   * {@code oldbuckets unsafe.Pointer}, {@code nevacuate uintptr}, {@code extra *mapextra}; 48 bytes
+   * on 64-bit platforms, 28 on 32-bit ones.
+   *
+   * <p>The default lays the runtime's field list out with this layout's own {@link #typeLayout}, so
+   * every implementation gets headers consistent with its type sizes.
+   */
+  default StructLayout hmapLayout() {
+    return StructLayout.of("hmap", RuntimeStructs.HMAP, this::typeLayout);
+  }
+
+  /**
+   * Go 1.19's {@code mapextra} on this platform: {@code overflow}, {@code oldoverflow *[]*bmap},
+   * {@code nextOverflow *bmap}; three words. Laid out like {@link #hmapLayout()}.
+   */
+  default StructLayout mapextraLayout() {
+    return StructLayout.of("mapextra", RuntimeStructs.MAPEXTRA, this::typeLayout);
+  }
+
+  /**
+   * Go 1.19's map iterator {@code hiter} on this platform: eight pointers, {@code startBucket
+   * uintptr}, {@code offset uint8}, {@code wrapped bool}, {@code B uint8}, {@code i uint8},
+   * {@code bucket}, {@code checkBucket uintptr}; twelve words. Laid out like {@link #hmapLayout()}.
+   */
+  default StructLayout hiterLayout() {
+    return StructLayout.of("hiter", RuntimeStructs.HITER, this::typeLayout);
+  }
 }

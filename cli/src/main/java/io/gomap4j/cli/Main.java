@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         TraceCommand.class,
         TckCommand.class,
         HashCommand.class,
+        LayoutCommand.class,
         HelpCommand.class
     },
     usageHelpAutoWidth = true,
