@@ -13,6 +13,13 @@ package io.gomap4j.api;
  * @param sameSizeGrow whether the grow in progress keeps the number of buckets
  * @param javaHeapBytes estimated Java heap bytes held by the map's bucket storage (arrays and their
  *     headers, assuming compressed references below a 32 GiB heap)
+ * @param goBytes the heap bytes Go 1.19 itself would hold for this map on the modelled platform:
+ *     the {@code hmap} header, the current bucket array as {@code makeBucketArray} allocates it
+ *     (preallocated overflow buckets included), overflow buckets allocated one at a time, the old
+ *     array while growing, {@code mapextra} and its overflow slices where Go allocates them, and
+ *     the separate objects of keys and elems larger than 128 bytes; each object rounded up to its
+ *     malloc size class. Memory that keys and elems point to (string bytes, for one) is not
+ *     counted.
  */
 public record MapStats(
     long count,
@@ -22,7 +29,8 @@ public record MapStats(
     boolean growing,
     long nevacuate,
     boolean sameSizeGrow,
-    long javaHeapBytes) {
+    long javaHeapBytes,
+    long goBytes) {
 
   /** The number of buckets in the current array, {@code 2^B}, not counting overflow buckets. */
   public long buckets() {

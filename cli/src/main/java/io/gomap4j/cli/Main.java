@@ -42,6 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         TckCommand.class,
         HashCommand.class,
         LayoutCommand.class,
+        SimulateCommand.class,
         HelpCommand.class
     },
     usageHelpAutoWidth = true,

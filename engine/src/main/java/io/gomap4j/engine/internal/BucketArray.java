@@ -246,6 +246,21 @@ final class BucketArray {
     return true;
   }
 
+  /** Overflow buckets allocated one at a time ({@code newobject}), beyond the preallocated ones. */
+  int newobjectOverflowBuckets() {
+    return allocated - nbuckets;
+  }
+
+  /**
+   * Overflow buckets handed out since this array was made or reset: the preallocated ones taken
+   * and the {@code newobject} ones. For bucket types without pointers this is the length of Go's
+   * {@code extra.overflow} (or {@code oldoverflow}) slice.
+   */
+  int overflowBucketsTaken() {
+    int preTaken = nextOverflow == NIL ? nbuckets - base : nextOverflow - base;
+    return preTaken + newobjectOverflowBuckets();
+  }
+
   /** Java heap bytes held by this array: its page tables and the pages it owns. */
   long heapBytes(int refBytes) {
     long bytes = 16 + (long) pages.length * refBytes;

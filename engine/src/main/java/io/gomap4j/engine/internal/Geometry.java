@@ -15,6 +15,12 @@ import io.gomap4j.spi.BucketLayout;
  * @param refsPerBucket reference slots per bucket: 16 (8 keys, 8 elems) or 0
  * @param goBucketSize the bucket size Go uses for the modelled map type, which decides how many
  *     overflow buckets are preallocated
+ * @param goPtrSize the modelled platform's pointer size, 4 or 8
+ * @param goBucketHasPointers whether Go's bucket type holds pointers ({@code ptrdata != 0}); when it
+ *     does not, Go lists overflow buckets in {@code h.extra.overflow} (spec 2.3, 4.5)
+ * @param goIndirectKeySize the key size when keys are stored behind a pointer (&gt; 128 bytes),
+ *     else 0
+ * @param goIndirectElemSize the elem size when elems are stored behind a pointer, else 0
  */
 record Geometry(
     int stride,
@@ -24,7 +30,11 @@ record Geometry(
     int elemSlot,
     int overflowOffset,
     int refsPerBucket,
-    int goBucketSize) {
+    int goBucketSize,
+    int goPtrSize,
+    boolean goBucketHasPointers,
+    long goIndirectKeySize,
+    long goIndirectElemSize) {
 
   static final int SLOTS = BucketLayout.BUCKET_SLOTS;
 
@@ -38,11 +48,24 @@ record Geometry(
         layout.elemSlotSize(),
         layout.overflowOffset(),
         0,
-        layout.bucketSize());
+        layout.bucketSize(),
+        layout.overflowSize(),
+        hasPointers(layout),
+        layout.indirectKey() ? layout.keyType().size() : 0,
+        layout.indirectElem() ? layout.elemType().size() : 0);
   }
 
   /** Reference storage: 8 tophash bytes and a 4-byte link per bucket, keys and elems as objects. */
   static Geometry references(BucketLayout modelled) {
-    return new Geometry(SLOTS + 4, SLOTS, 0, SLOTS, 0, SLOTS, 2 * SLOTS, modelled.bucketSize());
+    return new Geometry(SLOTS + 4, SLOTS, 0, SLOTS, 0, SLOTS, 2 * SLOTS, modelled.bucketSize(),
+        modelled.overflowSize(),
+        hasPointers(modelled),
+        modelled.indirectKey() ? modelled.keyType().size() : 0,
+        modelled.indirectElem() ? modelled.elemType().size() : 0);
+  }
+
+  /** Whether the bucket's key or elem slots hold pointers: a pointer type, or an indirect slot. */
+  private static boolean hasPointers(BucketLayout l) {
+    return l.indirectKey() || l.indirectElem() || l.key().hasPointers() || l.elem().hasPointers();
   }
 }

@@ -57,6 +57,11 @@ abstract class MapCore {
   BucketArray buckets;
   BucketArray oldbuckets;
   int nevacuate;
+  /**
+   * Whether Go would have allocated {@code h.extra} by now: makemap or hashGrow with preallocated
+   * overflow buckets, or newoverflow for a bucket type without pointers. Go never frees it.
+   */
+  boolean goExtra;
   /** Bumped by every clear that empties entries; a live iterator stops when it changes. */
   int clears;
   private long rng;
@@ -91,6 +96,7 @@ abstract class MapCore {
     this.B = b;
     if (b > 0) {
       buckets = new BucketArray(geometry, b);
+      goExtra = buckets.nextOverflow != NIL;
     }
   }
 
@@ -315,6 +321,9 @@ abstract class MapCore {
     buckets = fresh;
     nevacuate = 0;
     noverflow = 0;
+    if (fresh.nextOverflow != NIL) {
+      goExtra = true;
+    }
   }
 
   private void growWork(int bucket) {
@@ -445,6 +454,9 @@ abstract class MapCore {
     if (growth.countOverflow(B, random)) {
       noverflow = (noverflow + 1) & 0xFFFF;
     }
+    if (!geometry.goBucketHasPointers()) {
+      goExtra = true;
+    }
     a.setOverflow(bkt, ovf);
     return ovf;
   }
@@ -492,7 +504,8 @@ abstract class MapCore {
       heap += oldbuckets.heapBytes(refBytes);
     }
     return new MapStats(
-        count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(), heap);
+        count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(), heap,
+        GoMemory.bytes(geometry, count, buckets, oldbuckets, goExtra));
   }
 
   // ---- iteration ----------------------------------------------------------------------------------

@@ -1,0 +1,159 @@
+package io.gomap4j.cli;
+
+import io.gomap4j.api.GoMap;
+import io.gomap4j.api.GoType;
+import io.gomap4j.api.MapStats;
+import io.gomap4j.engine.GoMaps;
+import io.gomap4j.engine.PluginKind;
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.spi.KeyMaterial;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gomap4j simulate}: fills a map modelled on {@code map[K]V} of one GOARCH and prints its
+ * shape and the memory Go would use for it.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+        "Inserts N distinct keys into a map whose buckets model Go 1.19's map[KEY]ELEM on GOARCH "
+            + "(Go's make without a hint, unless --hint is given) and prints B, the number of "
+            + "buckets, the overflow buckets, whether a grow is still in progress, the load factor, "
+            + "the bytes Go itself would hold for the map (hmap, bucket arrays with their "
+            + "preallocated overflow buckets, overflow buckets, mapextra; not what keys and elems "
+            + "point to, such as string bytes) and, for comparison, the Java heap bytes of this "
+            + "simulation's bucket storage.",
+        "The keys are random 64-bit values standing in for the key type, hashed with "
+            + "memhash-go119 under key material derived from --seed, so a run is reproducible. "
+            + "B, the overflow buckets and the grow state depend on the hash and the number of "
+            + "entries, not on the key bytes; the bucket size and the preallocation follow the "
+            + "modelled types."
+    })
+final class SimulateCommand implements Callable<Integer> {
+
+  static final String HASH = "memhash-go119";
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--goarch", required = true, paramLabel = "GOARCH",
+      description = "The platform layout, e.g. amd64, 386, arm.")
+  String goarch;
+
+  @Option(names = "--key", required = true, paramLabel = "TYPE",
+      description = "The Go key type, e.g. string, int64, [16]byte.")
+  String key;
+
+  @Option(names = "--elem", required = true, paramLabel = "TYPE",
+      description = "The Go elem (value) type, e.g. '[64]byte', int.")
+  String elem;
+
+  @Option(names = "--entries", required = true, paramLabel = "N",
+      description = "How many distinct keys to insert.")
+  long entries;
+
+  @Option(names = "--hint", paramLabel = "N",
+      description = "Make the map with this size hint (make(map[K]V, N)); default: no hint.")
+  Long hint;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      converter = SeedConverter.class,
+      description = "Seeds the keys, the key material and the map's random source, decimal or "
+          + "0x hex (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (entries < 0) {
+      throw new CliException(Main.USAGE, "--entries must be 0 or more, got " + entries);
+    }
+    if (entries > Integer.MAX_VALUE) {
+      throw new CliException(Main.USAGE, "--entries must be at most " + Integer.MAX_VALUE
+          + ", got " + entries);
+    }
+    if (hint != null && hint < 0) {
+      throw new CliException(Main.USAGE, "--hint must be 0 or more, got " + hint);
+    }
+    GoType keyType = parse("--key", key);
+    GoType elemType = parse("--elem", elem);
+    Plugins plugins = main.plugins();
+    if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
+      throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
+          + String.join(", ", plugins.names(PluginKind.LAYOUT)));
+    }
+    GoMaps.Builder builder = GoMaps.builder()
+        .plugins(plugins)
+        .hash(HASH)
+        .layout(goarch)
+        .keyType(keyType)
+        .elemType(elemType)
+        .seed(seed)
+        .keyMaterial(KeyMaterial.random(new Random(seed)));
+    if (hint != null) {
+      builder.expectedSize(hint);
+    }
+    GoMap<Long, Boolean> map = builder.build();
+    long salt = new Random(~seed).nextLong();
+    for (long i = 0; i < entries; i++) {
+      map.put(mix(i + salt), Boolean.TRUE);
+    }
+    MapStats s = map.stats();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("map[%s]%s on %s, %s, %d entries, seed %d%n", keyType, elemType, goarch,
+        hint == null ? "make without a hint" : "make with hint " + hint, entries, seed);
+    out.printf("B                 %d%n", s.B());
+    out.printf("buckets           %d (2^B)%n", s.buckets());
+    out.printf("overflow buckets  %d in the chains (noverflow %d%s)%n", s.overflowBuckets(),
+        s.noverflow(), s.B() >= 16 ? ", approximate above B=15" : "");
+    out.printf("growing           %s%n", s.growing()
+        ? "yes (" + s.nevacuate() + " old buckets evacuated" + (s.sameSizeGrow() ? ", same size"
+            : "") + ")"
+        : "no");
+    out.printf(Locale.ROOT, "load factor       %.2f entries per bucket%n", s.loadFactor());
+    out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    out.printf("Java heap bytes   %s (%d bytes, this simulation's bucket storage)%n",
+        human(s.javaHeapBytes()), s.javaHeapBytes());
+    out.flush();
+    return Main.OK;
+  }
+
+  private static GoType parse(String option, String type) {
+    try {
+      return GoType.parse(type);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Main.USAGE, option + ": " + e.getMessage());
+    }
+  }
+
+  /** splitmix64's finalizer: a bijection, so distinct counters give distinct random keys. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Bytes in binary units with one decimal: 1.5 KiB, 80.3 MiB. */
+  static String human(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = bytes;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}
