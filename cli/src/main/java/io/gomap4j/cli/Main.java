@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code gomap4j} command.
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed, a trace diverged
- * from Go or a hash vector failed, {@value #USAGE} bad arguments or unreadable input,
+ * from Go, or a hash or layout vector failed, {@value #USAGE} bad arguments or unreadable input,
  * {@value #INTERNAL} an unexpected error.
  */
 @Command(
@@ -49,7 +49,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:a TCK check failed, a trace diverged from Go, or a hash vector failed",
+        "1:a TCK check failed, a trace diverged from Go, or a hash or layout vector failed",
         "2:bad arguments or unreadable input",
         "3:internal error"
     })
@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
 
   /** Success. */
   public static final int OK = 0;
-  /** A TCK check failed, a trace diverged from Go's, or a hash vector failed. */
+  /** A TCK check failed, a trace diverged from Go's, or a hash or layout vector failed. */
   public static final int FAILED = 1;
   /** Bad arguments, an unknown name, a missing or unparsable file. */
   public static final int USAGE = 2;
