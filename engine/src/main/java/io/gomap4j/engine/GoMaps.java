@@ -2,9 +2,11 @@ package io.gomap4j.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.BytesGoMap;
 import io.gomap4j.api.GoMap;
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.internal.BytesMap;
 import io.gomap4j.engine.internal.LongLongMap;
 import io.gomap4j.engine.internal.ObjectMap;
 import io.gomap4j.spi.GrowthPolicy;
@@ -193,6 +195,27 @@ public final class GoMaps {
           keyType == null ? GoType.INT64 : keyType,
           elemType == null ? GoType.INT64 : elemType,
           expectedSize, r.seed);
+    }
+
+    /**
+     * A {@link BytesGoMap} in flat bucket memory, for the {@link #keyType} and {@link #elemType}
+     * that must both be set.
+     *
+     * @throws IllegalArgumentException as {@link #build()}, if the key or elem type is not set, if
+     *     Go does not hash the key type as plain memory (floats, complex numbers, strings,
+     *     pointers, interfaces, or struct padding or {@code _} fields anywhere in it), if the elem
+     *     type holds pointers, or if a key or elem is over 128 bytes (stored indirectly by Go)
+     */
+    public BytesGoMap buildBytes() {
+      if (keyType == null || elemType == null) {
+        throw new IllegalArgumentException(
+            "buildBytes() needs the Go key and elem types: set keyType(...) and elemType(...);"
+                + " missing: " + (keyType == null ? elemType == null ? "keyType, elemType"
+                    : "keyType" : "elemType"));
+      }
+      Resolved r = resolve();
+      return new BytesMap(
+          r.hasher, r.layout, r.growth, keyType, elemType, expectedSize, r.seed);
     }
 
     /**

@@ -221,8 +221,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   }
 
   private long elemAtPosition(long pos) {
-    BucketArray a = (pos & (1L << 62)) != 0 ? oldbuckets : buckets;
-    return elemAt(a, (int) ((pos >>> 3) & 0x7FFFFFFFL), (int) (pos & 7));
+    return elemAt(arrayAt(pos), bucketAt(pos), slotAt(pos));
   }
 
   @Override

@@ -477,6 +477,21 @@ abstract class MapCore {
     return (old ? 1L << 62 : 0) | ((long) bkt << 3) | i;
   }
 
+  /** The bucket array of a {@link #position}. */
+  final BucketArray arrayAt(long pos) {
+    return (pos & (1L << 62)) != 0 ? oldbuckets : buckets;
+  }
+
+  /** The bucket index of a {@link #position}. */
+  static int bucketAt(long pos) {
+    return (int) ((pos >>> 3) & 0x7FFFFFFFL);
+  }
+
+  /** The slot index of a {@link #position}. */
+  static int slotAt(long pos) {
+    return (int) (pos & 7);
+  }
+
   // ---- statistics -------------------------------------------------------------------------------
 
   /** Overflow buckets linked into the chains of the current array. */
@@ -621,9 +636,9 @@ abstract class MapCore {
             if (pos < 0) {
               continue;
             }
-            arr = (pos & (1L << 62)) != 0 ? oldbuckets : buckets;
-            bkt = (int) ((pos >>> 3) & 0x7FFFFFFFL);
-            slot = (int) (pos & 7);
+            arr = arrayAt(pos);
+            bkt = bucketAt(pos);
+            slot = slotAt(pos);
           }
           i++;
           return true;

@@ -1,0 +1,78 @@
+package io.gomap4j.api;
+
+import java.util.function.BiConsumer;
+
+/**
+ * A Go map for fixed-size key and elem types whose values hold no pointers, such as
+ * {@code map[[12]byte][3]uint16} or {@code map[int32]struct{a int32; b int16}}, stored in flat
+ * bucket memory laid out as Go's compiler lays out the map on the configured platform.
+ *
+ * <p>Keys and values are passed as byte arrays of exactly the Go type's size on the platform
+ * ({@link #keySize()}, {@link #elemSize()}), holding the value's memory image <b>in the platform's
+ * byte order</b>: little-endian on amd64 and 386, big-endian on s390x. A key or value of another
+ * length is refused with an {@link IllegalArgumentException} that names the expected size and the Go
+ * type, and a null key, value or action with a {@link NullPointerException}; the map is then left
+ * unchanged. Keys are equal when their bytes are equal.
+ *
+ * <p>Arrays passed in are copied; arrays returned are fresh copies that the caller owns. Iteration,
+ * mutation during iteration and misuse detection follow {@link GoMap}.
+ */
+public interface BytesGoMap {
+
+  /** The number of entries. */
+  int size();
+
+  /** Whether the map has no entries. */
+  boolean isEmpty();
+
+  /** The size in bytes of a key: the key type's size on the map's platform. */
+  int keySize();
+
+  /** The size in bytes of a value: the elem type's size on the map's platform. */
+  int elemSize();
+
+  /** The Go key type. */
+  GoType keyType();
+
+  /** The Go elem type. */
+  GoType elemType();
+
+  /**
+   * A copy of the value for {@code key}, or {@code null} when the key is absent.
+   *
+   * @throws IllegalArgumentException if {@code key} is not {@link #keySize()} bytes long
+   */
+  byte[] get(byte[] key);
+
+  /**
+   * Whether {@code key} is present.
+   *
+   * @throws IllegalArgumentException if {@code key} is not {@link #keySize()} bytes long
+   */
+  boolean containsKey(byte[] key);
+
+  /**
+   * Associates a copy of {@code value} with a copy of {@code key}.
+   *
+   * @return a copy of the previous value, or {@code null} when the key was absent
+   * @throws IllegalArgumentException if {@code key} or {@code value} has the wrong length
+   */
+  byte[] put(byte[] key, byte[] value);
+
+  /**
+   * Removes {@code key}.
+   *
+   * @return a copy of the removed value, or {@code null} when the key was absent
+   * @throws IllegalArgumentException if {@code key} is not {@link #keySize()} bytes long
+   */
+  byte[] remove(byte[] key);
+
+  /** Calls {@code action} with fresh copies of every key and value, in Go's iteration order. */
+  void forEach(BiConsumer<byte[], byte[]> action);
+
+  /** Removes every entry. As in Go, the bucket array is kept and B does not shrink. */
+  void clear();
+
+  /** The map's internal state. */
+  MapStats stats();
+}
