@@ -63,4 +63,17 @@ class LayoutVectorsTest {
     assertThat(LayoutVectors.composite("[4]byte")).isTrue();
     assertThat(LayoutVectors.composite("int64")).isFalse();
   }
+
+  @Test
+  @DisplayName("A layout answers to its own GOARCH's lines, else amd64's or 386's by pointer size,"
+      + " and check reports every line it gets wrong")
+  void referenceAndCheck() {
+    assertThat(LayoutVectors.reference(gc("mips", 4, 4))).allMatch(v -> v.goarch().equals("mips"));
+    assertThat(LayoutVectors.reference(gc("riscv64", 8, 8)))
+        .hasSize(288).allMatch(v -> v.goarch().equals("amd64"));
+    assertThat(LayoutVectors.reference(gc("arm", 4, 4))).allMatch(v -> v.goarch().equals("386"));
+    assertThat(LayoutVectors.check(gc("riscv64", 8, 8))).isEmpty();
+    List<String> wrong = LayoutVectors.check(gc("arm", 4, 8));
+    assertThat(wrong).isNotEmpty().allMatch(d -> d.startsWith("arm vs "));
+  }
 }

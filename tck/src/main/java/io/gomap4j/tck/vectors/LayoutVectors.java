@@ -59,6 +59,39 @@ public final class LayoutVectors {
   }
 
   /**
+   * The vector lines {@code layout} answers to: Go's own lines for its GOARCH where Go recorded
+   * them (amd64, 386, s390x, mips), else those of amd64 for 8-byte pointers or 386 for 4-byte ones,
+   * which the vectors' README says every other target agrees with.
+   */
+  public static List<LayoutVector> reference(PlatformLayout layout) {
+    requireNonNull(layout, "layout is null");
+    List<LayoutVector> own = of(layout.name());
+    if (!own.isEmpty()) {
+      return own;
+    }
+    return of(layout.platform().ptrSize() == 8 ? "amd64" : "386");
+  }
+
+  /**
+   * Every disagreement of {@code layout} with its {@link #reference} lines, one entry per line that
+   * differs or cannot be expressed; empty when the layout agrees with Go everywhere.
+   */
+  public static List<String> check(PlatformLayout layout) {
+    List<String> out = new ArrayList<>();
+    for (LayoutVector v : reference(layout)) {
+      if (!expressible(v)) {
+        out.add(v + ": cannot express map[" + v.key() + "]" + v.elem());
+        continue;
+      }
+      List<String> diffs = mismatches(layout, v);
+      if (!diffs.isEmpty()) {
+        out.add(layout.name() + " vs " + v + ": " + String.join("; ", diffs));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Where {@code layout} differs from Go on vector line {@code v}, one {@code "field: go X, layout
    * Y"} entry per field; empty when it agrees.
    *
