@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -28,48 +26,6 @@ class AeshashTypedPathTest {
 
   private static Hasher hasher(Platform platform, long keySeed) {
     return new AeshashGo119Provider().create(platform, KeyMaterial.random(new Random(keySeed)));
-  }
-
-  /** A slice in the middle of a larger array hashes as a copy of it in all length classes. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
-  @DisplayName("memhash at an unaligned offset equals memhash over a copied array")
-  void offsetEqualsCopy(Platform platform) {
-    Hasher h = hasher(platform, 1);
-    Random rnd = new Random(2);
-    for (int length = 0; length <= 420; length++) {
-      for (int offset = 1; offset <= 9; offset += 4) {
-        byte[] big = new byte[offset + length + 11];
-        rnd.nextBytes(big);
-        byte[] copy = Arrays.copyOfRange(big, offset, offset + length);
-        long seed = rnd.nextLong();
-        assertThat(h.memhash(big, offset, length, seed))
-            .as("length %d at offset %d", length, offset)
-            .isEqualTo(h.memhash(copy, 0, length, seed));
-      }
-    }
-  }
-
-  /** A float other than zero and NaN hashes as memhash over its 4 or 8 bytes, as alg.go says. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
-  @DisplayName("f32hash and f64hash of ordinary values equal memhash over the value's bytes")
-  void floatsEqualBytes(Platform platform) {
-    Hasher h = hasher(platform, 7);
-    Random rnd = new Random(8);
-    for (int i = 0; i < 2000; i++) {
-      float f = Float.intBitsToFloat(rnd.nextInt());
-      double d = Double.longBitsToDouble(rnd.nextLong());
-      long seed = rnd.nextLong();
-      if (f != 0 && !Float.isNaN(f)) {
-        byte[] mem = TestPlatforms.bytes(platform, Float.floatToRawIntBits(f));
-        assertThat(h.f32hash(f, seed)).as("float %s", f).isEqualTo(h.memhash(mem, 0, 4, seed));
-      }
-      if (d != 0 && !Double.isNaN(d)) {
-        byte[] mem = TestPlatforms.bytes(platform, Double.doubleToRawLongBits(d));
-        assertThat(h.f64hash(d, seed)).as("double %s", d).isEqualTo(h.memhash(mem, 0, 8, seed));
-      }
-    }
   }
 
   /**
@@ -97,18 +53,6 @@ class AeshashTypedPathTest {
     }
     assertThat(same32).as("memhash32 == memhash(4) coincidences").isLessThan(3);
     assertThat(same64).as("memhash64 == memhash(8) coincidences").isLessThan(3);
-  }
-
-  /** strhash is memhash over the string's UTF-8 bytes. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
-  @DisplayName("strhash equals memhash over the same bytes")
-  void strhashEqualsMemhash(Platform platform) {
-    Hasher h = hasher(platform, 9);
-    for (String s : new String[] {"", "a", "go", "gomap4j", "grüße, 世界", "x".repeat(200)}) {
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      assertThat(h.strhash(utf8, 42)).as(s).isEqualTo(h.memhash(utf8, 0, utf8.length, 42));
-    }
   }
 
   /** On 386 Go passes the seed as a 32-bit uintptr; on amd64 all 64 bits take part. */
