@@ -5,7 +5,9 @@
 module io.gomap4j.tck {
   requires transitive io.gomap4j.api;
   requires transitive io.gomap4j.engine;
+  requires transitive org.junit.jupiter.api;
 
   exports io.gomap4j.tck;
+  exports io.gomap4j.tck.kit;
   exports io.gomap4j.tck.vectors;
 }

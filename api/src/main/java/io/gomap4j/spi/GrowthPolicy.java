@@ -22,7 +22,12 @@ public interface GrowthPolicy {
     /** Double the bucket count: B grows by one, and entries split between the X and Y halves. */
     DOUBLE,
     /** Keep the bucket count and repack entries, dropping sparse overflow chains. */
-    SAME_SIZE
+    SAME_SIZE,
+    /**
+     * Halve the bucket count: B drops by one, and old buckets {@code i} and {@code i + 2^(B-1)}
+     * merge into new bucket {@code i}. Only {@link #onDelete} may answer it, and only for B &gt; 0.
+     */
+    HALVE
   }
 
   /** The stable name users select this policy by, such as {@code go119}. */
@@ -41,13 +46,30 @@ public interface GrowthPolicy {
   int initialB(long hint);
 
   /**
-   * The decision when a new key is about to be inserted into a map that is not growing.
+   * The decision when a new key is about to be inserted into a map that is not growing:
+   * {@link Grow#NONE}, {@link Grow#DOUBLE} or {@link Grow#SAME_SIZE}; anything else is a policy
+   * error.
    *
    * @param countAfter the number of entries the insert would make
    * @param B log2 of the current number of buckets
    * @param noverflow the map's overflow bucket counter, as {@link #countOverflow} maintained it
    */
   Grow onInsert(long countAfter, int B, int noverflow);
+
+  /**
+   * The decision after a key was deleted from a map that is not growing: {@link Grow#NONE} to keep
+   * the buckets, or {@link Grow#HALVE} to shrink. Go's maps never shrink, so the default, and
+   * {@code go119}, answer {@link Grow#NONE}. A policy that shrinks declares it to the TCK, which
+   * checks that a shrink never loses, duplicates or overloads anything.
+   *
+   * @param countAfter the number of entries after the delete
+   * @param B log2 of the current number of buckets
+   * @param noverflow the map's overflow bucket counter
+   * @return {@link Grow#NONE} or {@link Grow#HALVE}; anything else is a policy error
+   */
+  default Grow onDelete(long countAfter, int B, int noverflow) {
+    return Grow.NONE;
+  }
 
   /**
    * How many old buckets each write evacuates in sequence order while a grow is in progress, in

@@ -1,0 +1,103 @@
+package io.gomap4j.tck.kit;
+
+import io.gomap4j.tck.CheckResult;
+import io.gomap4j.tck.TckCheck;
+import io.gomap4j.tck.TckMatrix;
+import io.gomap4j.tck.TckReport;
+import io.gomap4j.tck.TckRunner;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The base of every kit. A plugin author subclasses a kit in a test, implements its one factory
+ * method, and JUnit 5 runs each check as a test named by its contract sentence. A check that does
+ * not apply is reported as skipped (aborted) with the reason, never as passed.
+ *
+ * <p>The same checks run without JUnit through {@link #run(long)}, which the {@code gomap4j tck
+ * --plugin-jar} command uses.
+ */
+public abstract class Verification {
+
+  /** What the plugin under test declares; none by default. Override to declare more. */
+  protected Set<Capability> capabilities() {
+    return EnumSet.noneOf(Capability.class);
+  }
+
+  /** What is under test, such as {@code hash memhash-go119}; used in results and messages. */
+  public abstract String subject();
+
+  /** Every check of this kit for the plugin under test, in a stable order. */
+  public abstract List<KitCheck> checks();
+
+  /** The seed checks draw from: {@code -Dtck.seed} or {@link TckRunner#DEFAULT_SEED}. */
+  protected long seed() {
+    return TckMatrix.seed();
+  }
+
+  /** The seed one check runs with, derived from the run seed, the subject and the check id. */
+  public final long checkSeed(long runSeed, KitCheck check) {
+    long h = runSeed;
+    for (char ch : (subject() + "#" + check.id()).toCharArray()) {
+      h = (h ^ ch) * 0x100000001b3L;
+    }
+    return h ^ (h >>> 29);
+  }
+
+  /** Runs every check and collects the results, as the command line does. */
+  public final TckReport run(long runSeed) {
+    List<CheckResult> results = new ArrayList<>();
+    for (KitCheck check : checks()) {
+      results.add(runOne(check, runSeed));
+    }
+    return new TckReport(results);
+  }
+
+  private CheckResult runOne(KitCheck check, long runSeed) {
+    long seed = checkSeed(runSeed, check);
+    String reproduce = "-D" + TckMatrix.SEED + "=" + runSeed + " (check seed " + seed + ")";
+    long start = System.nanoTime();
+    CheckResult.Status status;
+    String message = "";
+    Throwable failure = null;
+    try {
+      check.run(seed);
+      status = CheckResult.Status.PASSED;
+    } catch (TckCheck.CheckSkipped e) {
+      status = CheckResult.Status.SKIPPED;
+      message = e.getMessage();
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw (VirtualMachineError) e;
+      }
+      status = CheckResult.Status.FAILED;
+      message = e.getClass().getName() + ": " + e.getMessage();
+      failure = e;
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new CheckResult(subject(), check.id(), check.contract(), status, message, failure, seed,
+        reproduce, millis);
+  }
+
+  /** The checks as JUnit 5 dynamic tests; subclasses inherit this and need nothing else. */
+  @TestFactory
+  public final Stream<DynamicTest> verify() {
+    long runSeed = seed();
+    return checks().stream()
+        .map(check -> DynamicTest.dynamicTest(check.id() + ": " + check.contract(), () -> {
+          try {
+            check.run(checkSeed(runSeed, check));
+          } catch (TckCheck.CheckSkipped e) {
+            Assumptions.abort(check.id() + " does not apply: " + e.getMessage());
+          } catch (AssertionError e) {
+            throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
+                + "): " + e.getMessage() + " [seed -D" + TckMatrix.SEED + "=" + runSeed + "]", e);
+          }
+        }));
+  }
+}
