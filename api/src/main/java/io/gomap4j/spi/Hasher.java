@@ -5,7 +5,9 @@ package io.gomap4j.spi;
  *
  * <p>Every method takes Go's seed argument (a map's {@code hash0}, widened) and returns a
  * {@code uintptr}: on a 64-bit platform all 64 bits, on a 32-bit platform a value in
- * {@code [0, 2^32)}. Implementations are thread-safe and allocate nothing per call.
+ * {@code [0, 2^32)}. Implementations are thread-safe and allocate nothing per call. They may cache
+ * work that depends only on the seed (a map's seed changes only when the map is created or
+ * reseeded), at the cost of a few small objects per new seed.
  *
  * <p>The typed functions take values, not memory: {@link #memhash32} and {@link #memhash64} hash a
  * value as Go hashes it where it sits in memory in the platform's byte order, so their results do

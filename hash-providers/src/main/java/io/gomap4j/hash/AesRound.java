@@ -22,16 +22,16 @@ final class AesRound {
   private static final int[] SBOX = new int[256];
 
   /** Row 0: the byte {@code x = S(a)} contributes (2x, x, x, 3x) to rows (0, 1, 2, 3). */
-  private static final int[] T0 = new int[256];
+  static final int[] T0 = new int[256];
 
   /** Row 1: (3x, 2x, x, x). */
-  private static final int[] T1 = new int[256];
+  static final int[] T1 = new int[256];
 
   /** Row 2: (x, 3x, 2x, x). */
-  private static final int[] T2 = new int[256];
+  static final int[] T2 = new int[256];
 
   /** Row 3: (x, x, 3x, 2x). */
-  private static final int[] T3 = new int[256];
+  static final int[] T3 = new int[256];
 
   static {
     for (int a = 0; a < 256; a++) {
@@ -117,27 +117,56 @@ final class AesRound {
   }
 
   /** {@code lo64(S(S(S(x))))}, where {@code S(x) = AESENC(x, x)}: Go's finishing scramble. */
-  static long scramble3Lo(long lo, long hi) {
-    long l = encLo(lo, hi, lo);
-    long h = encHi(lo, hi, hi);
-    lo = encLo(l, h, l);
-    hi = encHi(l, h, h);
-    return encLo(lo, hi, lo);
+  /**
+   * Column {@code c} of a round before its key is added, for the input columns
+   * {@code a = w[c], b = w[c+1], c = w[c+2], d = w[c+3]}: row r comes from column c + r.
+   */
+  static int col(int a, int b, int c, int d) {
+    return T0[a & 0xff] ^ T1[(b >>> 8) & 0xff] ^ T2[(c >>> 16) & 0xff] ^ T3[d >>> 24];
   }
 
-  /** {@code lo32(S(S(S(x))))}, as an int. */
+  /** Bytes 0-7 of S(S(S(x))), S(x) = E(x, x), for the state {@code lo ‖ hi}. */
+  static long scramble3Lo(long lo, long hi) {
+    return scramble3((int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32));
+  }
+
+  /** Bytes 0-3 of S(S(S(x))) for the state {@code lo ‖ hi}. */
   static int scramble3Lo32(long lo, long hi) {
-    long l = encLo(lo, hi, lo);
-    long h = encHi(lo, hi, hi);
-    lo = encLo(l, h, l);
-    hi = encHi(l, h, h);
-    return enc32(lo, hi, (int) lo);
+    return scramble3Lo32((int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32));
   }
 
   /**
-   * The {@code n} bytes at {@code data[p, p + n)}, {@code 0 <= n <= 8}, little-endian and
-   * zero-padded to 8: what Go's masked (or shuffled) partial load puts in one half of a register.
+   * Bytes 0-7 of S(S(S(x))) for the state given as its four columns. The rounds are written out on
+   * ints so that no state is packed into longs between them, and the last round computes only the
+   * two columns that are returned.
    */
+  static long scramble3(int x0, int x1, int x2, int x3) {
+    int y0 = col(x0, x1, x2, x3) ^ x0;
+    int y1 = col(x1, x2, x3, x0) ^ x1;
+    int y2 = col(x2, x3, x0, x1) ^ x2;
+    int y3 = col(x3, x0, x1, x2) ^ x3;
+    int z0 = col(y0, y1, y2, y3) ^ y0;
+    int z1 = col(y1, y2, y3, y0) ^ y1;
+    int z2 = col(y2, y3, y0, y1) ^ y2;
+    int z3 = col(y3, y0, y1, y2) ^ y3;
+    int r0 = col(z0, z1, z2, z3) ^ z0;
+    int r1 = col(z1, z2, z3, z0) ^ z1;
+    return (r0 & 0xffffffffL) | (long) r1 << 32;
+  }
+
+  /** Bytes 0-3 of S(S(S(x))); the last round computes one column. */
+  static int scramble3Lo32(int x0, int x1, int x2, int x3) {
+    int y0 = col(x0, x1, x2, x3) ^ x0;
+    int y1 = col(x1, x2, x3, x0) ^ x1;
+    int y2 = col(x2, x3, x0, x1) ^ x2;
+    int y3 = col(x3, x0, x1, x2) ^ x3;
+    int z0 = col(y0, y1, y2, y3) ^ y0;
+    int z1 = col(y1, y2, y3, y0) ^ y1;
+    int z2 = col(y2, y3, y0, y1) ^ y2;
+    int z3 = col(y3, y0, y1, y2) ^ y3;
+    return col(z0, z1, z2, z3) ^ z0;
+  }
+
   static long partial(byte[] data, int p, int n) {
     if (n == 8) {
       return Words.r8(false, data, p);

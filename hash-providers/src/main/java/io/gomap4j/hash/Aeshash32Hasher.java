@@ -1,5 +1,6 @@
 package io.gomap4j.hash;
 
+import static io.gomap4j.hash.AesRound.col;
 import static io.gomap4j.hash.AesRound.enc32;
 import static io.gomap4j.hash.AesRound.encHi;
 import static io.gomap4j.hash.AesRound.encLo;
@@ -42,6 +43,9 @@ final class Aeshash32Hasher implements Hasher {
   private final long k1Hi;
   private final int k2Lo32;
 
+  /** By length 1-16, the last seed round of the 1-16 byte path; see {@link SeedBlock}. */
+  private final SeedBlock[] blocks = new SeedBlock[17];
+
   /** @param aeskeysched at least 64 bytes; only the first 64 are read */
   Aeshash32Hasher(Platform platform, byte[] aeskeysched) {
     this.platform = platform;
@@ -66,26 +70,38 @@ final class Aeshash32Hasher implements Hasher {
     requireNonNull(data, "data is null");
     Objects.checkFromIndexSize(offset, length, data.length);
     long iLo = seed & MASK;
-    long iHi = (length & 0xffff) * LENGTH_SPREAD;
+    if (length > 16) {
+      return above16(data, offset, length, iLo, (length & 0xffff) * LENGTH_SPREAD);
+    }
     if (length == 0) {
-      long a = iLo ^ k0Lo;
-      long b = iHi ^ k0Hi;
-      long xLo = encLo(a, b, a);
-      long xHi = encHi(a, b, b);
-      return enc32(xLo, xHi, (int) xLo) & MASK;
+      return empty(iLo);
     }
-    if (length <= 16) {
-      long dLo;
-      long dHi;
-      if (length >= 8) {
-        dLo = Words.r8(false, data, offset);
-        dHi = AesRound.partial(data, offset + 8, length - 8);
-      } else {
-        dLo = AesRound.partial(data, offset, length);
-        dHi = 0;
-      }
-      return upTo16(dLo, dHi, iHi, iLo);
+    long dLo;
+    long dHi;
+    if (length >= 8) {
+      dLo = Words.r8(false, data, offset);
+      dHi = AesRound.partial(data, offset + 8, length - 8);
+    } else {
+      dLo = AesRound.partial(data, offset, length);
+      dHi = 0;
     }
+    return upTo16(dLo, dHi, length, iLo);
+  }
+
+  /** No bytes: {@code lo32(S(S(I ^ Ks[0])))} with the length part of I zero. */
+  private long empty(long iLo) {
+    long a = iLo ^ k0Lo;
+    long b = k0Hi;
+    long xLo = encLo(a, b, a);
+    long xHi = encHi(a, b, b);
+    return enc32(xLo, xHi, (int) xLo) & MASK;
+  }
+
+  /**
+   * 17 bytes and more, in a method of its own so that {@link #memhash} stays small enough to be
+   * inlined where short keys are hashed.
+   */
+  private long above16(byte[] data, int offset, int length, long iLo, long iHi) {
     int end = offset + length;
     if (length <= 32) {
       return (lane(data, offset, 0, iLo, iHi) ^ lane(data, end - 16, 1, iLo, iHi)) & MASK;
@@ -148,7 +164,7 @@ final class Aeshash32Hasher implements Hasher {
     if (GoFloatHash.special(value)) {
       return GoFloatHash.special32(seed, value != value);
     }
-    return upTo16(Float.floatToRawIntBits(value) & MASK, 0, 4 * LENGTH_SPREAD, seed & MASK);
+    return upTo16(Float.floatToRawIntBits(value) & MASK, 0, 4, seed & MASK);
   }
 
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which is not memhash64 here. */
@@ -157,7 +173,7 @@ final class Aeshash32Hasher implements Hasher {
     if (GoFloatHash.special(value)) {
       return GoFloatHash.special32(seed, value != value);
     }
-    return upTo16(Double.doubleToRawLongBits(value), 0, 8 * LENGTH_SPREAD, seed & MASK);
+    return upTo16(Double.doubleToRawLongBits(value), 0, 8, seed & MASK);
   }
 
   @Override
@@ -167,18 +183,31 @@ final class Aeshash32Hasher implements Hasher {
 
   /** {@code lo32(E(E(E(s, Ks[0]), Ks[1]), Ks[2]))} for the state {@code lo ‖ hi}. */
   private long keyed3(long lo, long hi) {
-    long l = encLo(lo, hi, k0Lo);
-    long h = encHi(lo, hi, k0Hi);
-    lo = encLo(l, h, k1Lo);
-    hi = encHi(l, h, k1Hi);
-    return enc32(lo, hi, k2Lo32) & MASK;
+    int a0 = (int) lo;
+    int a1 = (int) (lo >>> 32);
+    int a2 = (int) hi;
+    int a3 = (int) (hi >>> 32);
+    int y0 = col(a0, a1, a2, a3) ^ (int) k0Lo;
+    int y1 = col(a1, a2, a3, a0) ^ (int) (k0Lo >>> 32);
+    int y2 = col(a2, a3, a0, a1) ^ (int) k0Hi;
+    int y3 = col(a3, a0, a1, a2) ^ (int) (k0Hi >>> 32);
+    int z0 = col(y0, y1, y2, y3) ^ (int) k1Lo;
+    int z1 = col(y1, y2, y3, y0) ^ (int) (k1Lo >>> 32);
+    int z2 = col(y2, y3, y0, y1) ^ (int) k1Hi;
+    int z3 = col(y3, y0, y1, y2) ^ (int) (k1Hi >>> 32);
+    return (col(z0, z1, z2, z3) ^ k2Lo32) & MASK;
   }
 
   /** 1 to 16 bytes, zero-padded to {@code dLo ‖ dHi}: {@code lo32(S³(D ^ X0))}. */
-  private long upTo16(long dLo, long dHi, long iHi, long iLo) {
-    long a = iLo ^ k0Lo;
-    long b = iHi ^ k0Hi;
-    return scramble3Lo32(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b)) & MASK;
+  private long upTo16(long dLo, long dHi, int length, long iLo) {
+    SeedBlock x = blocks[length];
+    if (x == null || x.seed != iLo) {
+      x = new SeedBlock(iLo, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+      blocks[length] = x;
+    }
+    return scramble3Lo32(
+            (int) dLo ^ x.x0, (int) (dLo >>> 32) ^ x.x1, (int) dHi ^ x.x2, (int) (dHi >>> 32) ^ x.x3)
+        & MASK;
   }
 
   /** One lane: {@code lo32(S³(L(at) ^ Xj))}, as an int (to be masked by the caller). */

@@ -1,7 +1,13 @@
 package io.gomap4j.hash;
 
+import static io.gomap4j.hash.AesRound.T0;
+import static io.gomap4j.hash.AesRound.T1;
+import static io.gomap4j.hash.AesRound.T2;
+import static io.gomap4j.hash.AesRound.T3;
+import static io.gomap4j.hash.AesRound.col;
 import static io.gomap4j.hash.AesRound.encHi;
 import static io.gomap4j.hash.AesRound.encLo;
+import static io.gomap4j.hash.AesRound.scramble3;
 import static io.gomap4j.hash.AesRound.scramble3Lo;
 import static java.util.Objects.requireNonNull;
 
@@ -42,6 +48,21 @@ final class Aeshash64Hasher implements Hasher {
   private final long k2Lo;
   private final long k2Hi;
 
+  /** Ks[1] and the low half of Ks[2] as columns, for memhash64's last two rounds. */
+  private final int k1w0;
+
+  private final int k1w1;
+  private final int k1w2;
+  private final int k1w3;
+  private final int k2w0;
+  private final int k2w1;
+
+  /** By length 1-16, the last seed round of the 1-16 byte path; see {@link SeedBlock}. */
+  private final SeedBlock[] blocks = new SeedBlock[17];
+
+  /** The last seed share of memhash64's first round; see {@link SeedKeys}. */
+  private SeedKeys keys;
+
   /** @param aeskeysched at least 128 bytes; only the first 128 are read */
   Aeshash64Hasher(Platform platform, byte[] aeskeysched) {
     this.platform = platform;
@@ -55,6 +76,13 @@ final class Aeshash64Hasher implements Hasher {
     k1Hi = kHi[1];
     k2Lo = kLo[2];
     k2Hi = kHi[2];
+    k1w0 = (int) k1Lo;
+    k1w1 = (int) (k1Lo >>> 32);
+    k1w2 = (int) k1Hi;
+    k1w3 = (int) (k1Hi >>> 32);
+    k2w0 = (int) k2Lo;
+    k2w1 = (int) (k2Lo >>> 32);
+    keys = new SeedKeys(0, k0Lo, k0Hi);
   }
 
   @Override
@@ -66,26 +94,38 @@ final class Aeshash64Hasher implements Hasher {
   public long memhash(byte[] data, int offset, int length, long seed) {
     requireNonNull(data, "data is null");
     Objects.checkFromIndexSize(offset, length, data.length);
-    long iHi = (length & 0xffff) * LENGTH_SPREAD;
+    if (length > 16) {
+      return above16(data, offset, length, seed, (length & 0xffff) * LENGTH_SPREAD);
+    }
     if (length == 0) {
-      long a = seed ^ k0Lo;
-      long b = iHi ^ k0Hi;
-      long xLo = encLo(a, b, a);
-      long xHi = encHi(a, b, b);
-      return encLo(xLo, xHi, xLo);
+      return empty(seed);
     }
-    if (length <= 16) {
-      long dLo;
-      long dHi;
-      if (length >= 8) {
-        dLo = Words.r8(false, data, offset);
-        dHi = AesRound.partial(data, offset + 8, length - 8);
-      } else {
-        dLo = AesRound.partial(data, offset, length);
-        dHi = 0;
-      }
-      return upTo16(dLo, dHi, iHi, seed);
+    long dLo;
+    long dHi;
+    if (length >= 8) {
+      dLo = Words.r8(false, data, offset);
+      dHi = AesRound.partial(data, offset + 8, length - 8);
+    } else {
+      dLo = AesRound.partial(data, offset, length);
+      dHi = 0;
     }
+    return upTo16(dLo, dHi, length, seed);
+  }
+
+  /** No bytes: {@code lo64(S(S(I ^ Ks[0])))} with the length part of I zero. */
+  private long empty(long seed) {
+    long a = seed ^ k0Lo;
+    long b = k0Hi;
+    long xLo = encLo(a, b, a);
+    long xHi = encHi(a, b, b);
+    return encLo(xLo, xHi, xLo);
+  }
+
+  /**
+   * 17 bytes and more, in a method of its own so that {@link #memhash} stays small enough to be
+   * inlined where short keys are hashed.
+   */
+  private long above16(byte[] data, int offset, int length, long seed, long iHi) {
     int end = offset + length;
     if (length <= 32) {
       return lane(data, offset, 0, seed, iHi) ^ lane(data, end - 16, 1, seed, iHi);
@@ -152,7 +192,7 @@ final class Aeshash64Hasher implements Hasher {
     if (GoFloatHash.special(value)) {
       return GoFloatHash.special64(seed, value != value);
     }
-    return upTo16(Float.floatToRawIntBits(value) & 0xffffffffL, 0, 4 * LENGTH_SPREAD, seed);
+    return upTo16(Float.floatToRawIntBits(value) & 0xffffffffL, 0, 4, seed);
   }
 
   /** {@code f64hash}; for other values {@code memhash(p, h, 8)}, which is not memhash64 here. */
@@ -161,7 +201,7 @@ final class Aeshash64Hasher implements Hasher {
     if (GoFloatHash.special(value)) {
       return GoFloatHash.special64(seed, value != value);
     }
-    return upTo16(Double.doubleToRawLongBits(value), 0, 8 * LENGTH_SPREAD, seed);
+    return upTo16(Double.doubleToRawLongBits(value), 0, 8, seed);
   }
 
   @Override
@@ -169,20 +209,64 @@ final class Aeshash64Hasher implements Hasher {
     return AeshashGo119Provider.NAME + " hasher for " + platform;
   }
 
-  /** {@code lo64(E(E(E(s, Ks[0]), Ks[1]), Ks[2]))} for the state {@code lo ‖ hi}. */
-  private long keyed3(long lo, long hi) {
-    long l = encLo(lo, hi, k0Lo);
-    long h = encHi(lo, hi, k0Hi);
-    lo = encLo(l, h, k1Lo);
-    hi = encHi(l, h, k1Hi);
-    return encLo(lo, hi, k2Lo);
+  /**
+   * {@code lo64(E(E(E(s, Ks[0]), Ks[1]), Ks[2]))} for the state s = seed ‖ value. The first round's
+   * look-ups of the seed's bytes, with Ks[0], come from {@link SeedKeys}; the last round computes
+   * only the two columns returned.
+   */
+  private long keyed3(long seed, long value) {
+    SeedKeys s = keys;
+    if (s.seed != seed) {
+      s = new SeedKeys(seed, k0Lo, k0Hi);
+      keys = s;
+    }
+    int v0 = (int) value;
+    int v1 = (int) (value >>> 32);
+    int y0 = s.p0 ^ T2[(v0 >>> 16) & 0xff] ^ T3[v1 >>> 24];
+    int y1 = s.p1 ^ T1[(v0 >>> 8) & 0xff] ^ T2[(v1 >>> 16) & 0xff];
+    int y2 = s.p2 ^ T0[v0 & 0xff] ^ T1[(v1 >>> 8) & 0xff];
+    int y3 = s.p3 ^ T0[v1 & 0xff] ^ T3[v0 >>> 24];
+    int z0 = col(y0, y1, y2, y3) ^ k1w0;
+    int z1 = col(y1, y2, y3, y0) ^ k1w1;
+    int z2 = col(y2, y3, y0, y1) ^ k1w2;
+    int z3 = col(y3, y0, y1, y2) ^ k1w3;
+    int r0 = col(z0, z1, z2, z3) ^ k2w0;
+    int r1 = col(z1, z2, z3, z0) ^ k2w1;
+    return (r0 & 0xffffffffL) | (long) r1 << 32;
   }
 
   /** 1 to 16 bytes, zero-padded to {@code dLo ‖ dHi}: {@code lo64(S³(D ^ X0))}. */
-  private long upTo16(long dLo, long dHi, long iHi, long seed) {
-    long a = seed ^ k0Lo;
-    long b = iHi ^ k0Hi;
-    return scramble3Lo(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b));
+  private long upTo16(long dLo, long dHi, int length, long seed) {
+    SeedBlock x = blocks[length];
+    if (x == null || x.seed != seed) {
+      x = new SeedBlock(seed, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+      blocks[length] = x;
+    }
+    return scramble3(
+        (int) dLo ^ x.x0, (int) (dLo >>> 32) ^ x.x1, (int) dHi ^ x.x2, (int) (dHi >>> 32) ^ x.x3);
+  }
+
+  /**
+   * The seed's share of memhash64's first round: for each output column, the look-ups of the
+   * seed's bytes (state bytes 0-7) XOR the column of Ks[0]. Immutable, published like
+   * {@link SeedBlock}.
+   */
+  private static final class SeedKeys {
+    final long seed;
+    final int p0;
+    final int p1;
+    final int p2;
+    final int p3;
+
+    SeedKeys(long seed, long kLo, long kHi) {
+      this.seed = seed;
+      int s0 = (int) seed;
+      int s1 = (int) (seed >>> 32);
+      p0 = T0[s0 & 0xff] ^ T1[(s1 >>> 8) & 0xff] ^ (int) kLo;
+      p1 = T0[s1 & 0xff] ^ T3[s0 >>> 24] ^ (int) (kLo >>> 32);
+      p2 = T2[(s0 >>> 16) & 0xff] ^ T3[s1 >>> 24] ^ (int) kHi;
+      p3 = T1[(s0 >>> 8) & 0xff] ^ T2[(s1 >>> 16) & 0xff] ^ (int) (kHi >>> 32);
+    }
   }
 
   /** One lane: {@code lo64(S³(L(at) ^ Xj))}. */

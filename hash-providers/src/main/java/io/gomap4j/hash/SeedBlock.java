@@ -1,0 +1,42 @@
+package io.gomap4j.hash;
+
+import static io.gomap4j.hash.AesRound.col;
+
+/**
+ * The seed round of Go's AES hash for inputs of 1 to 16 bytes: X0 = S(I ^ Ks[0]), where I is the
+ * seed in bytes 0-7 and the 16-bit length four times in bytes 8-15. It depends only on the seed and
+ * the length, so a hasher keeps the last one per length and skips that round while the seed stays
+ * the same, as a map's seed does between reseeds. A new seed costs one small allocation per length
+ * the first time; calls with a seed already seen allocate nothing.
+ *
+ * <p>Immutable: a hasher may publish it through a plain field and read it from any thread, because
+ * the final fields of an object are seen fully initialised wherever its reference is seen.
+ */
+final class SeedBlock {
+
+  final long seed;
+  final int x0;
+  final int x1;
+  final int x2;
+  final int x3;
+
+  /**
+   * @param seed bytes 0-7 of I (a 32-bit platform's seed zero-extended)
+   * @param iHi bytes 8-15 of I, the spread length
+   * @param kLo bytes 0-7 of Ks[0]
+   * @param kHi bytes 8-15 of Ks[0]
+   */
+  SeedBlock(long seed, long iHi, long kLo, long kHi) {
+    this.seed = seed;
+    long lo = seed ^ kLo;
+    long hi = iHi ^ kHi;
+    int a0 = (int) lo;
+    int a1 = (int) (lo >>> 32);
+    int a2 = (int) hi;
+    int a3 = (int) (hi >>> 32);
+    x0 = col(a0, a1, a2, a3) ^ a0;
+    x1 = col(a1, a2, a3, a0) ^ a1;
+    x2 = col(a2, a3, a0, a1) ^ a2;
+    x3 = col(a3, a0, a1, a2) ^ a3;
+  }
+}
