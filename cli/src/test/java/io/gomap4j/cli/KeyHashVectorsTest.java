@@ -1,0 +1,103 @@
+package io.gomap4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.api.GoType;
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.KeyAlg;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.PlatformLayout;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The key hashes of {@link io.gomap4j.api.BytesGoMap} for key types Go does not hash as one block
+ * of memory (floats, complex numbers, padded and blank-field structs, arrays of those) match Go
+ * 1.19's own key hashers, with the real hash providers on both the fallback and the AES path.
+ *
+ * <p>The vectors ({@code src/test/resources/vectors/keyhash/}) are this project's own, made by
+ * {@code src/test/go/keyhash} (see its header for how to run it) with go1.19; they are separate
+ * from the shared Go vectors.
+ */
+class KeyHashVectorsTest {
+
+  private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|\\d+)");
+
+  private static Map<String, String> parse(String line) {
+    Map<String, String> o = new LinkedHashMap<>();
+    Matcher m = FIELD.matcher(line);
+    while (m.find()) {
+      o.put(m.group(1), m.group(2).replace("\"", ""));
+    }
+    return o;
+  }
+
+  private static List<Map<String, String>> vectors(String goarch) throws IOException {
+    List<Map<String, String>> out = new ArrayList<>();
+    String name = "/vectors/keyhash/" + goarch + ".jsonl";
+    try (InputStream in = KeyHashVectorsTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank()) {
+          out.add(parse(line));
+        }
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"amd64", "386"})
+  @DisplayName("Float, complex, padded and blank-field key types hash as Go 1.19's key hashers")
+  void matchesGo(String goarch) throws IOException {
+    Plugins plugins = Plugins.discovered();
+    PlatformLayout layout = plugins.layout(goarch);
+    List<Map<String, String>> vs = vectors(goarch);
+    Map<String, Hasher> hashers = new LinkedHashMap<>();
+    Set<String> types = new LinkedHashSet<>();
+    Set<String> algs = new LinkedHashSet<>();
+    List<String> failures = new ArrayList<>();
+    for (Map<String, String> v : vs) {
+      String alg = v.get("alg");
+      Hasher h = hashers.computeIfAbsent(alg + v.get("keysched") + v.get("hashkey"),
+          k -> plugins.hash(alg.equals("aeshash") ? "aeshash-go119" : "memhash-go119")
+              .create(layout.platform(), KeyMaterial.fromHex(v.get("keysched"), v.get("hashkey"))));
+      GoType type = GoType.parse(v.get("type"));
+      KeyAlg ka = KeyAlg.of(type, layout);
+      byte[] key = HexFormat.of().parseHex(v.get("key"));
+      assertThat(key).as(v.get("type")).hasSize(ka.size());
+      long seed = Long.parseUnsignedLong(v.get("seed"), 16);
+      long want = Long.parseUnsignedLong(v.get("hash"), 16);
+      long got = ka.hash(h, key, 0, seed, () -> {
+        throw new AssertionError("no NaN in the vectors");
+      });
+      if (got != want) {
+        failures.add(alg + " " + ka + " key " + v.get("key") + ": got " + Long.toHexString(got)
+            + ", Go " + Long.toHexString(want));
+      }
+      types.add(v.get("type"));
+      algs.add(alg);
+    }
+    assertThat(failures).isEmpty();
+    assertThat(vs).hasSizeGreaterThanOrEqualTo(400);
+    assertThat(types).hasSizeGreaterThanOrEqualTo(35);
+    assertThat(algs).containsExactlyInAnyOrder("memhash", "aeshash");
+  }
+}
