@@ -2,9 +2,12 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.BytesGoMap;
 import io.gomap4j.api.GoType;
+import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.KeyAlg;
+import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
@@ -12,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -99,5 +103,31 @@ class KeyHashVectorsTest {
     assertThat(vs).hasSizeGreaterThanOrEqualTo(400);
     assertThat(types).hasSizeGreaterThanOrEqualTo(35);
     assertThat(algs).containsExactlyInAnyOrder("memhash", "aeshash");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"amd64", "386"})
+  @DisplayName("BytesGoMaps of the vectors' key types, with the real hashes, find every key put")
+  void mapsWithRealHashes(String goarch) throws IOException {
+    Map<String, List<byte[]>> keys = new LinkedHashMap<>();
+    for (Map<String, String> v : vectors(goarch)) {
+      keys.computeIfAbsent(v.get("type"), t -> new ArrayList<>())
+          .add(HexFormat.of().parseHex(v.get("key")));
+    }
+    for (String hash : List.of("memhash-go119", "aeshash-go119")) {
+      for (Map.Entry<String, List<byte[]>> e : keys.entrySet()) {
+        BytesGoMap m = GoMaps.builder().hash(hash).layout(goarch).growth("go119").seed(7)
+            .keyType(GoType.parse(e.getKey())).elemType(GoType.INT32).buildBytes();
+        List<byte[]> ks = e.getValue();
+        for (int i = 0; i < ks.size(); i++) {
+          m.put(ks.get(i), ByteBuffer.allocate(4).putInt(i).array());
+        }
+        assertThat(m.size()).as(e.getKey()).isBetween(1, ks.size());
+        for (byte[] k : ks) {
+          assertThat(m.containsKey(k)).as(e.getKey()).isTrue();
+        }
+        MapInternals.checkInvariants(m);
+      }
+    }
   }
 }
