@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -103,6 +104,33 @@ class KeyHashVectorsTest {
     assertThat(vs).hasSizeGreaterThanOrEqualTo(400);
     assertThat(types).hasSizeGreaterThanOrEqualTo(35);
     assertThat(algs).containsExactlyInAnyOrder("memhash", "aeshash");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"amd64", "386"})
+  @DisplayName("A NaN hashes as alg.go's c1 * (c0 ^ h ^ fastrand()), with the map's fastrand")
+  void nanHash(String goarch) {
+    Plugins plugins = Plugins.discovered();
+    PlatformLayout layout = plugins.layout(goarch);
+    boolean is64 = layout.platform().ptrSize() == 8;
+    for (String provider : List.of("memhash-go119", "aeshash-go119")) {
+      Hasher h = plugins.hash(provider).create(layout.platform(), KeyMaterial.fromHex(
+          "00".repeat(is64 ? 128 : 64), "1,3,5,7"));
+      KeyAlg f64 = KeyAlg.of(GoType.FLOAT64, layout);
+      KeyAlg c64 = KeyAlg.of(GoType.parse("complex64"), layout);
+      long seed = 0x1234_5678L;
+      int r = 0x9abc_def1;
+      long want = is64 ? 23344194077549503L * (33054211828000289L ^ seed ^ (r & 0xFFFFFFFFL))
+          : ((int) 3267000013L * ((int) 2860486313L ^ (int) seed ^ r)) & 0xFFFFFFFFL;
+      byte[] nan = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+          .putDouble(Double.NaN).array();
+      assertThat(f64.hash(h, nan, 0, seed, () -> r)).as(provider).isEqualTo(want);
+      // complex64(NaN + 0i): the real part's NaN hash, then the imaginary zero's hash over it.
+      byte[] c = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+          .putFloat(Float.NaN).putFloat(0f).array();
+      long wantC = h.f32hash(0f, h.f32hash(0f, seed ^ (r & 0xFFFFFFFFL)));
+      assertThat(c64.hash(h, c, 0, seed, () -> r)).as(provider).isEqualTo(wantC);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

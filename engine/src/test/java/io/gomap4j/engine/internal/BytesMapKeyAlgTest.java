@@ -301,16 +301,18 @@ class BytesMapKeyAlgTest {
         if (op < 5) {
           byte[] prev = m.put(k, i32(step, o));
           if (canon < 0) {
-            assertThat(prev).isNull();
+            assertThat(prev).as("seed %d step %d", seed, step).isNull();
             nans++;
           } else {
             Integer want = model.put(canon, step);
-            assertThat(prev == null ? null : readI32(prev, o)).isEqualTo(want);
+            assertThat(prev == null ? null : readI32(prev, o))
+                .as("seed %d step %d", seed, step).isEqualTo(want);
           }
         } else if (op < 8) {
           byte[] got = m.get(k);
           Integer want = canon < 0 ? null : model.get(canon);
-          assertThat(got == null ? null : readI32(got, o)).isEqualTo(want);
+          assertThat(got == null ? null : readI32(got, o))
+              .as("seed %d step %d", seed, step).isEqualTo(want);
         } else if (op < 9 || step % 997 != 0) {
           byte[] prev = m.remove(k);
           Integer want = canon < 0 ? null : model.remove(canon);
@@ -320,7 +322,7 @@ class BytesMapKeyAlgTest {
           model.clear();
           nans = 0;
         }
-        assertThat(m.size()).isEqualTo(model.size() + nans);
+        assertThat(m.size()).as("seed %d step %d", seed, step).isEqualTo(model.size() + nans);
         if (step % 50 == 0 || MapInternals.state(m).growing()) {
           MapInternals.checkInvariants(m);
         }
