@@ -125,7 +125,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
    */
   static String unsupportedKey(GoType type, PlatformLayout layout) {
     if (!type.isComparable()) {
-      return type.goSyntax() + " is not comparable, so Go does not allow it as a map key";
+      return type.goSyntax() + " is not comparable, so Go does not allow it as a map key; "
+          + ALLOWED;
     }
     if (type instanceof GoType.Basic) {
       switch (((GoType.Basic) type).kind()) {
