@@ -12,7 +12,25 @@ import java.util.function.BiConsumer;
  * byte order</b>: little-endian on amd64 and 386, big-endian on s390x. A key or value of another
  * length is refused with an {@link IllegalArgumentException} that names the expected size and the Go
  * type, and a null key, value or action with a {@link NullPointerException}; the map is then left
- * unchanged. Keys are equal when their bytes are equal.
+ * unchanged.
+ *
+ * <p>Keys may be of any comparable Go type without pointers: booleans, integers, floats, complex
+ * numbers, and arrays and structs of those, with padding and {@code _} fields. Strings, pointers,
+ * chans and interfaces (anywhere in the key) are refused when the map is built. Keys are hashed and
+ * compared exactly as Go 1.19 does, which is not always byte equality:
+ * <ul>
+ *   <li>floats compare as floats: {@code +0} and {@code -0} are one key, and when an entry is
+ *       updated the key passed in replaces the stored one (Go's {@code needkeyupdate}), so
+ *       iteration returns the last spelling stored; complex numbers compare part by part;</li>
+ *   <li>structs compare field by field: padding bytes and {@code _} fields are ignored, so keys that
+ *       differ only there are one key, and the stored key keeps the bytes it was first put
+ *       with (unless it holds a float, as above); arrays compare element by element;</li>
+ *   <li>a key holding a NaN (anywhere outside {@code _} fields) is equal to nothing, itself
+ *       included, and hashes to a random value, as in Go: every {@link #put} of it adds a new
+ *       entry, {@link #get}, {@link #containsKey} and {@link #remove} never find it, iteration
+ *       visits each such entry once (also while the map grows), and only {@link #clear()}
+ *       removes them.</li>
+ * </ul>
  *
  * <p>Arrays passed in are copied; arrays returned are fresh copies that the caller owns. Iteration,
  * mutation during iteration and misuse detection follow {@link GoMap}.

@@ -202,9 +202,9 @@ public final class GoMaps {
      * that must both be set.
      *
      * @throws IllegalArgumentException as {@link #build()}, if the key or elem type is not set, if
-     *     Go does not hash the key type as plain memory (floats, complex numbers, strings,
-     *     pointers, interfaces, or struct padding or {@code _} fields anywhere in it), if the elem
-     *     type holds pointers, or if a key or elem is over 128 bytes (stored indirectly by Go)
+     *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
+     *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type holds
+     *     pointers, or if a key or elem is over 128 bytes (stored indirectly by Go)
      */
     public BytesGoMap buildBytes() {
       if (keyType == null || elemType == null) {

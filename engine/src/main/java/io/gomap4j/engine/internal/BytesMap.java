@@ -14,15 +14,19 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 
 /**
  * {@code map[K]V} for fixed-size K and V without pointers, in flat bucket memory laid out exactly as
  * the platform's Go compiler lays out the bucket, like {@link LongLongMap}: keys and elems are the
  * bytes of their memory image in the platform's byte order, at the layout's offsets.
  *
- * <p>Keys are limited to types Go hashes as plain memory (spec 5.1): {@code memhash0} (the seed) for
- * size 0, {@code memhash32} for size 4, {@code memhash64} for size 8, otherwise
- * {@code memhash} over the key's bytes. Equal keys are equal bytes.
+ * <p>Keys may be of any comparable type without pointers: booleans, integers, floats, complex
+ * numbers, and arrays and structs of those, padding and {@code _} fields included. They are hashed
+ * and compared as Go's key alg does ({@link KeyAlg}, spec 5.1): plain memory as one block, floats
+ * as floats ({@code +0 == -0}, a NaN is equal to nothing and hashes at random), structs field by
+ * field skipping padding and {@code _} fields. Keys that hold a NaN take Go's paths for keys not
+ * equal to themselves ({@link MapCore#keyIsItself}).
  */
 public final class BytesMap extends MapCore implements BytesGoMap {
 
@@ -36,6 +40,12 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private final GoType keyType;
+  private final KeyAlg alg;
+  /** Whether keys are plain memory: hashed as one block, equal when their bytes are. */
+  private final boolean plainKeys;
+  private final boolean needKeyUpdate;
+  /** The map's {@code fastrand}, for the hash of a NaN. */
+  private final IntSupplier fastrand = this::rand32;
   private final GoType elemType;
   private final String platformName;
   private final boolean bigEndian;
@@ -47,8 +57,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   /**
    * A map for {@code map[keyType]elemType} on {@code layout}'s platform.
    *
-   * @throws IllegalArgumentException if the key type is not hashed as plain memory by Go, the elem
-   *     type holds pointers, or a slot is stored indirectly (over 128 bytes)
+   * @throws IllegalArgumentException if the key type is not a comparable type without pointers or
+   *     strings, the elem type holds pointers, or a slot is stored indirectly (over 128 bytes)
    */
   public BytesMap(
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,
@@ -59,8 +69,17 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private BytesMap(
       Hasher hasher, PlatformLayout layout, BucketLayout bl, GrowthPolicy growth, long hint,
       long seed) {
+    this(hasher, layout, bl, KeyAlg.of(bl.key(), layout), growth, hint, seed);
+  }
+
+  private BytesMap(
+      Hasher hasher, PlatformLayout layout, BucketLayout bl, KeyAlg alg, GrowthPolicy growth,
+      long hint, long seed) {
     super(hasher, growth, Geometry.flat(bl), hint, seed,
-        "map[" + bl.key() + "]" + bl.elem() + " on " + layout.name());
+        "map[" + bl.key() + "]" + bl.elem() + " on " + layout.name(), alg.reflexive());
+    this.alg = alg;
+    this.plainKeys = alg.plainMemory();
+    this.needKeyUpdate = alg.needKeyUpdate();
     this.keyType = bl.key();
     this.elemType = bl.elem();
     this.platformName = layout.name();
@@ -101,81 +120,52 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   }
 
   /**
-   * Why Go would not hash {@code type} as plain memory (or not let it be a key at all), or null
-   * when it does: no floats or complex numbers anywhere, no strings, pointers, interfaces, chans,
-   * no {@code _} fields and no padding in structs.
+   * Why {@code type} cannot be a BytesGoMap key, or null when it can: it must be comparable and
+   * hold only booleans, integers, floats, complex numbers, and arrays and structs of those.
    */
   static String unsupportedKey(GoType type, PlatformLayout layout) {
     if (!type.isComparable()) {
-      return type.goSyntax() + " is not comparable, so Go does not allow it as a map key";
+      return type.goSyntax() + " is not comparable, so Go does not allow it as a map key; "
+          + ALLOWED;
     }
     if (type instanceof GoType.Basic) {
       switch (((GoType.Basic) type).kind()) {
-        case FLOAT32:
-        case FLOAT64:
-          return "float keys are not supported by BytesGoMap yet: Go hashes them with "
-              + (((GoType.Basic) type).kind() == GoType.Kind.FLOAT32 ? "f32hash" : "f64hash")
-              + " and NaN is not equal to itself";
-        case COMPLEX64:
-        case COMPLEX128:
-          return "complex keys are not supported by BytesGoMap yet: Go hashes them with "
-              + (((GoType.Basic) type).kind() == GoType.Kind.COMPLEX64 ? "c64hash" : "c128hash")
-              + " (a float hash per part) and NaN is not equal to itself";
         case STRING:
-          return "string keys are not supported by BytesGoMap yet: a string is a pointer and a"
-              + " length, and Go hashes the bytes it points to (strhash)";
+          return "string keys are not supported by BytesGoMap: a string is a pointer and a"
+              + " length, not a fixed-size value; " + ALLOWED;
         case UNSAFE_POINTER:
           return "pointer keys are not supported by BytesGoMap: Go hashes the address, which has"
-              + " no meaning on the JVM";
+              + " no meaning on the JVM; " + ALLOWED;
         default:
           return null;
       }
     }
     if (type instanceof GoType.Pointer || type instanceof GoType.Chan) {
       return (type instanceof GoType.Chan ? "chan" : "pointer") + " keys are not supported by"
-          + " BytesGoMap: Go hashes the address, which has no meaning on the JVM";
+          + " BytesGoMap: Go hashes the address, which has no meaning on the JVM; " + ALLOWED;
     }
     if (type instanceof GoType.Interface) {
-      return "interface keys are not supported by BytesGoMap yet: Go hashes the dynamic type and"
-          + " value (interhash, nilinterhash)";
+      return "interface keys are not supported by BytesGoMap: an interface holds a type and a"
+          + " pointer to its value; " + ALLOWED;
     }
     if (type instanceof GoType.Array) {
       String why = unsupportedKey(((GoType.Array) type).elem(), layout);
       return why == null ? null : "element type " + ((GoType.Array) type).elem() + ": " + why;
     }
     if (type instanceof GoType.Struct) {
-      GoType.Struct s = (GoType.Struct) type;
-      long off = 0;
-      for (GoType.Field f : s.fields()) {
+      for (GoType.Field f : ((GoType.Struct) type).fields()) {
         String why = unsupportedKey(f.type(), layout);
         if (why != null) {
           return "field " + f.goSyntax() + ": " + why;
         }
-        if (f.name().equals("_")) {
-          return "struct keys with _ fields are not supported by BytesGoMap yet: Go hashes such"
-              + " structs field by field, skipping the _ fields";
-        }
-        TypeLayout t = layout.typeLayout(f.type());
-        long at = (off + t.align() - 1) & -(long) t.align();
-        if (at != off) {
-          return paddingReason(at - off, off, layout);
-        }
-        off = at + t.size();
-      }
-      long size = layout.typeLayout(s).size();
-      if (size != off) {
-        return paddingReason(size - off, off, layout);
       }
       return null;
     }
-    return type.goSyntax() + " cannot be a Go map key";
+    return type.goSyntax() + " cannot be a Go map key; " + ALLOWED;
   }
 
-  private static String paddingReason(long bytes, long at, PlatformLayout layout) {
-    return "it has " + bytes + " padding byte" + (bytes == 1 ? "" : "s") + " at offset " + at
-        + " on " + layout.name() + "; Go hashes padded structs field by field, skipping padding,"
-        + " which BytesGoMap does not support yet";
-  }
+  private static final String ALLOWED = "keys must be fixed-size and pointer-free: booleans,"
+      + " integers, floats, complex numbers, and arrays and structs of those";
 
   // ---- argument checks --------------------------------------------------------------------------
 
@@ -217,6 +207,9 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   /** The hash of the key at {@code src[at..at+keySize)}, as Go's key alg (spec 5.1). */
   private long hashKey(byte[] src, int at) {
+    if (!plainKeys) {
+      return alg.hash(hasher, src, at, seed(), fastrand);
+    }
     switch (keySize) {
       case 0:
         return seed(); // memhash0 returns the seed
@@ -251,7 +244,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           continue;
         }
         int k = off + keysOffset + i * keySize;
-        if (Arrays.equals(page, k, k + keySize, key, at, at + keySize)) {
+        if (plainKeys ? Arrays.equals(page, k, k + keySize, key, at, at + keySize)
+            : alg.equal(page, k, key, at)) {
           return position(old, b, i);
         }
       }
@@ -338,10 +332,15 @@ public final class BytesMap extends MapCore implements BytesGoMap {
               continue;
             }
             int k = off + keysOffset + i * keySize;
-            if (!Arrays.equals(page, k, k + keySize, key, 0, keySize)) {
+            if (plainKeys ? !Arrays.equals(page, k, k + keySize, key, 0, keySize)
+                : !alg.equal(page, k, key, 0)) {
               continue;
             }
             byte[] previous = elemAt(a, b, i);
+            if (needKeyUpdate) {
+              // Go's needkeyupdate: an equal key may differ in bytes (+0 and -0): store the new one.
+              System.arraycopy(key, 0, a.writable(b), k, keySize);
+            }
             System.arraycopy(value, 0, a.writable(b), elemOffset(a, b, i), elemSize);
             return previous;
           }
@@ -393,7 +392,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
             continue;
           }
           int k = keyOffset(a, b, i);
-          if (!Arrays.equals(page, k, k + keySize, key, 0, keySize)) {
+          if (plainKeys ? !Arrays.equals(page, k, k + keySize, key, 0, keySize)
+              : !alg.equal(page, k, key, 0)) {
             continue;
           }
           byte[] previous = elemAt(a, b, i);
@@ -427,6 +427,11 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   @Override
   long rehash(BucketArray a, int bkt, int i) {
     return hashKey(a.page(bkt), keyOffset(a, bkt, i));
+  }
+
+  @Override
+  boolean keyIsItself(BucketArray a, int bkt, int i) {
+    return alg.equalsItself(a.page(bkt), keyOffset(a, bkt, i));
   }
 
   @Override

@@ -18,8 +18,10 @@ import java.util.function.IntSupplier;
  * write slots. They call {@link #beginWrite} and {@link #endWrite} around every write, as Go sets and
  * clears {@code hashWriting}.
  *
- * <p>Keys in Java maps are reflexive ({@code k.equals(k)}), so Go's special paths for keys that are
- * not equal to themselves (NaN under Go's {@code ==}) are not needed here.
+ * <p>Keys in Java maps are reflexive ({@code k.equals(k)}). Go's special paths for keys that are
+ * not equal to themselves (a NaN under Go's {@code ==}) are taken only by a subclass that says its
+ * keys may not be reflexive ({@link #reflexiveKeys} false) and whose {@link #keyIsItself} then says
+ * a stored key is not: see {@link #nonReflexiveDestination} and {@link Cursor#advance()}.
  */
 abstract class MapCore {
 
@@ -46,6 +48,11 @@ abstract class MapCore {
   final GrowthPolicy growth;
   final Geometry geometry;
   final String description;
+  /**
+   * Go's {@code t.reflexivekey()}: whether every key equals itself. When false, evacuation and
+   * iteration ask {@link #keyIsItself} before relying on a stored key's hash.
+   */
+  final boolean reflexiveKeys;
   private final int topShift;
   private final int extraEvacuations;
 
@@ -67,11 +74,23 @@ abstract class MapCore {
   private long rng;
   /** Scratch space of {@link #destinations}, grown as long overflow chains need. */
   private long[] evacuationScratch = new long[1];
+  /**
+   * Per slot of the chain being evacuated, the fresh tophash of a key that is not equal to itself
+   * (0: keep the old one); see {@link #nonReflexiveDestination}. Null for reflexive keys.
+   */
+  private int[] freshTops;
   /** {@link #rand32} as a supplier, made once so that passing it allocates nothing. */
   private final IntSupplier random = this::rand32;
 
   MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
       String description) {
+    this(hasher, growth, geometry, hint, seed, description, true);
+  }
+
+  MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
+      String description, boolean reflexiveKeys) {
+    this.reflexiveKeys = reflexiveKeys;
+    this.freshTops = reflexiveKeys ? null : new int[SLOTS];
     this.hasher = hasher;
     this.growth = growth;
     this.geometry = geometry;
@@ -365,6 +384,9 @@ abstract class MapCore {
           }
           boolean useY = toY != null && (toY[n >>> 6] & (1L << n)) != 0;
           old.setTophash(b, i, useY ? EVACUATED_Y : EVACUATED_X);
+          if (toY != null && !reflexiveKeys && freshTops[n] != 0) {
+            top = freshTops[n];
+          }
           if (useY) {
             if (yi == SLOTS) {
               yb = newoverflow(yb);
@@ -404,6 +426,13 @@ abstract class MapCore {
       slots += SLOTS;
     }
     int words = (slots + 63) >>> 6;
+    if (!reflexiveKeys) {
+      if (freshTops.length < slots) {
+        freshTops = new int[Math.max(slots, freshTops.length * 2)];
+      } else {
+        Arrays.fill(freshTops, 0, slots, 0);
+      }
+    }
     long[] bits = evacuationScratch;
     if (bits.length < words) {
       bits = new long[Math.max(words, bits.length * 2)];
@@ -421,12 +450,31 @@ abstract class MapCore {
         if (top < MIN_TOP_HASH) {
           throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
         }
-        if ((rehash(old, b, i) & newbit) != 0) {
+        if (reflexiveKeys ? (rehash(old, b, i) & newbit) != 0
+            : nonReflexiveDestination(old, b, i, n, top, newbit)) {
           bits[n >>> 6] |= 1L << n;
         }
       }
     }
     return bits;
+  }
+
+  /**
+   * {@link #destinations} for a map whose keys may not equal themselves: whether slot {@code i} of
+   * bucket {@code b}, the {@code n}-th slot of the chain, goes to the Y half. As Go's
+   * {@code evacuate}, the key is hashed in every case; a key that is not equal to itself (a NaN,
+   * whose hash is random) while an iterator is active goes where its old tophash's low bit says,
+   * so iterators can tell where it went, and gets the tophash of its new hash, recorded in
+   * {@link #freshTops}. Otherwise it follows its new hash, keeping its tophash.
+   */
+  private boolean nonReflexiveDestination(
+      BucketArray old, int b, int i, int n, int top, int newbit) {
+    long hash = rehash(old, b, i);
+    if ((flags & ITERATOR) != 0 && !keyIsItself(old, b, i)) {
+      freshTops[n] = tophash(hash);
+      return (top & 1) != 0;
+    }
+    return (hash & newbit) != 0;
   }
 
   private void advanceEvacuationMark(int newbit) {
@@ -471,6 +519,15 @@ abstract class MapCore {
    * where that key is now in the live map, as {@link #position}, or -1 if it was deleted.
    */
   abstract long relookup(BucketArray a, int bkt, int i);
+
+  /**
+   * {@code t.key.equal(k, k)} for the key stored in slot {@code i} of bucket {@code bkt} of
+   * {@code a}: false for a key that holds a NaN. Called only when {@link #reflexiveKeys} is false;
+   * maps whose keys are always reflexive need not override it.
+   */
+  boolean keyIsItself(BucketArray a, int bkt, int i) {
+    return true;
+  }
 
   /** Encodes a slot of the live map: bit 62 set for the old array. */
   static long position(boolean old, int bkt, int i) {
@@ -618,15 +675,22 @@ abstract class MapCore {
           if (isEmpty(top) || top == EVACUATED_EMPTY) {
             continue;
           }
+          boolean itself = reflexiveKeys || keyIsItself(barr, bptr, offi);
           if (checkBucket != NIL && !sameSizeGrow()) {
             // Iterating an old bucket not yet evacuated: return only the entries that will move to
-            // the new bucket this iteration is at.
-            long hash = rehash(barr, bptr, offi);
-            if ((hash & ((1L << itB) - 1)) != checkBucket) {
+            // the new bucket this iteration is at. A key that is not equal to itself has no
+            // reproducible hash: evacuation sends it where its tophash's low bit says.
+            if (itself) {
+              long hash = rehash(barr, bptr, offi);
+              if ((hash & ((1L << itB) - 1)) != checkBucket) {
+                continue;
+              }
+            } else if ((checkBucket >>> (itB - 1)) != (top & 1)) {
               continue;
             }
           }
-          if (top != EVACUATED_X && top != EVACUATED_Y) {
+          if ((top != EVACUATED_X && top != EVACUATED_Y) || !itself) {
+            // A key not equal to itself cannot be looked up again: return it as it is stored.
             arr = barr;
             bkt = bptr;
             slot = offi;

@@ -10,6 +10,7 @@ public final class TestLayouts {
   public static final Platform AMD64 = new Platform("amd64", 8, 8, ByteOrder.LITTLE_ENDIAN);
   public static final Platform I386 = new Platform("386", 4, 4, ByteOrder.LITTLE_ENDIAN);
   public static final Platform S390X = new Platform("s390x", 8, 8, ByteOrder.BIG_ENDIAN);
+  public static final Platform MIPS = new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN);
 
   private TestLayouts() {}
 
@@ -41,6 +42,18 @@ public final class TestLayouts {
   public static final class S390x extends GcPlatformLayout {
     public S390x() {
       super(S390X);
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  /** mips: 32-bit, big-endian, and multi-byte loads must be aligned. */
+  public static final class Mips extends GcPlatformLayout {
+    public Mips() {
+      super(MIPS);
     }
 
     @Override

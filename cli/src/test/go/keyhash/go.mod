@@ -1,0 +1,3 @@
+module keyhashvec
+
+go 1.19
