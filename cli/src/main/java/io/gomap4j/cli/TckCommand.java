@@ -230,7 +230,7 @@ final class TckCommand implements Callable<Integer> {
           out.flush();
         }
       }
-      TckReport matrix = matrix(combinations, checks, out, err);
+      TckReport matrix = withJarReproduce(matrix(combinations, checks, out, err));
       suites.add(matrixSuite(matrix));
       long millis = (System.nanoTime() - start) / 1_000_000;
 
@@ -263,6 +263,21 @@ final class TckCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "cannot close " + pluginJar + ": " + e.getMessage());
     }
+  }
+
+  /** The matrix results with reproduce lines that load the jar again. */
+  private TckReport withJarReproduce(TckReport report) {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : report.results()) {
+      String[] names = r.combination().split("/", -1);
+      String reproduce = names.length != 3 ? r.reproduce()
+          : "gomap4j tck --plugin-jar " + pluginJar + " --hash " + names[0] + " --layout "
+              + names[1] + " --growth " + names[2] + " --seed " + seed + " --check "
+              + r.checkId() + "  (check seed " + r.seed() + ")";
+      out.add(new CheckResult(r.combination(), r.checkId(), r.description(), r.status(),
+          r.message(), r.failure(), r.seed(), reproduce, r.millis()));
+    }
+    return new TckReport(out);
   }
 
   /** The kits that apply to a plugin, by kit name, each around the plugin instance. */

@@ -205,7 +205,8 @@ class PluginJarTckTest {
         "--check", "map.model.longlong", "--seed", "42", "--report", report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out()).contains("FAILED fixture-random/amd64/go119 map.model.longlong")
-        .contains("reproduce: -Dtck.hash=fixture-random -Dtck.layout=amd64");
+        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --hash fixture-random "
+            + "--layout amd64 --growth go119 --seed 42 --check map.model.longlong");
     Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
     assertThat(matrix.getAttribute("failures")).isEqualTo("1");
     Element failure = (Element) matrix.getElementsByTagName("failure").item(0);
