@@ -94,6 +94,11 @@ final class TckCommand implements Callable<Integer> {
           + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
   List<Capability> capabilities = new ArrayList<>();
 
+  @Option(names = "--list-checks",
+      description = "Print the id and contract of every check, of each kit and of the matrix, "
+          + "as Markdown tables, and exit.")
+  boolean listChecks;
+
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write the results to DIR: JUnit XML (TEST-*.xml, one per suite) and "
           + "Markdown (" + TckReports.MARKDOWN + ").")
@@ -110,6 +115,9 @@ final class TckCommand implements Callable<Integer> {
     if (pluginJar == null && !capabilities.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--capability declares what a --plugin-jar's plugins do; give --plugin-jar too");
+    }
+    if (listChecks) {
+      return listChecks(out);
     }
     if (pluginJar != null) {
       return pluginJar(out, err);
@@ -278,6 +286,55 @@ final class TckCommand implements Callable<Integer> {
           r.message(), r.failure(), r.seed(), reproduce, r.millis()));
     }
     return new TckReport(out);
+  }
+
+  /**
+   * {@code --list-checks}: each kit's checks, built around a bundled plugin of its kind, and the
+   * matrix checks, as Markdown.
+   */
+  private int listChecks(PrintWriter out) {
+    Plugins plugins = main.plugins();
+    Map<String, List<String[]>> tables = new LinkedHashMap<>();
+    for (PluginKind kind : List.of(PluginKind.HASH, PluginKind.LAYOUT, PluginKind.GROWTH)) {
+      List<PluginInfo> found = plugins.list(kind);
+      if (found.isEmpty()) {
+        continue;
+      }
+      PluginInfo sample = found.stream()
+          .filter(p -> List.of("memhash-go119", "amd64", "go119").contains(p.name()))
+          .findFirst().orElse(found.get(0));
+      for (Map.Entry<String, Verification> kit : kits(sample).entrySet()) {
+        if (tables.containsKey(kit.getKey())) {
+          continue; // MapContractVerification: listed once
+        }
+        List<String[]> rows = new ArrayList<>();
+        kit.getValue().checks().forEach(c -> rows.add(new String[] {c.id(), c.contract()}));
+        tables.put(kit.getKey(), rows);
+      }
+    }
+    List<String[]> mapKit = tables.remove("MapContractVerification");
+    if (mapKit != null) {
+      tables.put("MapContractVerification", mapKit);
+    }
+    List<String[]> matrixRows = new ArrayList<>();
+    main.checks().forEach(c -> matrixRows.add(new String[] {c.id(), c.description()}));
+    tables.put("MapContract matrix", matrixRows);
+    for (Map.Entry<String, List<String[]>> t : tables.entrySet()) {
+      out.println("### " + t.getKey());
+      out.println();
+      if (t.getValue().isEmpty()) {
+        out.println("(no checks)");
+      } else {
+        out.println("| id | contract |");
+        out.println("|---|---|");
+        for (String[] row : t.getValue()) {
+          out.println("| `" + row[0] + "` | " + row[1].replace("|", "\\|") + " |");
+        }
+      }
+      out.println();
+    }
+    out.flush();
+    return Main.OK;
   }
 
   /** The kits that apply to a plugin, by kit name, each around the plugin instance. */

@@ -276,6 +276,15 @@ class PluginJarTckTest {
         .contains("memhash-go119/386/go119");
   }
 
+  @Test
+  void listChecksPrintsEachKitAndTheMatrixChecksAsMarkdown() {
+    Run r = run("tck", "--list-checks");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("### HashProviderVerification", "### PlatformLayoutVerification",
+        "### GrowthPolicyVerification", "### MapContractVerification", "### MapContract matrix",
+        "| `map.model.longlong` | ");
+  }
+
   private static Document parse(Path xml) throws Exception {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
   }
