@@ -69,7 +69,8 @@ final class TckCommand implements Callable<Integer> {
   List<String> growths = new ArrayList<>();
 
   @Option(names = "--check", split = ",", paramLabel = "ID",
-      description = "Checks to run, by id (comma-separated); default: all.")
+      description = "Matrix checks to run, by id (comma-separated); default: all. With "
+          + "--plugin-jar the kits still run every check.")
   List<String> checkIds = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
