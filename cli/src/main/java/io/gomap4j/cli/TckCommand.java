@@ -1,17 +1,33 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.CheckResult;
 import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.TckMatrix;
 import io.gomap4j.tck.TckReport;
 import io.gomap4j.tck.TckRunner;
+import io.gomap4j.tck.kit.Capability;
+import io.gomap4j.tck.kit.GrowthPolicyVerification;
+import io.gomap4j.tck.kit.HashProviderVerification;
+import io.gomap4j.tck.kit.MapContractVerification;
+import io.gomap4j.tck.kit.PlatformLayoutVerification;
+import io.gomap4j.tck.kit.Verification;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +44,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs the map contract (io.gomap4j.tck.MapContract) on every compatible combination of "
             + "hash provider, platform layout and growth policy found, or on those selected.",
+        "With --plugin-jar, tests a third-party jar instead: its plugins' kits "
+            + "(HashProviderVerification, PlatformLayoutVerification, GrowthPolicyVerification, "
+            + "MapContractVerification), then the map contract on every combination that "
+            + "includes one of its plugins with the bundled ones.",
         "Progress goes to stderr; the table of results and each failure, with the line that "
             + "reproduces it, go to stdout. Exits 0 if every check passed, 1 if one failed."
     })
@@ -49,7 +69,8 @@ final class TckCommand implements Callable<Integer> {
   List<String> growths = new ArrayList<>();
 
   @Option(names = "--check", split = ",", paramLabel = "ID",
-      description = "Checks to run, by id (comma-separated); default: all.")
+      description = "Matrix checks to run, by id (comma-separated); default: all. With "
+          + "--plugin-jar the kits still run every check.")
   List<String> checkIds = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
@@ -64,6 +85,26 @@ final class TckCommand implements Callable<Integer> {
       description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--plugin-jar", paramLabel = "JAR",
+      description = "Test the plugins of this jar (found through its META-INF/services) with "
+          + "their kits and in the matrix beside the bundled plugins.")
+  Path pluginJar;
+
+  @Option(names = "--capability", split = ",", paramLabel = "NAME",
+      description = "With --plugin-jar: what the jar's plugins declare, for their kits "
+          + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
+  List<Capability> capabilities = new ArrayList<>();
+
+  @Option(names = "--list-checks",
+      description = "Print the id and contract of every check, of each kit and of the matrix, "
+          + "as Markdown tables, and exit.")
+  boolean listChecks;
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write the results to DIR: JUnit XML (TEST-*.xml, one per suite) and "
+          + "Markdown (" + TckReports.MARKDOWN + ").")
+  Path reportDir;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +112,16 @@ final class TckCommand implements Callable<Integer> {
     if (sample != null && sample < 1) {
       throw new ParameterException(spec.commandLine(),
           "--sample must be at least 1, got " + sample);
+    }
+    if (pluginJar == null && !capabilities.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--capability declares what a --plugin-jar's plugins do; give --plugin-jar too");
+    }
+    if (listChecks) {
+      return listChecks(out);
+    }
+    if (pluginJar != null) {
+      return pluginJar(out, err);
     }
     Plugins plugins = main.plugins();
     List<Combination> combinations = TckMatrix.combinations(plugins, clean(hashes),
@@ -89,10 +140,28 @@ final class TckCommand implements Callable<Integer> {
     for (String problem : plugins.problems()) {
       err.println("warning: " + problem);
     }
-    int total = combinations.size() * checks.size();
     out.println("tck: plugins found: hash " + plugins.names(PluginKind.HASH)
         + ", layout " + plugins.names(PluginKind.LAYOUT)
         + ", growth " + plugins.names(PluginKind.GROWTH));
+    long start = System.nanoTime();
+    TckReport report = matrix(combinations, checks, out, err);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    out.println();
+    out.print(report.table());
+    printFailures(out, report.failures(), "");
+    out.println();
+    out.println("tck: " + report.passed() + " passed, " + report.failed() + " failed, "
+        + report.skipped() + " skipped in " + millis + " ms");
+    writeReport(out, "gomap4j TCK", List.of(matrixSuite(report)));
+    out.flush();
+    return report.ok() ? Main.OK : Main.FAILED;
+  }
+
+  /** Runs {@code checks} on {@code combinations} with progress on stderr. */
+  private TckReport matrix(List<Combination> combinations, List<TckCheck> checks,
+      PrintWriter out, PrintWriter err) {
+    int total = combinations.size() * checks.size();
     out.println("tck: seed " + seed + " (0x" + Long.toHexString(seed) + "); "
         + plural(combinations.size(), "combination") + " x " + plural(checks.size(), "check")
         + " = " + plural(total, "run"));
@@ -102,37 +171,306 @@ final class TckCommand implements Callable<Integer> {
     int checkWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(0);
     Progress progress = quiet ? null
         : new Progress(err, main.terminal(), total, comboWidth, checkWidth);
-    long start = System.nanoTime();
     TckReport report = TckRunner.run(combinations, checks, seed,
         progress != null ? progress : new TckRunner.Listener() {});
-    long millis = (System.nanoTime() - start) / 1_000_000;
     if (progress != null) {
       progress.done();
     }
+    return report;
+  }
 
-    out.println();
-    out.print(report.table());
-    List<CheckResult> failures = report.failures();
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println("Failures:");
-      for (CheckResult f : failures) {
-        out.println();
-        out.println("FAILED " + f.combination() + " " + f.checkId() + ": " + f.description());
-        out.println(indent(f.message()));
-        out.println("  reproduce: " + f.reproduce());
-        if (main.verbose() && f.failure() != null) {
-          StringWriter trace = new StringWriter();
-          f.failure().printStackTrace(new PrintWriter(trace));
-          out.println(indent(trace.toString()));
+  /** {@code --plugin-jar}: the jar's kits, then the matrix of its plugins with the bundled ones. */
+  private int pluginJar(PrintWriter out, PrintWriter err) {
+    Plugins bundled = main.plugins();
+    try (PluginJar jar = PluginJar.open(pluginJar, bundled, Main.class.getClassLoader())) {
+      Plugins plugins = jar.combined();
+      List<Combination> combinations = new ArrayList<>();
+      for (Combination c : TckMatrix.combinations(plugins, clean(hashes), clean(layouts),
+          clean(growths))) {
+        if (jar.isOwn(c.hash()) || jar.isOwn(c.layout()) || jar.isOwn(c.growth())) {
+          combinations.add(c);
         }
       }
+      if (combinations.isEmpty()) {
+        throw new CliException(Main.USAGE, "no compatible combination includes a plugin of "
+            + pluginJar + " (its plugins: " + names(jar.own()) + "; selected hash "
+            + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : clean(hashes)) + ", layout "
+            + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : clean(layouts))
+            + ", growth " + (growths.isEmpty() ? plugins.names(PluginKind.GROWTH) : clean(growths))
+            + ")");
+      }
+      if (sample != null) {
+        combinations = TckMatrix.sample(combinations, sample, seed);
+      }
+      List<TckCheck> checks = TckRunner.select(main.checks(), clean(checkIds));
+
+      out.println("tck: plugin jar " + pluginJar);
+      for (PluginInfo p : jar.own()) {
+        out.println("tck:   " + p.kind().label() + " " + p.name() + " (" + p.className() + ")");
+      }
+      for (String problem : jar.problems()) {
+        out.println("tck:   cannot load: " + problem);
+      }
+      for (String problem : bundled.problems()) {
+        err.println("warning: " + problem);
+      }
+      out.println("tck: capabilities declared: "
+          + (capabilities.isEmpty() ? "none" : EnumSet.copyOf(capabilities)));
+
+      long start = System.nanoTime();
+      List<TckReports.Suite> suites = new ArrayList<>();
+      if (!jar.problems().isEmpty()) {
+        suites.add(registrationSuite(jar));
+      }
+      for (PluginInfo p : jar.own()) {
+        for (Map.Entry<String, Verification> kit : kits(p).entrySet()) {
+          String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
+          TckReport r = kit.getValue().run(seed);
+          Map<String, String> props = new LinkedHashMap<>();
+          props.put("plugin-jar", pluginJar.toString());
+          props.put("plugin", p.kind().label() + " " + p.name() + " (" + p.className() + ")");
+          props.put("tck.seed", Long.toString(seed));
+          props.put("capabilities", capabilities.isEmpty() ? "none"
+              : EnumSet.copyOf(capabilities).toString());
+          props.put("reproduce", reproduceKits());
+          suites.add(new TckReports.Suite(name, false, r.results(), props));
+          out.println("tck: " + name + ": " + summary(r)
+              + (r.results().isEmpty() ? " (the kit has no checks)" : ""));
+          out.flush();
+        }
+      }
+      TckReport matrix = withJarReproduce(matrix(combinations, checks, out, err));
+      suites.add(matrixSuite(matrix));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      out.println();
+      out.print(matrix.table());
+      List<CheckResult> kitFailures = new ArrayList<>();
+      for (TckReports.Suite s : suites) {
+        if (!s.matrix()) {
+          s.results().stream().filter(r -> r.status() == CheckResult.Status.FAILED)
+              .forEach(kitFailures::add);
+        }
+      }
+      printFailures(out, kitFailures, reproduceKits());
+      printFailures(out, matrix.failures(), "");
+      long passed = 0;
+      long failed = 0;
+      long skipped = 0;
+      for (TckReports.Suite s : suites) {
+        passed += s.count(CheckResult.Status.PASSED);
+        failed += s.count(CheckResult.Status.FAILED);
+        skipped += s.count(CheckResult.Status.SKIPPED);
+      }
+      out.println();
+      out.println("tck: " + pluginJar.getFileName() + ": " + passed + " passed, " + failed
+          + " failed, " + skipped + " skipped in " + millis + " ms (" + plural(suites.size(),
+          "suite") + ")");
+      writeReport(out, "gomap4j TCK: " + pluginJar.getFileName(), suites);
+      out.flush();
+      return failed == 0 ? Main.OK : Main.FAILED;
+    } catch (IOException e) {
+      throw new CliException(Main.USAGE, "cannot close " + pluginJar + ": " + e.getMessage());
+    }
+  }
+
+  /** The matrix results with reproduce lines that load the jar again. */
+  private TckReport withJarReproduce(TckReport report) {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : report.results()) {
+      String[] names = r.combination().split("/", -1);
+      String reproduce = names.length != 3 ? r.reproduce()
+          : "gomap4j tck --plugin-jar " + pluginJar + " --hash " + names[0] + " --layout "
+              + names[1] + " --growth " + names[2] + " --seed " + seed + " --check "
+              + r.checkId() + "  (check seed " + r.seed() + ")";
+      out.add(new CheckResult(r.combination(), r.checkId(), r.description(), r.status(),
+          r.message(), r.failure(), r.seed(), reproduce, r.millis()));
+    }
+    return new TckReport(out);
+  }
+
+  /**
+   * {@code --list-checks}: each kit's checks, built around a bundled plugin of its kind, and the
+   * matrix checks, as Markdown.
+   */
+  private int listChecks(PrintWriter out) {
+    Plugins plugins = main.plugins();
+    Map<String, List<String[]>> tables = new LinkedHashMap<>();
+    for (PluginKind kind : List.of(PluginKind.HASH, PluginKind.LAYOUT, PluginKind.GROWTH)) {
+      List<PluginInfo> found = plugins.list(kind);
+      if (found.isEmpty()) {
+        continue;
+      }
+      PluginInfo sample = found.stream()
+          .filter(p -> List.of("memhash-go119", "amd64", "go119").contains(p.name()))
+          .findFirst().orElse(found.get(0));
+      for (Map.Entry<String, Verification> kit : kits(sample).entrySet()) {
+        if (tables.containsKey(kit.getKey())) {
+          continue; // MapContractVerification: listed once
+        }
+        // A check per combination (id[hash/layout/growth]) is listed once, by its rule.
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        kit.getValue().checks().forEach(c -> {
+          int bracket = c.id().indexOf('[');
+          String id = bracket < 0 ? c.id() : c.id().substring(0, bracket) + "[hash/layout/growth]";
+          rows.putIfAbsent(id, new String[] {id, c.contract()});
+        });
+        tables.put(kit.getKey(), new ArrayList<>(rows.values()));
+      }
+    }
+    List<String[]> mapKit = tables.remove("MapContractVerification");
+    if (mapKit != null) {
+      tables.put("MapContractVerification", mapKit);
+    }
+    List<String[]> matrixRows = new ArrayList<>();
+    main.checks().forEach(c -> matrixRows.add(new String[] {c.id(), c.description()}));
+    tables.put("MapContract matrix", matrixRows);
+    for (Map.Entry<String, List<String[]>> t : tables.entrySet()) {
+      out.println("### " + t.getKey());
+      out.println();
+      if (t.getValue().isEmpty()) {
+        out.println("(no checks)");
+      } else {
+        out.println("| id | contract |");
+        out.println("|---|---|");
+        for (String[] row : t.getValue()) {
+          out.println("| `" + row[0] + "` | " + row[1].replace("|", "\\|") + " |");
+        }
+      }
+      out.println();
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  /** The kits that apply to a plugin, by kit name, each around the plugin instance. */
+  private Map<String, Verification> kits(PluginInfo p) {
+    Set<Capability> declared = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
+        : EnumSet.copyOf(capabilities);
+    Map<String, Verification> kits = new LinkedHashMap<>();
+    Object plugin = p.plugin();
+    switch (p.kind()) {
+      case HASH -> kits.put("HashProviderVerification", new HashProviderVerification() {
+        @Override
+        protected HashProvider createHashProvider() {
+          return (HashProvider) plugin;
+        }
+
+        @Override
+        protected Set<Capability> capabilities() {
+          return declared;
+        }
+      });
+      case LAYOUT -> kits.put("PlatformLayoutVerification", new PlatformLayoutVerification() {
+        @Override
+        protected PlatformLayout createPlatformLayout() {
+          return (PlatformLayout) plugin;
+        }
+
+        @Override
+        protected Set<Capability> capabilities() {
+          return declared;
+        }
+      });
+      case GROWTH -> kits.put("GrowthPolicyVerification", new GrowthPolicyVerification() {
+        @Override
+        protected GrowthPolicy createGrowthPolicy() {
+          return (GrowthPolicy) plugin;
+        }
+
+        @Override
+        protected Set<Capability> capabilities() {
+          return declared;
+        }
+      });
+      default -> throw new IllegalStateException("unknown plugin kind " + p.kind());
+    }
+    kits.put("MapContractVerification", new MapContractVerification() {
+      @Override
+      protected Object createPlugin() {
+        return plugin;
+      }
+
+      @Override
+      protected Set<Capability> capabilities() {
+        return declared;
+      }
+    });
+    return kits;
+  }
+
+  /** Each provider of the jar that could not be loaded, as a failed check. */
+  private TckReports.Suite registrationSuite(PluginJar jar) {
+    List<CheckResult> results = new ArrayList<>();
+    for (String problem : jar.problems()) {
+      results.add(new CheckResult("registration", "plugin.loads",
+          "every provider the jar registers in META-INF/services loads, instantiates and "
+              + "carries this engine's SPI version",
+          CheckResult.Status.FAILED, problem, null, seed, reproduceKits(), 0));
+    }
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("plugin-jar", pluginJar.toString());
+    return new TckReports.Suite("registration", false, results, props);
+  }
+
+  private TckReports.Suite matrixSuite(TckReport report) {
+    Map<String, String> props = new LinkedHashMap<>();
+    if (pluginJar != null) {
+      props.put("plugin-jar", pluginJar.toString());
+    }
+    props.put("tck.seed", Long.toString(seed));
+    props.put("tck.sample", sample == null ? "all" : sample.toString());
+    props.put("reproduce", "each failure's reproduce line");
+    return new TckReports.Suite("MapContract matrix", true, report.results(), props);
+  }
+
+  /** The command that runs the kits again with this seed. */
+  private String reproduceKits() {
+    return "gomap4j tck --plugin-jar " + pluginJar + " --seed " + seed
+        + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
+            EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()));
+  }
+
+  private void writeReport(PrintWriter out, String title, List<TckReports.Suite> suites) {
+    if (reportDir == null) {
+      return;
+    }
+    try {
+      List<Path> files = TckReports.write(reportDir, title, suites);
+      out.println("tck: report written to " + reportDir + " (" + plural(files.size() - 1,
+          "JUnit XML file") + ", " + TckReports.MARKDOWN + ")");
+    } catch (IOException e) {
+      throw new CliException(Main.USAGE, "--report " + reportDir + ": cannot write the report: "
+          + e);
+    }
+  }
+
+  private void printFailures(PrintWriter out, List<CheckResult> failures, String reproduce) {
+    if (failures.isEmpty()) {
+      return;
     }
     out.println();
-    out.println("tck: " + report.passed() + " passed, " + report.failed() + " failed, "
-        + report.skipped() + " skipped in " + millis + " ms");
-    out.flush();
-    return report.ok() ? Main.OK : Main.FAILED;
+    out.println("Failures:");
+    for (CheckResult f : failures) {
+      out.println();
+      out.println("FAILED " + f.combination() + " " + f.checkId() + ": " + f.description());
+      out.println(indent(f.message()));
+      out.println("  reproduce: " + (reproduce.isEmpty() ? f.reproduce()
+          : reproduce + "  (" + f.reproduce() + ")"));
+      if (main.verbose() && f.failure() != null) {
+        StringWriter trace = new StringWriter();
+        f.failure().printStackTrace(new PrintWriter(trace));
+        out.println(indent(trace.toString()));
+      }
+    }
+  }
+
+  private static String summary(TckReport r) {
+    return r.passed() + " passed, " + r.failed() + " failed, " + r.skipped() + " skipped";
+  }
+
+  private static List<String> names(List<PluginInfo> plugins) {
+    return plugins.stream().map(p -> p.kind().label() + " " + p.name()).toList();
   }
 
   /** The checks with the given ids, in the order given; all checks when none is given. */

@@ -1,0 +1,314 @@
+package io.gomap4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.tck.MapContract;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import picocli.CommandLine;
+
+/**
+ * {@code gomap4j tck --plugin-jar} tests the plugins of a third-party jar, and only those, with
+ * their kits and in the matrix beside the bundled plugins; it refuses a path that is missing, is
+ * not a jar or holds no plugin, and reports a provider that cannot be loaded by name.
+ */
+class PluginJarTckTest {
+
+  /**
+   * A sound seeded hash: FNV-1a over the bytes with the seed and key, then a murmur3 finalizer; the
+   * typed entry points hash the value's bytes in the platform's byte order; 32-bit on 32-bit
+   * platforms.
+   */
+  private static final String GOOD_HASH = """
+      package fixture;
+
+      import io.gomap4j.spi.*;
+      import java.nio.ByteBuffer;
+      import java.nio.ByteOrder;
+
+      public final class MixHash implements HashProvider {
+        public String name() { return "fixture-mix"; }
+        public int spiVersion() { return SPI_VERSION; }
+        public Hasher create(Platform platform, KeyMaterial km) {
+          long key = km.hashkey(0);
+          long mask = platform.bits() == 32 ? 0xffffffffL : -1L;
+          ByteOrder order = platform.byteOrder();
+          return new Hasher() {
+            long mix(long h) {
+              h ^= h >>> 33; h *= 0xff51afd7ed558ccdL; h ^= h >>> 33;
+              h *= 0xc4ceb9fe1a85ec53L; h ^= h >>> 33; return h & mask;
+            }
+            public int bits() { return platform.bits(); }
+            public long memhash(byte[] d, int off, int len, long seed) {
+              long h = (seed ^ key) * 0x9e3779b97f4a7c15L ^ len;
+              for (int i = 0; i < len; i++) { h = (h ^ (d[off + i] & 0xff)) * 0x100000001b3L; }
+              return mix(h);
+            }
+            public long memhash32(int v, long seed) {
+              return memhash(ByteBuffer.allocate(4).order(order).putInt(v).array(), 0, 4, seed);
+            }
+            public long memhash64(long v, long seed) {
+              return memhash(ByteBuffer.allocate(8).order(order).putLong(v).array(), 0, 8, seed);
+            }
+            public long f32hash(float f, long seed) {
+              if (f == 0) return memhash32(0, seed);
+              if (f != f) return mix(seed ^ System.nanoTime() * 0x9e3779b97f4a7c15L);
+              return memhash32(Float.floatToRawIntBits(f), seed);
+            }
+            public long f64hash(double f, long seed) {
+              if (f == 0) return memhash64(0, seed);
+              if (f != f) return mix(seed ^ System.nanoTime() * 0x9e3779b97f4a7c15L);
+              return memhash64(Double.doubleToRawLongBits(f), seed);
+            }
+          };
+        }
+      }
+      """;
+
+  /** A hash that is not a function: every call answers something new. */
+  private static final String RANDOM_HASH = """
+      package fixture;
+
+      import io.gomap4j.spi.*;
+
+      public final class RandomHash implements HashProvider {
+        public String name() { return "fixture-random"; }
+        public int spiVersion() { return SPI_VERSION; }
+        public Hasher create(Platform platform, KeyMaterial km) {
+          java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+          long mask = platform.bits() == 32 ? 0xffffffffL : -1L;
+          return new Hasher() {
+            synchronized long next() { return r.nextLong() & mask; }
+            public int bits() { return platform.bits(); }
+            public long memhash(byte[] d, int off, int len, long seed) { return next(); }
+            public long memhash32(int v, long seed) { return next(); }
+            public long memhash64(long v, long seed) { return next(); }
+            public long f32hash(float f, long seed) { return next(); }
+            public long f64hash(double f, long seed) { return next(); }
+          };
+        }
+      }
+      """;
+
+  private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
+
+  @TempDir static Path shared;
+  static Path classes;
+
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void compileFixtures() throws IOException {
+    classes = shared.resolve("classes");
+    Path src = shared.resolve("src/fixture");
+    Files.createDirectories(src);
+    Files.writeString(src.resolve("MixHash.java"), GOOD_HASH);
+    Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
+    java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
+        .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
+    String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
+        .getPath()).toString();
+    StringWriter log = new StringWriter();
+    int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
+        src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString());
+    assertThat(rc).as("javac of the fixtures: " + log).isZero();
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(Plugins::discovered, MapContract::checks, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** A jar of the given fixture classes and services lines. */
+  private Path jar(String name, List<String> classNames, String services) throws IOException {
+    Path jar = dir.resolve(name);
+    try (OutputStream os = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(os)) {
+      for (String c : classNames) {
+        try (Stream<Path> files = Files.list(classes.resolve("fixture"))) {
+          for (Path f : files.filter(p -> p.getFileName().toString().startsWith(c))
+              .toList()) {
+            out.putNextEntry(new JarEntry("fixture/" + f.getFileName()));
+            out.write(Files.readAllBytes(f));
+            out.closeEntry();
+          }
+        }
+      }
+      if (services != null) {
+        out.putNextEntry(new JarEntry(SERVICE));
+        out.write(services.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  @Test
+  void aSoundHashProviderPassesItsKitsAndTheMatrixAndOnlyItIsUnderTest() throws Exception {
+    Path jar = jar("mix.jar", List.of("MixHash"), "fixture.MixHash\n");
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "386,amd64",
+        "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("tck: plugin jar " + jar)
+        .contains("hash fixture-mix (fixture.MixHash)")
+        .contains("HashProviderVerification (hash fixture-mix)")
+        .contains("MapContractVerification (hash fixture-mix)")
+        .contains("fixture-mix/386/go119", "fixture-mix/amd64/go119")
+        .doesNotContain("memhash-go119/386/go119")
+        .contains("0 failed");
+    assertThat(r.out()).containsPattern("fixture-mix/386/go119 +\\d+ +0 +0");
+
+    assertThat(report.resolve(TckReports.MARKDOWN)).exists();
+    String md = Files.readString(report.resolve(TckReports.MARKDOWN));
+    assertThat(md).startsWith("# gomap4j TCK: mix.jar")
+        .contains("| MapContract matrix |", "Result: **passed**.", "map.model.longlong");
+    List<Path> xml;
+    try (Stream<Path> files = Files.list(report)) {
+      xml = files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
+    }
+    assertThat(xml).extracting(p -> p.getFileName().toString()).contains(
+        "TEST-HashProviderVerification_hash_fixture-mix.xml",
+        "TEST-MapContractVerification_hash_fixture-mix.xml",
+        "TEST-MapContract_matrix.xml");
+    Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
+    assertThat(matrix.getTagName()).isEqualTo("testsuite");
+    int checks = MapContract.checks().size();
+    assertThat(matrix.getAttribute("tests")).isEqualTo(String.valueOf(2 * checks));
+    assertThat(matrix.getAttribute("failures")).isEqualTo("0");
+    assertThat(matrix.getElementsByTagName("testcase").getLength()).isEqualTo(2 * checks);
+    assertThat(properties(matrix)).containsEntry("tck.seed", String.valueOf(0x60A4A9L));
+  }
+
+  @Test
+  void aBrokenHashFailsWithExitOneAndTheReportHoldsEachFailureAndItsReproduceLine()
+      throws Exception {
+    Path jar = jar("random.jar", List.of("RandomHash"), "fixture.RandomHash\n");
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--check", "map.model.longlong", "--seed", "42", "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out()).contains("FAILED fixture-random/amd64/go119 map.model.longlong")
+        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --hash fixture-random "
+            + "--layout amd64 --growth go119 --seed 42 --check map.model.longlong");
+    Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
+    assertThat(matrix.getAttribute("failures")).isEqualTo("1");
+    Element failure = (Element) matrix.getElementsByTagName("failure").item(0);
+    assertThat(failure.getTextContent()).contains("reproduce:", "--seed 42");
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
+        .containsPattern("Result: \\*\\*\\d+ failed\\*\\*\\.")
+        .contains("## Failures", "Reproduce: `");
+  }
+
+  @Test
+  void aProviderThatCannotBeLoadedIsNamedAndFailsTheRun() throws Exception {
+    // The loadable provider is the random one: its checks fail fast, and the run fails anyway.
+    Path jar = jar("half.jar", List.of("RandomHash"), "fixture.RandomHash\nfixture.Missing\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--check", "map.model.longlong");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out()).contains("cannot load:").contains("fixture.Missing")
+        .contains("FAILED registration plugin.loads");
+  }
+
+  @Test
+  void aJarWhosePluginsAllFailToLoadIsAUsageErrorNamingThem() throws Exception {
+    Path jar = jar("missing.jar", List.of(), "fixture.Missing\n");
+    Run r = run("tck", "--plugin-jar", jar.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("none of its plugins could be loaded", "fixture.Missing");
+  }
+
+  @Test
+  void aJarWithoutPluginsIsAUsageError() throws Exception {
+    Path jar = jar("empty.jar", List.of("MixHash"), null);
+    Run r = run("tck", "--plugin-jar", jar.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("no plugins in it", "META-INF/services/io.gomap4j.spi.HashProvider");
+  }
+
+  @Test
+  void aMissingPathOrAFileThatIsNotAJarIsAUsageError() throws Exception {
+    Run missing = run("tck", "--plugin-jar", dir.resolve("nope.jar").toString());
+    assertThat(missing.exit()).isEqualTo(Main.USAGE);
+    assertThat(missing.err()).contains("nope.jar: no such file");
+
+    Path text = Files.writeString(dir.resolve("notes.jar"), "not a zip");
+    Run notJar = run("tck", "--plugin-jar", text.toString());
+    assertThat(notJar.exit()).isEqualTo(Main.USAGE);
+    assertThat(notJar.err()).contains("notes.jar: not a jar");
+
+    Run directory = run("tck", "--plugin-jar", dir.toString());
+    assertThat(directory.exit()).isEqualTo(Main.USAGE);
+    assertThat(directory.err()).contains("not a file");
+  }
+
+  @Test
+  void aCapabilityWithoutAJarIsAUsageError() {
+    Run r = run("tck", "--capability", "SHRINKS");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("give --plugin-jar too");
+  }
+
+  @Test
+  void theMatrixAloneWritesAReportToo() throws Exception {
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--hash", "memhash-go119", "--layout", "386", "--check",
+        "map.model.longlong", "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
+    assertThat(matrix.getAttribute("tests")).isEqualTo("1");
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
+        .contains("memhash-go119/386/go119");
+  }
+
+  @Test
+  void listChecksPrintsEachKitAndTheMatrixChecksAsMarkdown() {
+    Run r = run("tck", "--list-checks");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("### HashProviderVerification", "### PlatformLayoutVerification",
+        "### GrowthPolicyVerification", "### MapContractVerification", "### MapContract matrix",
+        "| `map.model.longlong` | ");
+  }
+
+  private static Document parse(Path xml) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+  }
+
+  private static Map<String, String> properties(Element suite) {
+    List<String[]> pairs = new ArrayList<>();
+    var nodes = suite.getElementsByTagName("property");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element p = (Element) nodes.item(i);
+      pairs.add(new String[] {p.getAttribute("name"), p.getAttribute("value")});
+    }
+    return pairs.stream().collect(java.util.stream.Collectors.toMap(p -> p[0], p -> p[1]));
+  }
+}
