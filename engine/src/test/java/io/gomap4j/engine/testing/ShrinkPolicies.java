@@ -98,6 +98,12 @@ public final class ShrinkPolicies {
     public volatile Grow deleteAnswer;
     public volatile Grow insertAnswer;
     public volatile boolean answerNull;
+    public volatile int extra = 1;
+
+    @Override
+    public int extraEvacuationsPerWrite() {
+      return extra;
+    }
 
     @Override
     public String name() {
