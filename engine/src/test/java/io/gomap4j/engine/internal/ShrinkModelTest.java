@@ -416,7 +416,7 @@ class ShrinkModelTest {
     for (String kind : new String[] {"longlong", "object"}) {
       for (String hash : new String[] {TestHashes.MIX, TestHashes.BUCKET0, TestHashes.CONSTANT}) {
         for (String policy : new String[] {"go119-shrink", "chaos"}) {
-          for (long seed : new long[] {1, 0x5eed}) {
+          for (long seed : new long[] {1, 0x5eed, 3}) {
             out.add(Arguments.of(kind, hash, policy, seed));
           }
         }
@@ -433,7 +433,8 @@ class ShrinkModelTest {
     GrowthPolicy growth = policy.equals("chaos")
         ? new ShrinkPolicies.Chaos(seed, 12, 3, 1 + (int) (seed & 1))
         : new Go119ShrinkGrowthPolicy();
-    String layout = seed == 1 ? TestPlugins.AMD64 : TestPlugins.I386;
+    String layout =
+        seed == 1 ? TestPlugins.AMD64 : seed == 3 ? TestPlugins.S390X : TestPlugins.I386;
     GoMaps.Builder b = builder(hash, layout, seed, growth)
         .keyType(GoType.INT64).elemType(GoType.INT64);
     Subject s = kind.equals("longlong") ? longLong(b.buildLongLong()) : objects(b.build());
