@@ -20,5 +20,6 @@ module io.gomap4j.engine {
   uses io.gomap4j.spi.GrowthPolicy;
 
   provides io.gomap4j.spi.GrowthPolicy with
-      io.gomap4j.engine.growth.Go119GrowthPolicy;
+      io.gomap4j.engine.growth.Go119GrowthPolicy,
+      io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 }

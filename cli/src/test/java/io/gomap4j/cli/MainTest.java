@@ -82,7 +82,10 @@ class MainTest {
     assertThat(line(r.out(), " go119 "))
         .startsWith("growth ")
         .contains("io.gomap4j.engine.growth.Go119GrowthPolicy", "engine");
-    assertThat(r.out()).contains("17 plugins: 2 hash, 14 layout, 1 growth");
+    assertThat(line(r.out(), " go119-shrink "))
+        .startsWith("growth ")
+        .contains("io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy", "engine");
+    assertThat(r.out()).contains("18 plugins: 2 hash, 14 layout, 2 growth");
     assertThat(r.out()).doesNotContain("warning:");
   }
 
@@ -189,12 +192,14 @@ class MainTest {
     assertThat(r.out())
         .contains("plugins found: hash [aeshash-go119, memhash-go119], layout [386, amd64, arm,"
             + " arm64, loong64, mips, mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x,"
-            + " wasm], growth [go119]")
+            + " wasm], growth [go119, go119-shrink]")
         .contains("seed 6333609 (0x60a4a9)")
         .contains("memhash-go119/386/go119")
+        .contains("memhash-go119/386/go119-shrink")
         .doesNotContain("amd64/go119")
-        .contains("1 passed, 0 failed, 0 skipped");
-    assertThat(r.err()).contains("[1/1] memhash-go119/386/go119  " + id + "  PASSED");
+        .contains("2 passed, 0 failed, 0 skipped");
+    assertThat(r.err()).contains("[1/2] memhash-go119/386/go119         " + id + "  PASSED")
+        .contains("[2/2] memhash-go119/386/go119-shrink  " + id + "  PASSED");
   }
 
   @Test
@@ -224,7 +229,7 @@ class MainTest {
         .contains("java.lang.AssertionError: expected 1, got 2")
         .contains("reproduce: -Dtck.hash=memhash-go119 -Dtck.layout=amd64 -Dtck.growth=go119"
             + " -Dtck.seed=16 -Dtck.check=bad.check")
-        .contains("1 passed, 1 failed, 0 skipped");
+        .contains("2 passed, 2 failed, 0 skipped");
     assertThat(r.err()).contains("bad.check  FAILED");
   }
 
@@ -233,7 +238,7 @@ class MainTest {
     Run r = run(() -> List.of(check("skip.check", new TckCheck.CheckSkipped("not here"))), false,
         "tck", "--hash", "memhash-go119", "--layout", "386");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("0 passed, 0 failed, 1 skipped");
+    assertThat(r.out()).contains("0 passed, 0 failed, 2 skipped");
     assertThat(r.err()).contains("SKIPPED", "not here");
   }
 
@@ -242,7 +247,7 @@ class MainTest {
     Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), true,
         "tck", "--hash", "memhash-go119", "--layout", "386,amd64");
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).contains("\r[1/4]").doesNotContain("\n[");
+    assertThat(r.err()).contains("\r[1/8]").doesNotContain("\n[");
   }
 
   @Test
@@ -251,7 +256,7 @@ class MainTest {
         "tck", "--hash", "memhash-go119", "--layout", "386,amd64", "--quiet");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("2 passed");
+    assertThat(r.out()).contains("4 passed");
   }
 
   @Test

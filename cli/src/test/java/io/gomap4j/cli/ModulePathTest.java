@@ -60,7 +60,7 @@ class ModulePathTest {
     assertThat(plugins.getModule().isNamed()).isTrue();
     Object registry = plugins.getMethod("discover", ClassLoader.class).invoke(null, loader);
     assertThat(registry.toString())
-        .isEqualTo("Plugins[hash=[aeshash-go119, memhash-go119], layout=[386, amd64, arm, arm64, loong64, mips, mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x, wasm], growth=[go119]]");
+        .isEqualTo("Plugins[hash=[aeshash-go119, memhash-go119], layout=[386, amd64, arm, arm64, loong64, mips, mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x, wasm], growth=[go119, go119-shrink]]");
 
     Class<?> hash = loader.loadClass("io.gomap4j.spi.HashProvider");
     Set<String> viaProvides = new TreeSet<>();

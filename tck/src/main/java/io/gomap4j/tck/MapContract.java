@@ -30,6 +30,7 @@ public final class MapContract {
         new LongLongModel(),
         new ObjectModel(),
         new IterationAcrossGrowth(),
+        new IterationAcrossShrink(),
         new DeleteDuringIteration(),
         new ClearKeepsBuckets(),
         new MisuseDetected(),
@@ -352,6 +353,92 @@ public final class MapContract {
           throw new AssertionError("the map did not grow during iteration in " + ctx
               + "; the check needs growth: inserted " + added.size() + " keys");
         }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Iterations while deletes drain the map: under a policy that shrinks (the SPI's {@code HALVE})
+   * the map shrinks during them, or they start in mid-shrink; under one that does not, this is an
+   * iteration with many deletes and some inserts.
+   */
+  static final class IterationAcrossShrink implements TckCheck {
+    @Override
+    public String id() {
+      return "map.iteration.shrink";
+    }
+
+    @Override
+    public String description() {
+      return "an iteration returns every entry present throughout exactly once, nothing twice and"
+          + " nothing deleted, while deletes during it drain the map (and shrink it, under a"
+          + " policy that shrinks), also when it starts in mid-shrink";
+    }
+
+    @Override
+    public void run(Combination c, long seed) {
+      SplittableRandom r = new SplittableRandom(seed);
+      for (int round = 0; round < 12; round++) {
+        LongLongGoMap map = c.longLongMap(seed + round);
+        int n = 40 + r.nextInt(round < 6 ? 200 : 1500);
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          long k = r.nextLong();
+          if (!map.containsKey(k)) {
+            map.put(k, k);
+            live.add(k);
+          }
+        }
+        if (round % 2 == 1) {
+          // Delete until a shrink is in progress (or most entries are gone): the iteration then
+          // starts in mid-shrink.
+          while (!map.stats().shrinking() && live.size() > n / 8) {
+            map.remove(live.remove(r.nextInt(live.size())));
+          }
+        }
+        boolean startedShrinking = map.stats().shrinking();
+        Set<Long> present = new HashSet<>(live);
+        Set<Long> deleted = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
+        boolean[] shrank = {false};
+        String ctx = "round " + round + " (" + present.size() + " entries, started in mid-shrink: "
+            + startedShrinking + ")";
+        map.forEach((k, v) -> {
+          if (!seen.add(k)) {
+            throw new AssertionError("iteration returned key " + k + " twice in " + ctx
+                + "; shrinking during it: " + shrank[0]);
+          }
+          if (deleted.contains(k)) {
+            throw new AssertionError("iteration returned key " + k + " after it was deleted, in "
+                + ctx);
+          }
+          if (v != k) {
+            throw new AssertionError("iteration returned value " + v + " for key " + k
+                + " in " + ctx);
+          }
+          // Drain: delete about two entries per entry returned, and add a fresh one now and then.
+          for (int j = 0; j < 2 && !live.isEmpty(); j++) {
+            long victim = live.remove(r.nextInt(live.size()));
+            deleted.add(victim);
+            map.remove(victim);
+          }
+          if (r.nextInt(4) == 0) {
+            long fresh = r.nextLong();
+            if (!present.contains(fresh) && !deleted.contains(fresh) && !map.containsKey(fresh)) {
+              map.put(fresh, fresh);
+            }
+          }
+          shrank[0] |= map.stats().shrinking();
+        });
+        for (long k : present) {
+          if (!deleted.contains(k) && !seen.contains(k)) {
+            throw new AssertionError("iteration missed key " + k + " present throughout, in "
+                + ctx + "; shrinking during it: " + shrank[0]);
+          }
+        }
+        invariants(map, "iteration with deletes draining the map, " + ctx);
       }
     }
   }

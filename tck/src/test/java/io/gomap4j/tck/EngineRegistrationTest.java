@@ -3,29 +3,35 @@ package io.gomap4j.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.spi.GrowthPolicy;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine module provides the {@code go119} growth policy; its registration is checked here
+ * The engine module provides the {@code go119} and {@code go119-shrink} growth policies; their
+ * registration is checked here
  * because the engine's own tests cannot depend on the kit without a build cycle.
  */
 class EngineRegistrationTest {
 
   @Test
-  @DisplayName("The engine registers go119 alike in module-info and META-INF/services")
+  @DisplayName("The engine registers go119 and go119-shrink alike in module-info and"
+      + " META-INF/services")
   void engineRegistrationsAgree() {
     ServiceRegistrations.assertAgree(Go119GrowthPolicy.class);
     assertThat(ServiceRegistrations.moduleProvides(Go119GrowthPolicy.class))
         .containsKey(GrowthPolicy.class.getName());
+    assertThat(ServiceRegistrations.moduleProvides(Go119GrowthPolicy.class)
+        .get(GrowthPolicy.class.getName()))
+        .contains(Go119GrowthPolicy.class.getName(), Go119ShrinkGrowthPolicy.class.getName());
   }
 
   @Test
-  @DisplayName("ServiceLoader finds the go119 growth policy")
+  @DisplayName("ServiceLoader finds the go119 and go119-shrink growth policies")
   void discoverable() {
     assertThat(ServiceLoader.load(GrowthPolicy.class).stream().map(p -> p.get().name()))
-        .contains(Go119GrowthPolicy.NAME);
+        .contains(Go119GrowthPolicy.NAME, Go119ShrinkGrowthPolicy.NAME);
   }
 }

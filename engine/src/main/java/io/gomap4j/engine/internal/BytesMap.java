@@ -397,8 +397,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
             continue;
           }
           byte[] previous = elemAt(a, b, i);
-          a.clearSlot(b, i);
-          deleted(bOrig, b, i);
+          deleteSlot(bOrig, b, i);
           return previous;
         }
       }

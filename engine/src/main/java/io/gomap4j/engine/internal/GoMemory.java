@@ -15,7 +15,8 @@ package io.gomap4j.engine.internal;
  *   <li>every overflow bucket allocated with {@code newobject} beyond the preallocated ones (spec
  *       4.5);
  *   <li>while a grow is in progress, the old array and its {@code newobject} overflow buckets (spec
- *       4.7);
+ *       4.7); likewise while a shrink (a growth policy's {@code HALVE}, never Go's) is in progress,
+ *       whose old array is twice the current one;
  *   <li>{@code mapextra}, {@code 3*PtrSize} bytes, once Go would have allocated it: makemap or
  *       hashGrow with preallocated overflow buckets, or newoverflow for a bucket type without
  *       pointers. It is never freed, clear included;

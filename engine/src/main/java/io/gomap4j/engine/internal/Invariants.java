@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 
 /**
  * Walks a whole map and checks the invariants of Go's design. It throws
@@ -18,6 +19,10 @@ import io.gomap4j.engine.growth.Go119GrowthPolicy;
  *       {@code noverflow} equals the overflow buckets linked into the current array;</li>
  *   <li>growth: old buckets below {@code nevacuate} are evacuated; {@code sameSizeGrow} is set only
  *       while growing; no write is in progress; the shared zero pages were never written.</li>
+ *   <li>shrinking: the old array has twice the current buckets and no same-size flag; a current
+ *       bucket {@code j} with a feeder (old {@code j} or {@code j + 2^B}) not yet merged holds
+ *       only entries of its merged feeders, packed without an {@code emptyOne} hole (what the
+ *       iterator's positional limit relies on), and nothing at all if neither is merged.</li>
  * </ul>
  */
 final class Invariants {
@@ -30,6 +35,9 @@ final class Invariants {
     }
     if (!m.growing() && m.sameSizeGrow()) {
       fail(m, "sameSizeGrow is set but the map is not growing");
+    }
+    if (m.shrinking && m.oldbuckets == null) {
+      fail(m, "shrinking is set but there is no old array");
     }
     if (m.buckets == null) {
       if (m.count != 0) {
@@ -79,7 +87,10 @@ final class Invariants {
         }
       }
     }
-    if (m.growing()) {
+    if (m.shrinking) {
+      checkShrink(m);
+    }
+    if (m.evacuating()) {
       BucketArray old = m.oldbuckets;
       checkZeroPages(m, old);
       int nold = m.noldbuckets();
@@ -121,9 +132,51 @@ final class Invariants {
     if (live != m.count) {
       fail(m, "count is " + m.count + " but " + live + " live slots were found");
     }
-    if (m.growth instanceof Go119GrowthPolicy && m.B < 16 && linked != m.noverflow) {
+    boolean exactNoverflow =
+        m.growth instanceof Go119GrowthPolicy || m.growth instanceof Go119ShrinkGrowthPolicy;
+    if (exactNoverflow && m.B < 16 && linked != m.noverflow) {
       fail(m, "noverflow is " + m.noverflow + " but " + linked
           + " overflow buckets are linked into the current array");
+    }
+  }
+
+  /** The shrink's old/new relation: see the class notes. */
+  private static void checkShrink(MapCore m) {
+    BucketArray cur = m.buckets;
+    BucketArray old = m.oldbuckets;
+    if (old.base != 2 * cur.base) {
+      fail(m, "shrinking from " + old.base + " old buckets into " + cur.base
+          + "; a shrink halves the bucket count");
+    }
+    int n = cur.base;
+    for (int j = 0; j < n; j++) {
+      boolean loDone = old.evacuated(j);
+      boolean hiDone = old.evacuated(j + n);
+      if (loDone && hiDone) {
+        continue;
+      }
+      boolean rest = false;
+      for (int o = j; o != MapCore.NIL; o = cur.overflow(o)) {
+        for (int i = 0; i < MapCore.SLOTS; i++) {
+          int top = cur.tophash(o, i);
+          if (top == MapCore.EMPTY_REST) {
+            rest = true;
+            continue;
+          }
+          if (top == MapCore.EMPTY_ONE || rest) {
+            fail(m, "bucket " + j + " has a hole at " + o + " slot " + i + " although old bucket "
+                + (loDone ? j + n : j) + " is not merged into it yet");
+          }
+          if (top < MapCore.MIN_TOP_HASH) {
+            continue; // reported by the scan of the current array
+          }
+          int from = (int) (m.rehash(cur, o, i) & (2L * n - 1));
+          if (from == j ? !loDone : !hiDone) {
+            fail(m, "bucket " + j + " holds a key of old bucket " + from
+                + ", which is not merged yet");
+          }
+        }
+      }
     }
   }
 

@@ -348,8 +348,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
             continue;
           }
           long previous = elemAt(a, b, i);
-          a.clearSlot(b, i);
-          deleted(bOrig, b, i);
+          deleteSlot(bOrig, b, i);
           lastWriteFound = true;
           return previous;
         }

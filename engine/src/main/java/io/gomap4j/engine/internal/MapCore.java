@@ -14,6 +14,13 @@ import java.util.function.IntSupplier;
  * {@code emptyRest} propagation, {@code mapclear}, and iteration ({@code mapiterinit},
  * {@code mapiternext}) including its {@code checkBucket} logic.
  *
+ * <p>Beyond Go: a growth policy may answer {@link GrowthPolicy.Grow#HALVE} after a delete, and the
+ * map then shrinks incrementally, the mirror image of a doubling grow: a new array of
+ * {@code 2^(B-1)} buckets, the old one kept, and every write merges old buckets {@code i} and
+ * {@code i + 2^(B-1)} into new bucket {@code i} ({@link #shrinkWork}, {@link #evacuateMerge}). The
+ * shrink has its own methods next to the growth ones; see "shrinking" below and
+ * {@link Cursor}'s notes on iterating across a shrink.
+ *
  * <p>Subclasses own the key type: they hash keys, compare them while scanning a chain, and read and
  * write slots. They call {@link #beginWrite} and {@link #endWrite} around every write, as Go sets and
  * clears {@code hashWriting}.
@@ -64,6 +71,11 @@ abstract class MapCore {
   BucketArray buckets;
   BucketArray oldbuckets;
   int nevacuate;
+  /**
+   * Whether a shrink is in progress: {@link #oldbuckets} holds {@code 2^(B+1)} buckets that are
+   * being merged pairwise into {@link #buckets}. Never set together with {@link #SAME_SIZE_GROW}.
+   */
+  boolean shrinking;
   /**
    * Whether Go would have allocated {@code h.extra} by now: makemap or hashGrow with preallocated
    * overflow buckets, or newoverflow for a bucket type without pointers. Go never frees it.
@@ -150,7 +162,13 @@ abstract class MapCore {
     return (1 << B) - 1;
   }
 
+  /** Whether a grow (doubling or same-size) is in progress; false while shrinking. */
   final boolean growing() {
+    return oldbuckets != null && !shrinking;
+  }
+
+  /** Whether old buckets remain to evacuate: a grow or a shrink is in progress. */
+  final boolean evacuating() {
     return oldbuckets != null;
   }
 
@@ -158,8 +176,11 @@ abstract class MapCore {
     return (flags & SAME_SIZE_GROW) != 0;
   }
 
-  /** {@code noldbuckets}: the number of buckets in the old array. */
+  /** {@code noldbuckets}: the number of buckets in the old array (twice B's while shrinking). */
   final int noldbuckets() {
+    if (shrinking) {
+      return 1 << (B + 1);
+    }
     return sameSizeGrow() ? 1 << B : 1 << (B - 1);
   }
 
@@ -180,13 +201,10 @@ abstract class MapCore {
     if ((flags & HASH_WRITING) != 0) {
       throw new ConcurrentModificationException(CONCURRENT_READ_WRITE);
     }
-    int mask = bucketMask();
     BucketArray old = oldbuckets;
     if (old != null) {
-      if (!sameSizeGrow()) {
-        mask >>>= 1;
-      }
-      int ob = (int) hash & mask;
+      // While shrinking the old mask is one bit wider than the current one.
+      int ob = (int) hash & oldbucketmask();
       if (!old.evacuated(ob)) {
         return (1L << 32) | ob;
       }
@@ -229,7 +247,9 @@ abstract class MapCore {
       buckets = new BucketArray(geometry, B);
     }
     int bucket = (int) hash & bucketMask();
-    if (growing()) {
+    if (shrinking) {
+      shrinkWork(bucket);
+    } else if (growing()) {
       growWork(bucket);
     }
     return bucket;
@@ -240,21 +260,66 @@ abstract class MapCore {
    * first. Returns true if it grew; the caller then starts over ({@code goto again}).
    */
   final boolean growBeforeInsert() {
-    if (growing()) {
+    if (evacuating()) {
+      // No grow decision while a grow or a shrink is in progress, as Go never starts a grow
+      // while one is in progress.
       return false;
     }
-    GrowthPolicy.Grow grow = growth.onInsert(count + 1L, B, noverflow);
-    if (grow == null || grow == GrowthPolicy.Grow.NONE) {
+    long countAfter = count + 1L;
+    GrowthPolicy.Grow grow = growth.onInsert(countAfter, B, noverflow);
+    if (grow == null || grow == GrowthPolicy.Grow.HALVE) {
+      throw policyError("onInsert", countAfter, grow, "NONE, DOUBLE or SAME_SIZE");
+    }
+    if (grow == GrowthPolicy.Grow.NONE) {
       return false;
     }
     hashGrow(grow == GrowthPolicy.Grow.DOUBLE);
     return true;
   }
 
+  /**
+   * A growth policy's answer that the engine cannot carry out. Thrown before the map changes, so
+   * the map stays intact and usable.
+   */
+  private IllegalStateException policyError(
+      String method, long countAfter, GrowthPolicy.Grow answer, String allowed) {
+    return new IllegalStateException("growth policy '" + growth.name() + "' ("
+        + growth.getClass().getName() + ") answered " + answer + " from " + method
+        + "(countAfter=" + countAfter + ", B=" + B + ", noverflow=" + noverflow + ") in "
+        + description + "; " + method + " may answer " + allowed
+        + (answer == GrowthPolicy.Grow.HALVE && B == 0 ? " (HALVE needs B > 0)" : "")
+        + ". The map was left unchanged.");
+  }
+
   /** Records a new entry in slot {@code i} of bucket {@code bkt}, whose key and elem are written. */
   final void inserted(int bkt, int i, int top) {
     buckets.setTophash(bkt, i, top);
     count++;
+  }
+
+  /**
+   * {@code mapdelete} of the entry in slot {@code i} of bucket {@code bkt} of {@link #buckets}
+   * (whose chain starts at {@code bOrig}): asks the growth policy first, while nothing has changed
+   * yet, whether to shrink after the delete, so that a policy error leaves the entry in place;
+   * then clears the slot, does the bookkeeping of {@link #deleted}, and starts the shrink if the
+   * policy asked for one. The policy is asked only when no grow or shrink is in progress.
+   */
+  final void deleteSlot(int bOrig, int bkt, int i) {
+    boolean shrink = false;
+    if (!evacuating()) {
+      long countAfter = count - 1L;
+      GrowthPolicy.Grow answer = growth.onDelete(countAfter, B, noverflow);
+      if (answer == null || (answer != GrowthPolicy.Grow.NONE
+          && (answer != GrowthPolicy.Grow.HALVE || B == 0))) {
+        throw policyError("onDelete", countAfter, answer, "NONE, or HALVE when B > 0");
+      }
+      shrink = answer == GrowthPolicy.Grow.HALVE;
+    }
+    buckets.clearSlot(bkt, i);
+    deleted(bOrig, bkt, i);
+    if (shrink) {
+      hashShrink();
+    }
   }
 
   /**
@@ -307,6 +372,7 @@ abstract class MapCore {
     beginWrite();
     clears++;
     flags &= ~SAME_SIZE_GROW;
+    shrinking = false;
     if (oldbuckets != null) {
       // Go 1.21+ marks the old array empty too, so live iterators over it stop (go.dev/issue/59411).
       oldbuckets.reset();
@@ -489,6 +555,117 @@ abstract class MapCore {
     }
   }
 
+  // ---- shrinking ------------------------------------------------------------------------------
+  //
+  // A shrink mirrors a doubling grow. hashShrink allocates 2^(B-1) buckets and keeps the old
+  // 2^B as oldbuckets; B drops at once, so that every write hashes into the new array. Old bucket
+  // i feeds new bucket i & (2^B - 1): new bucket j is fed by old j and old j + 2^B (B being the new
+  // one). Before a write touches new bucket j, shrinkWork merges both of its feeders, so a write
+  // always finds every key of j in j; then it merges extraEvacuationsPerWrite() more in order,
+  // like growWork. Each merge appends the old chain's entries after the entries already in j
+  // (the other feeder's), linking overflow buckets as needed. Consequence used by the iterator:
+  // while a feeder of j is not merged, no write has touched j, so j holds exactly the entries of
+  // the feeders already merged, packed from its first slot, with no emptyOne hole.
+
+  /** Starts a shrink: the counterpart of {@link #hashGrow} for {@link GrowthPolicy.Grow#HALVE}. */
+  private void hashShrink() {
+    BucketArray old = buckets;
+    BucketArray fresh = new BucketArray(geometry, B - 1);
+    int f = flags & ~(ITERATOR | OLD_ITERATOR | SAME_SIZE_GROW);
+    if ((flags & ITERATOR) != 0) {
+      f |= OLD_ITERATOR;
+    }
+    B--;
+    flags = f;
+    oldbuckets = old;
+    buckets = fresh;
+    nevacuate = 0;
+    noverflow = 0;
+    shrinking = true;
+    if (fresh.nextOverflow != NIL) {
+      goExtra = true;
+    }
+  }
+
+  /**
+   * The shrink's {@code growWork} for a write to new bucket {@code bucket}: merges both old buckets
+   * that feed it, then {@code extraEvacuationsPerWrite()} more in order. At most
+   * {@code 2 + extraEvacuationsPerWrite()} old chains move per write.
+   */
+  private void shrinkWork(int bucket) {
+    evacuateMerge(bucket);
+    if (shrinking) {
+      evacuateMerge(bucket + (1 << B));
+    }
+    for (int k = 0; k < extraEvacuations && shrinking; k++) {
+      evacuateMerge(nevacuate);
+    }
+  }
+
+  /**
+   * Merges old bucket {@code oldbucket}'s chain into new bucket {@code oldbucket & (2^B - 1)}:
+   * every entry is appended after the last entry already there, in chain order, and its old slot
+   * marked {@code evacuatedX}. The destination needs no hashing, so nothing here can throw for a
+   * key.
+   */
+  private void evacuateMerge(int oldbucket) {
+    BucketArray old = oldbuckets;
+    int nold = noldbuckets();
+    if (!old.evacuated(oldbucket)) {
+      BucketArray to = buckets;
+      int db = oldbucket & bucketMask();
+      int di = 0;
+      // The append position: the first emptyRest slot of the chain, after which all is empty.
+      tail:
+      while (true) {
+        for (di = 0; di < SLOTS; di++) {
+          if (to.tophash(db, di) == EMPTY_REST) {
+            break tail;
+          }
+        }
+        int next = to.overflow(db);
+        if (next == NIL) {
+          break;
+        }
+        db = next;
+      }
+      for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+        for (int i = 0; i < SLOTS; i++) {
+          int top = old.tophash(b, i);
+          if (isEmpty(top)) {
+            old.setTophash(b, i, EVACUATED_EMPTY);
+            continue;
+          }
+          if (top < MIN_TOP_HASH) {
+            throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+          }
+          old.setTophash(b, i, EVACUATED_X);
+          if (di == SLOTS) {
+            db = newoverflow(db);
+            di = 0;
+          }
+          to.setTophash(db, di, top);
+          to.copySlotFrom(old, b, i, db, di);
+          di++;
+        }
+      }
+      if ((flags & OLD_ITERATOR) == 0) {
+        old.clearEvacuated(oldbucket);
+      }
+    }
+    if (oldbucket == nevacuate) {
+      nevacuate++;
+      int stop = Math.min(nevacuate + 1024, nold);
+      while (nevacuate != stop && oldbuckets.evacuated(nevacuate)) {
+        nevacuate++;
+      }
+      if (nevacuate == nold) {
+        oldbuckets = null;
+        shrinking = false;
+      }
+    }
+  }
+
   /** {@code newoverflow}: links a new overflow bucket after {@code bkt} in {@link #buckets}. */
   final int newoverflow(int bkt) {
     BucketArray a = buckets;
@@ -575,9 +752,10 @@ abstract class MapCore {
     if (oldbuckets != null) {
       heap += oldbuckets.heapBytes(refBytes);
     }
+    // GoMemory counts the old array whenever there is one: while growing and while shrinking.
     return new MapStats(
-        count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(), heap,
-        GoMemory.bytes(geometry, count, buckets, oldbuckets, goExtra));
+        count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(),
+        shrinking, heap, GoMemory.bytes(geometry, count, buckets, oldbuckets, goExtra));
   }
 
   // ---- iteration ----------------------------------------------------------------------------------
@@ -586,6 +764,39 @@ abstract class MapCore {
    * Go's {@code hiter}: walks a snapshot of the bucket array from a random bucket and slot offset.
    * After {@link #advance()} returns true, {@link #arr}, {@link #bkt} and {@link #slot} name the
    * entry to return, in the live map.
+   *
+   * <p><b>Iterating across a shrink.</b> A shrink allocates a new array, so, as for a grow, an
+   * iterator whose snapshot is not the current array walks its snapshot: an iterator that started
+   * before the shrink walks the array being merged (and one that started during a shrink keeps
+   * walking its array once a later grow or shrink makes it old). The snapshot keeps its data,
+   * because {@code oldIterator} stops {@code clearEvacuated}; slots the shrink moved carry the
+   * {@code evacuatedX} mark and are looked up again for the live entry, exactly like slots a grow
+   * moved. Every slot of the snapshot is visited once, so nothing is returned twice.
+   *
+   * <p>An iterator that started during the shrink walks the new, smaller array, whose bucket
+   * {@code j} is fed by old buckets {@code j} and {@code j + n} ({@code n = 2^itB}). This is the
+   * merge-direction analogue of {@code mapiternext}'s "iterate the old bucket if it is not
+   * evacuated, filtered by {@code checkBucket}". When the iterator reaches position {@code j}
+   * while that shrink is still in progress ({@link #beginShrinkPosition}), it decides once, from
+   * the evacuation state at that moment, which chains to walk:
+   *
+   * <ul>
+   *   <li>each feeder not yet merged, walked in the old array. All of its entries belong to
+   *       {@code j}, so no hash filter is needed; if a write merges it meanwhile, its slots turn
+   *       into marks and are looked up again, as above;
+   *   <li>new bucket {@code j} only up to the slots filled at decision time ({@link #limit}).
+   *       While a feeder is unmerged no write has touched {@code j}, so {@code j} holds exactly
+   *       the entries of the feeders merged by then, packed from the first slot. Everything
+   *       appended later (the other feeder when a write merges it, or new keys) lies past the
+   *       limit: the merged feeder's entries are returned from the old array, new keys may be
+   *       skipped as Go allows. With no feeder left unmerged, {@code j} is walked whole.
+   * </ul>
+   *
+   * <p>So each entry present at the decision is returned from exactly one place: from its old
+   * bucket if that was unmerged, else from {@code j} below the limit. The limit is positional
+   * rather than a rehash filter (as Go's {@code checkBucket} is), so it costs no hashing and needs
+   * no key to hash consistently. Once the shrink is over, positions are walked in the snapshot as
+   * usual.
    */
   final class Cursor {
     private final int itB;
@@ -600,6 +811,19 @@ abstract class MapCore {
     private int i;
     private int checkBucket = NIL;
     private boolean done;
+    /** Shrink: the old array of the shrink in progress when the current position was decided. */
+    private BucketArray shrinkOld;
+    /** Shrink: the feeders of the current position still to walk in {@link #shrinkOld}. */
+    private int feederLo = NIL;
+    private int feederHi = NIL;
+    /** Shrink: the new bucket still to walk for the current position, or {@link #NIL}. */
+    private int pendingNew = NIL;
+    /** Shrink: how many slots of that new bucket's chain, in chain order, to walk. */
+    private int pendingLimit;
+    /** Slots of the chain being walked before {@link #bptr}, when {@link #limit} applies. */
+    private int chainSlots;
+    /** The number of slots of the current chain to walk, in chain order; MAX_VALUE for all. */
+    private int limit = Integer.MAX_VALUE;
 
     BucketArray arr;
     int bkt;
@@ -638,7 +862,9 @@ abstract class MapCore {
         return false;
       }
       while (true) {
-        if (bptr == NIL) {
+        if (bptr == NIL && nextShrinkSource()) {
+          // walking the next chain of a position decided during a shrink
+        } else if (bptr == NIL) {
           if (bucket == startBucket && wrapped) {
             done = true;
             return false;
@@ -657,6 +883,8 @@ abstract class MapCore {
               bptr = bucket;
               checkBucket = NIL;
             }
+          } else if (shrinking && itBuckets == buckets) {
+            beginShrinkPosition(bucket);
           } else {
             barr = itBuckets;
             bptr = bucket;
@@ -671,6 +899,10 @@ abstract class MapCore {
         }
         for (; i < SLOTS; i++) {
           int offi = (i + offset) & (SLOTS - 1);
+          if (limit != Integer.MAX_VALUE && chainSlots + offi >= limit) {
+            // A shrink merged this past the decision: returned from its old bucket, or new.
+            continue;
+          }
           int top = barr.tophash(bptr, offi);
           if (isEmpty(top) || top == EVACUATED_EMPTY) {
             continue;
@@ -708,8 +940,67 @@ abstract class MapCore {
           return true;
         }
         bptr = barr.overflow(bptr);
+        chainSlots += SLOTS;
         i = 0;
       }
+    }
+
+    /**
+     * Decides how to walk position {@code j} of a snapshot that is the new array of the shrink in
+     * progress (see the class notes) and starts on its first chain. Called once per position.
+     */
+    private void beginShrinkPosition(int j) {
+      BucketArray old = oldbuckets;
+      int hi = j + (1 << itB);
+      shrinkOld = old;
+      feederLo = old.evacuated(j) ? NIL : j;
+      feederHi = old.evacuated(hi) ? NIL : hi;
+      if (feederLo == NIL && feederHi == NIL) {
+        pendingLimit = Integer.MAX_VALUE;
+      } else {
+        // The slots the merged feeder put into j, packed from the first: up to the first emptyRest.
+        int n = 0;
+        count:
+        for (int b = j; b != NIL; b = itBuckets.overflow(b)) {
+          for (int s = 0; s < SLOTS; s++, n++) {
+            if (itBuckets.tophash(b, s) == EMPTY_REST) {
+              break count;
+            }
+          }
+        }
+        pendingLimit = n;
+      }
+      pendingNew = pendingLimit == 0 ? NIL : j;
+      checkBucket = NIL;
+      nextShrinkSource();
+    }
+
+    /** Starts on the next chain of the current shrink position, if any is left; else false. */
+    private boolean nextShrinkSource() {
+      chainSlots = 0;
+      limit = Integer.MAX_VALUE;
+      i = 0;
+      if (feederLo != NIL) {
+        barr = shrinkOld;
+        bptr = feederLo;
+        feederLo = NIL;
+        return true;
+      }
+      if (feederHi != NIL) {
+        barr = shrinkOld;
+        bptr = feederHi;
+        feederHi = NIL;
+        return true;
+      }
+      shrinkOld = null;
+      if (pendingNew != NIL) {
+        barr = itBuckets;
+        bptr = pendingNew;
+        limit = pendingLimit;
+        pendingNew = NIL;
+        return true;
+      }
+      return false;
     }
   }
 }

@@ -31,7 +31,7 @@ public final class MapInternals {
   public static MapState state(Object map) {
     MapCore m = core(map);
     return new MapState(m.count, m.flags, m.B, m.noverflow, m.hash0, m.growing(), m.nevacuate,
-        m.sameSizeGrow());
+        m.sameSizeGrow(), m.shrinking);
   }
 
   /** Sets {@code hash0}, as Go's trace generator does right after {@code make}. */

@@ -11,14 +11,24 @@ package io.gomap4j.engine.internal;
  * @param growing whether old buckets remain
  * @param nevacuate evacuation progress
  * @param sameSize whether the grow keeps the bucket count
+ * @param shrinking whether a shrink is in progress (never in Go; {@code growing} is then false)
  */
 public record MapState(
     int count, int flags, int B, int noverflow, int hash0, boolean growing, int nevacuate,
-    boolean sameSize) {
+    boolean sameSize, boolean shrinking) {
 
-  /** The state in the trace format: {@code B=.. noverflow=.. growing=.. nevacuate=.. samesize=..}. */
+  /** The state of a map that is not shrinking. */
+  public MapState(int count, int flags, int B, int noverflow, int hash0, boolean growing,
+      int nevacuate, boolean sameSize) {
+    this(count, flags, B, noverflow, hash0, growing, nevacuate, sameSize, false);
+  }
+
+  /**
+   * The state in the trace format: {@code B=.. noverflow=.. growing=.. nevacuate=.. samesize=..},
+   * with {@code shrinking=true} appended while shrinking (Go's traces never shrink).
+   */
   public String traceLine() {
     return "B=" + B + " noverflow=" + noverflow + " growing=" + growing + " nevacuate=" + nevacuate
-        + " samesize=" + sameSize;
+        + " samesize=" + sameSize + (shrinking ? " shrinking=true" : "");
   }
 }

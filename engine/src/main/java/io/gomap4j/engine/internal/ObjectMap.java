@@ -246,8 +246,7 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
               continue;
             }
             V previous = elemAt(a, b, i);
-            a.clearSlot(b, i);
-            deleted(bOrig, b, i);
+            deleteSlot(bOrig, b, i);
             return previous;
           }
         }
