@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.api.BytesGoMap;
 import io.gomap4j.api.GoType;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,6 +275,57 @@ class BytesMapKeyAlgTest {
       }
       MapInternals.checkInvariants(m);
     }
+  }
+
+  /**
+   * While deletes make a shrinking map halve under a live iterator, every entry present throughout
+   * (NaN keys, which no delete can reach, and the keys not deleted) is visited exactly once, and
+   * no deleted key more than once.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {TestPlugins.AMD64, TestPlugins.I386, TestPlugins.S390X})
+  @DisplayName("Iteration across a shrink visits every NaN and other key exactly once")
+  void iterationAcrossShrink(String layout) {
+    ByteOrder o = order(layout);
+    boolean shrankDuringIteration = false;
+    for (long seed = 1; seed <= 30; seed++) {
+      Random rnd = new Random(seed);
+      BytesGoMap m = TestPlugins.builder(layout, seed).growth(new Go119ShrinkGrowthPolicy())
+          .keyType(GoType.FLOAT64).elemType(GoType.INT32).buildBytes();
+      int n = 300 + rnd.nextInt(300);
+      List<byte[]> deletable = new ArrayList<>();
+      boolean[] kept = new boolean[n];
+      for (int id = 0; id < n; id++) {
+        boolean nan = rnd.nextInt(5) == 0;
+        byte[] k = f64(nan ? nan(rnd) : id + rnd.nextDouble() / 2, o);
+        m.put(k, i32(id, o));
+        kept[id] = nan || rnd.nextInt(6) == 0;
+        if (!kept[id]) {
+          deletable.add(k);
+        }
+      }
+      Collections.shuffle(deletable, rnd);
+      int[] visits = new int[n];
+      boolean[] shrank = {false};
+      m.forEach((k, v) -> {
+        visits[readI32(v, o)]++;
+        for (int d = 0; d < 4 && !deletable.isEmpty(); d++) {
+          m.remove(deletable.remove(deletable.size() - 1));
+          shrank[0] |= m.stats().shrinking();
+        }
+        MapInternals.checkInvariants(m);
+      });
+      for (int id = 0; id < n; id++) {
+        if (kept[id]) {
+          assertThat(visits[id]).as("seed %d entry %d (present throughout)", seed, id)
+              .isEqualTo(1);
+        } else {
+          assertThat(visits[id]).as("seed %d deleted entry %d", seed, id).isLessThanOrEqualTo(1);
+        }
+      }
+      shrankDuringIteration |= shrank[0];
+    }
+    assertThat(shrankDuringIteration).as("some iteration ran across a shrink").isTrue();
   }
 
   /**
