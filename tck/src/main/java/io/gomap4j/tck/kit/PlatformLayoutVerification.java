@@ -34,6 +34,26 @@ public abstract class PlatformLayoutVerification extends Verification {
       "struct{a [3]byte; b float64; c int16}", "[4]struct{a int8; b int64}",
       "struct{a string; b [15]int64}", "struct{a int32; b [31]int32}");
 
+  /**
+   * go-map-spec 2.5's measured buckets, as {@code key | elem | amd64 | 386}, each side {@code size}
+   * or {@code keysize elemsize keys@ elems@ overflow@ size}; every 64-bit GOARCH agrees with amd64
+   * and every 32-bit one with 386.
+   */
+  private static final List<String> SPEC_EXAMPLES = List.of(
+      "int64 | int64 | 8 8 8 72 136 144 | 8 8 8 72 136 140",
+      "int32 | int8 | 4 1 8 40 48 56 | 4 1 8 40 48 52",
+      "string | int | 16 8 8 136 200 208 | 8 4 8 72 104 108",
+      "int64 | string | 8 16 8 72 200 208 | 8 8 8 72 136 140",
+      "[200]byte | int | 8 8 8 72 136 144 | 4 4 8 40 72 76",
+      "int64 | int8 | 88 | 84",
+      "int8 | struct{} | 24 | 20",
+      "[128]byte | int | 1104 | 1068",
+      "[129]byte | int | 144 | 76",
+      "int64 | [200]byte | 144 | 108",
+      "float64 | int | 144 | 108",
+      "interface{} | int | 208 | 108",
+      "struct{a int8; b int64} | bool | 152 | 116");
+
   /** The plugin under test; called once per check, so return a fresh or an immutable instance. */
   protected abstract PlatformLayout createPlatformLayout();
 
@@ -89,7 +109,8 @@ public abstract class PlatformLayoutVerification extends Verification {
             this::runtimeStructs),
         KitCheck.of("layout.go.vectors",
             "a layout named after a Go 1.19 GOARCH agrees field by field with every bucket layout"
-                + " Go 1.19 recorded for that GOARCH or its word size",
+                + " Go 1.19 recorded for that GOARCH or its word size, and with go-map-spec 2.5's"
+                + " measured examples",
             this::goVectors),
         KitCheck.of("layout.nulls",
             "typeLayout and bucketLayout refuse a null type with a NullPointerException naming"
@@ -460,6 +481,25 @@ public abstract class PlatformLayoutVerification extends Verification {
           + " Go 1.19 bucket layouts differ, first: " + String.join(" | ",
               wrong.subList(0, Math.min(3, wrong.size()))) + ". Check the layout against go"
           + " 1.19's compiler for " + layout.name());
+    }
+    int side = layout.platform().ptrSize() == 8 ? 2 : 3;
+    for (String row : SPEC_EXAMPLES) {
+      String[] cols = row.split("\\|");
+      String key = cols[0].trim();
+      String elem = cols[1].trim();
+      String[] want = cols[side].trim().split(" ");
+      BucketLayout b = layout.bucketLayout(GoType.parse(key), GoType.parse(elem));
+      int[] got = want.length == 1 ? new int[] {b.bucketSize()}
+          : new int[] {b.keySlotSize(), b.elemSlotSize(), b.keysOffset(), b.elemsOffset(),
+              b.overflowOffset(), b.bucketSize()};
+      String gotText = String.join(" ", java.util.Arrays.stream(got).mapToObj(String::valueOf)
+          .toList());
+      if (!gotText.equals(String.join(" ", want))) {
+        throw new AssertionError("map[" + key + "]" + elem + " on " + layout.name() + " is "
+            + gotText + ", go-map-spec 2.5 measured " + String.join(" ", want) + (want.length == 1
+                ? " (bucket size)" : " (keysize elemsize keys@ elems@ overflow@ bucketsize)")
+            + ". Check the layout against go 1.19's compiler");
+      }
     }
   }
 
