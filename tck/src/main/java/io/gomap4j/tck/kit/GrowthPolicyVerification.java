@@ -162,8 +162,17 @@ public abstract class GrowthPolicyVerification extends Verification {
     }
   }
 
-  /** Every key of {@code model} reads back its value and an iteration returns exactly the model. */
+  /**
+   * Go's structural invariants hold, every key of {@code model} reads back its value, and an
+   * iteration returns exactly the model.
+   */
   private static void intact(LongLongGoMap map, Map<Long, Long> model, String when) {
+    try {
+      MapInternals.checkInvariants(map);
+    } catch (IllegalStateException e) {
+      throw new AssertionError(when + " a structural invariant is broken: " + e.getMessage()
+          + ". Check the decisions the policy made before this point", e);
+    }
     if (map.size() != model.size()) {
       throw new AssertionError(when + " the map has " + map.size() + " entries, "
           + model.size() + " were put and not removed. Check that grows and shrinks move every"
