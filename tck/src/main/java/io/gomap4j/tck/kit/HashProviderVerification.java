@@ -62,6 +62,10 @@ public abstract class HashProviderVerification extends Verification {
   @Override
   public List<KitCheck> checks() {
     return List.of(
+        KitCheck.of("hash.identity",
+            "the provider has a non-blank name, reports SPI version " + HashProvider.SPI_VERSION
+                + " and supports at least one of the kit's platforms",
+            this::identity),
         KitCheck.of("hash.determinism",
             "the same platform, key material, seed and bytes always give the same hash, from one"
                 + " hasher and from another created alike",
@@ -200,6 +204,22 @@ public abstract class HashProviderVerification extends Verification {
   }
 
   // ---- checks -----------------------------------------------------------------------------------
+
+  private void identity(long seed) {
+    HashProvider provider = createHashProvider();
+    if (provider.name() == null || provider.name().isBlank()) {
+      throw new AssertionError("name() is blank. Check name(): users select the provider by it");
+    }
+    if (provider.spiVersion() != HashProvider.SPI_VERSION) {
+      throw new AssertionError("spiVersion() is " + provider.spiVersion() + ", this engine speaks "
+          + HashProvider.SPI_VERSION + ". Check spiVersion(): return SPI_VERSION");
+    }
+    if (supportedPlatforms().isEmpty()) {
+      throw new AssertionError(provider.name() + " supports none of " + platforms()
+          + ", so no other check can run. Check supports(), or override platforms() in the kit"
+          + " with the platforms it serves");
+    }
+  }
 
   private void determinism(long seed) throws Exception {
     HashProvider provider = createHashProvider();

@@ -1,6 +1,7 @@
 package io.gomap4j.tck.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
@@ -14,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Every kit rejects each deliberately broken plugin and names the rule it breaks, while the sound
@@ -187,5 +190,26 @@ class BrokenPluginsTest {
     TckReport skipped = alone.run(SEED);
     assertThat(skipped.skipped()).isEqualTo(skipped.results().size());
     assertThat(skipped.results().get(0).message()).contains("no compatible combination");
+  }
+
+  @Test
+  @DisplayName("Under JUnit a check is a test named 'id: contract'; a broken rule fails naming the"
+      + " plugin, the rule and the seed, and a check that does not apply is aborted with why")
+  void junitFace() {
+    List<DynamicTest> tests = hashKit(new BrokenPlugins.IgnoresSeed()).verify().toList();
+    assertThat(tests).extracting(DynamicTest::getDisplayName)
+        .anySatisfy(n -> assertThat(n).startsWith("hash.seed: every bit of the 32-bit map seed"));
+    DynamicTest seed = tests.stream().filter(t -> t.getDisplayName().startsWith("hash.seed:"))
+        .findFirst().orElseThrow();
+    assertThatThrownBy(() -> seed.getExecutable().execute()).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("hash broken-ignores-seed broke hash.seed (every bit")
+        .hasMessageContaining("Check that the seed")
+        .hasMessageContaining("-Dtck.seed=");
+    DynamicTest unsupported = tests.stream()
+        .filter(t -> t.getDisplayName().startsWith("hash.unsupported:")).findFirst().orElseThrow();
+    assertThatThrownBy(() -> unsupported.getExecutable().execute())
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("hash.unsupported does not apply: broken-ignores-seed supports every"
+            + " Go 1.19 GOARCH");
   }
 }
