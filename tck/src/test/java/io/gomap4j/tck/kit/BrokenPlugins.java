@@ -54,27 +54,27 @@ final class BrokenPlugins {
         @Override
         public long memhash(byte[] data, int offset, int length, long seed) {
           byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
-          return base.memhash(adaptBytes(copy), 0, length, adaptSeed(seed));
+          return adaptHash(base.memhash(adaptBytes(copy), 0, length, adaptSeed(seed)), platform);
         }
 
         @Override
         public long memhash32(int value, long seed) {
-          return base.memhash32(value, adaptSeed(seed));
+          return adaptHash(base.memhash32(value, adaptSeed(seed)), platform);
         }
 
         @Override
         public long memhash64(long value, long seed) {
-          return base.memhash64(value, adaptSeed(seed));
+          return adaptHash(base.memhash64(value, adaptSeed(seed)), platform);
         }
 
         @Override
         public long f32hash(float value, long seed) {
-          return base.f32hash(value, adaptSeed(seed));
+          return adaptHash(base.f32hash(value, adaptSeed(seed)), platform);
         }
 
         @Override
         public long f64hash(double value, long seed) {
-          return base.f64hash(value, adaptSeed(seed));
+          return adaptHash(base.f64hash(value, adaptSeed(seed)), platform);
         }
       };
     }
@@ -85,6 +85,22 @@ final class BrokenPlugins {
 
     byte[] adaptBytes(byte[] data) {
       return data;
+    }
+
+    long adaptHash(long hash, Platform platform) {
+      return hash;
+    }
+  }
+
+  /** Returns 64-bit hashes on 32-bit platforms too, as if it ignored the word size. */
+  static final class IgnoresWordSize extends WrappedHash {
+    IgnoresWordSize() {
+      super("broken-ignores-word-size");
+    }
+
+    @Override
+    long adaptHash(long hash, Platform platform) {
+      return platform.bits() == 32 ? hash | (ReferenceHash.mix(hash) << 32) : hash;
     }
   }
 
@@ -160,6 +176,18 @@ final class BrokenPlugins {
           b.elemSlotSize(), b.indirectKey(), b.indirectElem(), b.keysOffset(),
           b.elemsOffset() - b.keySlotSize(), b.overflowOffset(), b.overflowSize(),
           b.bucketSize(), b.bucketAlign());
+    }
+  }
+
+  /** Claims to be Go's 386 but aligns 8-byte scalars to 8, as amd64 does. */
+  static final class WrongRegisterSize extends GcPlatformLayout {
+    WrongRegisterSize() {
+      super(new Platform("386", 4, 8, ByteOrder.LITTLE_ENDIAN));
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
     }
   }
 
