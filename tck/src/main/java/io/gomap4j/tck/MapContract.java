@@ -32,6 +32,7 @@ public final class MapContract {
         new IterationAcrossGrowth(),
         new IterationAcrossShrink(),
         new DeleteDuringIteration(),
+        new UpdateDuringIteration(),
         new ClearKeepsBuckets(),
         new MisuseDetected(),
         new ReproducibleOrder());
@@ -502,6 +503,62 @@ public final class MapContract {
           }
         }
         invariants(map, "iteration with deletes, round " + round);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  static final class UpdateDuringIteration implements TckCheck {
+    @Override
+    public String id() {
+      return "map.iteration.update";
+    }
+
+    @Override
+    public String description() {
+      return "an entry whose value is replaced during an iteration, before the iterator reaches"
+          + " it, is returned once with its new value, also when the map is in mid-grow";
+    }
+
+    @Override
+    public void run(Combination c, long seed) {
+      SplittableRandom r = new SplittableRandom(seed);
+      for (int round = 0; round < 10; round++) {
+        LongLongGoMap map = c.longLongMap(seed + round);
+        int n = 20 + r.nextInt(1500);
+        List<Long> keys = new ArrayList<>();
+        Map<Long, Long> current = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          long k = r.nextLong();
+          map.put(k, i);
+          keys.add(k);
+          current.put(k, (long) i);
+        }
+        String ctx = "round " + round + " (" + n + " entries, growing: " + map.stats().growing()
+            + ")";
+        Set<Long> seen = new HashSet<>();
+        map.forEach((k, v) -> {
+          if (!seen.add(k)) {
+            throw new AssertionError(ctx + ": iteration returned key " + k + " twice");
+          }
+          long expected = current.get(k);
+          if (v != expected) {
+            throw new AssertionError(ctx + ": iteration returned key " + k + " with value " + v
+                + ", but it was replaced by " + expected + " before the iterator reached it");
+          }
+          for (int j = 0; j < 2; j++) {
+            long victim = keys.get(r.nextInt(keys.size()));
+            long nv = r.nextLong();
+            map.put(victim, nv);
+            current.put(victim, nv);
+          }
+        });
+        if (seen.size() != n) {
+          throw new AssertionError(ctx + ": iteration returned " + seen.size() + " of " + n
+              + " keys while values were replaced");
+        }
+        invariants(map, "iteration with value updates, " + ctx);
       }
     }
   }

@@ -97,6 +97,10 @@ public abstract class Verification {
           } catch (AssertionError e) {
             throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
                 + "): " + e.getMessage() + " [seed -D" + TckMatrix.SEED + "=" + runSeed + "]", e);
+          } catch (Exception e) {
+            throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
+                + "): the plugin threw " + e + " [seed -D" + TckMatrix.SEED + "=" + runSeed + "]",
+                e);
           }
         }));
   }

@@ -1,0 +1,297 @@
+package io.gomap4j.tck.kit;
+
+import io.gomap4j.api.GoType;
+import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.spi.TypeLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.function.IntSupplier;
+
+/**
+ * Deliberately broken plugins, each with one fault, and the sound plugins they are made from. The
+ * kits must reject every broken one and name the rule it breaks.
+ */
+final class BrokenPlugins {
+
+  private BrokenPlugins() {}
+
+  // ---- hashes -----------------------------------------------------------------------------------
+
+  /** A hash that passes every call through to the sound reference hash, after {@link #adapt}. */
+  abstract static class WrappedHash implements HashProvider {
+    private final String name;
+
+    WrappedHash(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+
+    @Override
+    public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+      Hasher base = ReferenceHash.INSTANCE.create(platform, keyMaterial);
+      return new Hasher() {
+        @Override
+        public int bits() {
+          return base.bits();
+        }
+
+        @Override
+        public long memhash(byte[] data, int offset, int length, long seed) {
+          byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
+          return adaptHash(base.memhash(adaptBytes(copy), 0, length, adaptSeed(seed)), platform);
+        }
+
+        @Override
+        public long memhash32(int value, long seed) {
+          return adaptHash(base.memhash32(value, adaptSeed(seed)), platform);
+        }
+
+        @Override
+        public long memhash64(long value, long seed) {
+          return adaptHash(base.memhash64(value, adaptSeed(seed)), platform);
+        }
+
+        @Override
+        public long f32hash(float value, long seed) {
+          return adaptHash(base.f32hash(value, adaptSeed(seed)), platform);
+        }
+
+        @Override
+        public long f64hash(double value, long seed) {
+          return adaptHash(base.f64hash(value, adaptSeed(seed)), platform);
+        }
+      };
+    }
+
+    long adaptSeed(long seed) {
+      return seed;
+    }
+
+    byte[] adaptBytes(byte[] data) {
+      return data;
+    }
+
+    long adaptHash(long hash, Platform platform) {
+      return hash;
+    }
+  }
+
+  /** Returns 64-bit hashes on 32-bit platforms too, as if it ignored the word size. */
+  static final class IgnoresWordSize extends WrappedHash {
+    IgnoresWordSize() {
+      super("broken-ignores-word-size");
+    }
+
+    @Override
+    long adaptHash(long hash, Platform platform) {
+      return platform.bits() == 32 ? hash | (ReferenceHash.mix(hash) << 32) : hash;
+    }
+  }
+
+  /** Hashes every input as if the seed were 0: every map then has the same bucket order. */
+  static final class IgnoresSeed extends WrappedHash {
+    IgnoresSeed() {
+      super("broken-ignores-seed");
+    }
+
+    @Override
+    long adaptSeed(long seed) {
+      return 0;
+    }
+  }
+
+  /** Never reads the last byte of a memhash input (a classic tail-loop off-by-one). */
+  static final class IgnoresLastByte extends WrappedHash {
+    IgnoresLastByte() {
+      super("broken-ignores-last-byte");
+    }
+
+    @Override
+    byte[] adaptBytes(byte[] data) {
+      if (data.length > 0) {
+        data[data.length - 1] = 0;
+      }
+      return data;
+    }
+  }
+
+  // ---- layouts ----------------------------------------------------------------------------------
+
+  /** A sound gc layout on a 64-bit platform that is not a GOARCH. */
+  static class SoundLayout extends GcPlatformLayout {
+    SoundLayout(String name) {
+      super(new Platform(name, 8, 8, ByteOrder.LITTLE_ENDIAN));
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  /** Aligns 8-byte scalars to 4 on a 64-bit platform, as a packed layout would. */
+  static final class MisalignsEightByteFields extends SoundLayout {
+    MisalignsEightByteFields() {
+      super("broken-misaligned");
+    }
+
+    @Override
+    public TypeLayout typeLayout(GoType type) {
+      TypeLayout t = super.typeLayout(type);
+      if (type instanceof GoType.Basic && t.size() >= 8 && t.align() == 8
+          && type != GoType.STRING && type != GoType.INT && type != GoType.UINT
+          && type != GoType.UINTPTR && type != GoType.UNSAFE_POINTER) {
+        return new TypeLayout(t.size(), 4);
+      }
+      return t;
+    }
+  }
+
+  /** Starts the elems one key slot early, so the last key slot and the first elem slot overlap. */
+  static final class OverlappingSlots extends SoundLayout {
+    OverlappingSlots() {
+      super("broken-overlapping");
+    }
+
+    @Override
+    public BucketLayout bucketLayout(GoType key, GoType elem) {
+      BucketLayout b = super.bucketLayout(key, elem);
+      return new BucketLayout(b.key(), b.elem(), b.keyType(), b.elemType(), b.keySlotSize(),
+          b.elemSlotSize(), b.indirectKey(), b.indirectElem(), b.keysOffset(),
+          b.elemsOffset() - b.keySlotSize(), b.overflowOffset(), b.overflowSize(),
+          b.bucketSize(), b.bucketAlign());
+    }
+  }
+
+  /** Claims to be Go's 386 but aligns 8-byte scalars to 8, as amd64 does. */
+  static final class WrongRegisterSize extends GcPlatformLayout {
+    WrongRegisterSize() {
+      super(new Platform("386", 4, 8, ByteOrder.LITTLE_ENDIAN));
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  // ---- growth policies --------------------------------------------------------------------------
+
+  /** Go's rules, to be broken one at a time. */
+  static class SoundGrowth implements GrowthPolicy {
+    private final String name;
+
+    SoundGrowth(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+
+    static boolean over(long count, int b) {
+      return count > 8 && count > 13 * ((1L << b) / 2);
+    }
+
+    @Override
+    public int initialB(long hint) {
+      int b = 0;
+      while (over(hint, b)) {
+        b++;
+      }
+      return b;
+    }
+
+    @Override
+    public Grow onInsert(long countAfter, int b, int noverflow) {
+      if (over(countAfter, b)) {
+        return Grow.DOUBLE;
+      }
+      return noverflow >= 1 << Math.min(b, 15) ? Grow.SAME_SIZE : Grow.NONE;
+    }
+
+    @Override
+    public int extraEvacuationsPerWrite() {
+      return 1;
+    }
+
+    @Override
+    public boolean countOverflow(int b, IntSupplier random) {
+      return b < 16 || (random.getAsInt() & ((1 << (b - 15)) - 1)) == 0;
+    }
+  }
+
+  /** Never doubles: the load grows without bound and lookups become scans. */
+  static final class NeverGrows extends SoundGrowth {
+    NeverGrows() {
+      super("broken-never-grows");
+    }
+
+    @Override
+    public Grow onInsert(long countAfter, int b, int noverflow) {
+      return Grow.NONE;
+    }
+  }
+
+  /** Evacuates one bucket too few per write: only the bucket the write touches. */
+  static final class EvacuatesTooFew extends SoundGrowth {
+    EvacuatesTooFew() {
+      super("broken-evacuates-too-few");
+    }
+
+    @Override
+    public int extraEvacuationsPerWrite() {
+      return 0;
+    }
+  }
+
+  /** Halves whenever the map is under 8 entries per bucket, which overloads the halved map. */
+  static final class ShrinksBelowCount extends SoundGrowth {
+    ShrinksBelowCount() {
+      super("broken-shrinks-below-count");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b > 0 && countAfter < 8L << b ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
+  /** A shrinking policy with a margin: halves when a quarter of the bound is left. */
+  static final class SoundShrinker extends SoundGrowth {
+    SoundShrinker() {
+      super("sound-shrinker");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b > 0 && countAfter <= 13L * (1L << b) / 8 ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
+  static PlatformLayout soundLayout() {
+    return new SoundLayout("sound-64");
+  }
+}

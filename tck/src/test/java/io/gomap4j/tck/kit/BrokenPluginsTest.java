@@ -1,0 +1,221 @@
+package io.gomap4j.tck.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.tck.CheckResult;
+import io.gomap4j.tck.TckReport;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Every kit rejects each deliberately broken plugin and names the rule it breaks, while the sound
+ * plugin each one is made from passes.
+ */
+class BrokenPluginsTest {
+
+  private static final long SEED = 0x5EEDL;
+
+  static HashProviderVerification hashKit(HashProvider provider) {
+    return new HashProviderVerification() {
+      @Override
+      protected HashProvider createHashProvider() {
+        return provider;
+      }
+    };
+  }
+
+  static PlatformLayoutVerification layoutKit(PlatformLayout layout) {
+    return new PlatformLayoutVerification() {
+      @Override
+      protected PlatformLayout createPlatformLayout() {
+        return layout;
+      }
+    };
+  }
+
+  static GrowthPolicyVerification growthKit(GrowthPolicy policy, Capability... declared) {
+    Set<Capability> caps = EnumSet.noneOf(Capability.class);
+    caps.addAll(List.of(declared));
+    return new GrowthPolicyVerification() {
+      @Override
+      protected GrowthPolicy createGrowthPolicy() {
+        return policy;
+      }
+
+      @Override
+      protected Set<Capability> capabilities() {
+        return caps;
+      }
+    };
+  }
+
+  /** Each broken plugin in its kit, with the check that must name its fault. */
+  static Stream<Arguments> broken() {
+    return Stream.of(
+        Arguments.of(Named.of("a hash that ignores the seed",
+            hashKit(new BrokenPlugins.IgnoresSeed())), "hash.seed"),
+        Arguments.of(Named.of("a hash that ignores the last byte",
+            hashKit(new BrokenPlugins.IgnoresLastByte())), "hash.bytes"),
+        Arguments.of(Named.of("a hash that gives 64-bit hashes on 32-bit platforms",
+            hashKit(new BrokenPlugins.IgnoresWordSize())), "hash.wordsize"),
+        Arguments.of(Named.of("a layout named 386 with 8-byte registers",
+            layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.go.vectors"),
+        Arguments.of(Named.of("a layout named 386 with 8-byte registers, by its platform",
+            layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.platform.goarch"),
+        Arguments.of(Named.of("a layout that misaligns 8-byte fields",
+            layoutKit(new BrokenPlugins.MisalignsEightByteFields())), "layout.types.aligned"),
+        Arguments.of(Named.of("a layout with overlapping slots",
+            layoutKit(new BrokenPlugins.OverlappingSlots())), "layout.bucket.overlap"),
+        Arguments.of(Named.of("a growth policy that never grows",
+            growthKit(new BrokenPlugins.NeverGrows())), "growth.load.bound"),
+        Arguments.of(Named.of("a growth policy that never grows, in a map",
+            growthKit(new BrokenPlugins.NeverGrows())), "growth.map.load"),
+        Arguments.of(Named.of("a growth policy that evacuates one bucket too few",
+            growthKit(new BrokenPlugins.EvacuatesTooFew())), "growth.evacuation.bounded"),
+        Arguments.of(Named.of("a growth policy that shrinks below the count",
+            growthKit(new BrokenPlugins.ShrinksBelowCount(), Capability.SHRINKS)),
+            "growth.shrink.bound"),
+        Arguments.of(Named.of("a growth policy that shrinks without declaring it",
+            growthKit(new BrokenPlugins.ShrinksBelowCount())), "growth.shrink.never"));
+  }
+
+  @ParameterizedTest(name = "{0} is rejected by {1}")
+  @MethodSource("broken")
+  @DisplayName("Each broken plugin is rejected, and the failure names the broken rule and what to"
+      + " check")
+  void brokenPluginIsRejected(Verification kit, String rule) {
+    TckReport report = kit.run(SEED);
+    assertThat(report.ok()).as(kit.subject() + " must be rejected").isFalse();
+    assertThat(report.failures()).extracting(CheckResult::checkId).contains(rule);
+    CheckResult failure = report.failures().stream()
+        .filter(r -> r.checkId().equals(rule)).findFirst().orElseThrow();
+    assertThat(failure.message()).contains("Check");
+    assertThat(failure.description()).isNotBlank();
+    assertThat(failure.combination()).isEqualTo(kit.subject());
+    assertThat(failure.reproduce()).contains("-Dtck.seed=" + SEED);
+  }
+
+  @Test
+  @DisplayName("The sound reference hash passes every hash check on all four platforms")
+  void soundHashPasses() {
+    TckReport report = hashKit(ReferenceHash.INSTANCE).run(SEED);
+    assertThat(report.failures()).isEmpty();
+    // It supports every platform, so the refusal check does not apply.
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .extracting(CheckResult::checkId).containsExactly("hash.unsupported");
+  }
+
+  @Test
+  @DisplayName("A sound layout that is not a GOARCH passes, with the GOARCH checks skipped")
+  void soundLayoutPasses() {
+    TckReport report = layoutKit(BrokenPlugins.soundLayout()).run(SEED);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .extracting(CheckResult::checkId)
+        .containsExactly("layout.platform.goarch", "layout.go.vectors")
+        .allSatisfy(id -> assertThat(id).isNotEmpty());
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .allSatisfy(r -> assertThat(r.message()).contains("not a Go 1.19 GOARCH"));
+  }
+
+  @Test
+  @DisplayName("Go's rules rebuilt as a test policy pass, with the shrink checks skipped")
+  void soundGrowthPasses() {
+    TckReport report = growthKit(new BrokenPlugins.SoundGrowth("sound-go")).run(SEED);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .extracting(CheckResult::checkId)
+        .containsExactly("growth.shrink.bound", "growth.map.shrink");
+  }
+
+  @Test
+  @DisplayName("A shrinking policy with a margin passes the policy-level checks, with the"
+      + " negative shrink checks skipped")
+  void soundShrinkerPassesPolicyChecks() {
+    TckReport report = growthKit(new BrokenPlugins.SoundShrinker(), Capability.SHRINKS)
+        .run(SEED);
+    assertThat(report.results()).filteredOn(r -> !r.checkId().startsWith("growth.map."))
+        .allSatisfy(r -> assertThat(r.status()).as(r.checkId() + ": " + r.message())
+            .isIn(CheckResult.Status.PASSED, CheckResult.Status.SKIPPED));
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .extracting(CheckResult::checkId)
+        .containsExactly("growth.shrink.never", "growth.map.noshrink");
+  }
+
+  @Test
+  @DisplayName("The map kit runs each contract check on each compatible combination, and skips"
+      + " with the reason when there is none")
+  void mapKitCombinations() {
+    MapContractVerification kit = new MapContractVerification() {
+      @Override
+      protected Object createPlugin() {
+        return ReferenceHash.INSTANCE;
+      }
+
+      @Override
+      protected Plugins partners() {
+        return Plugins.of(List.of(BrokenPlugins.soundLayout(), new Go119GrowthPolicy()));
+      }
+    };
+    assertThat(kit.subject()).isEqualTo("map with hash tck-reference");
+    assertThat(kit.combinations()).extracting(c -> c.id())
+        .containsExactly("tck-reference/sound-64/go119");
+    TckReport report = kit.run(SEED);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.results()).extracting(CheckResult::checkId)
+        .contains("map.model.longlong[tck-reference/sound-64/go119]")
+        .hasSize(io.gomap4j.tck.MapContract.checks().size());
+
+    MapContractVerification alone = new MapContractVerification() {
+      @Override
+      protected Object createPlugin() {
+        return ReferenceHash.INSTANCE;
+      }
+
+      @Override
+      protected Plugins partners() {
+        return Plugins.of(List.of(new Go119GrowthPolicy()));
+      }
+    };
+    TckReport skipped = alone.run(SEED);
+    assertThat(skipped.skipped()).isEqualTo(skipped.results().size());
+    assertThat(skipped.results().get(0).message()).contains("no compatible combination");
+  }
+
+  @Test
+  @DisplayName("Under JUnit a check is a test named 'id: contract'; a broken rule fails naming the"
+      + " plugin, the rule and the seed, and a check that does not apply is aborted with why")
+  void junitFace() {
+    List<DynamicTest> tests = hashKit(new BrokenPlugins.IgnoresSeed()).verify().toList();
+    assertThat(tests).extracting(DynamicTest::getDisplayName)
+        .anySatisfy(n -> assertThat(n).startsWith("hash.seed: every bit of the 32-bit map seed"));
+    DynamicTest seed = tests.stream().filter(t -> t.getDisplayName().startsWith("hash.seed:"))
+        .findFirst().orElseThrow();
+    assertThatThrownBy(() -> seed.getExecutable().execute()).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("hash broken-ignores-seed broke hash.seed (every bit")
+        .hasMessageContaining("Check that the seed")
+        .hasMessageContaining("-Dtck.seed=");
+    DynamicTest unsupported = tests.stream()
+        .filter(t -> t.getDisplayName().startsWith("hash.unsupported:")).findFirst().orElseThrow();
+    assertThatThrownBy(() -> unsupported.getExecutable().execute())
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("hash.unsupported does not apply: broken-ignores-seed supports every"
+            + " Go 1.19 GOARCH");
+  }
+}
