@@ -174,7 +174,7 @@ class PluginJarTckTest {
     Path jar = jar("mix.jar", List.of("MixHash"), "fixture.MixHash\n");
     Path report = dir.resolve("report");
     Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "386,amd64",
-        "--report", report.toString());
+        "--growth", "go119", "--report", report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("tck: plugin jar " + jar)
@@ -213,7 +213,8 @@ class PluginJarTckTest {
     Path jar = jar("random.jar", List.of("RandomHash"), "fixture.RandomHash\n");
     Path report = dir.resolve("report");
     Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
-        "--check", "map.model.longlong", "--seed", "42", "--report", report.toString());
+        "--growth", "go119", "--check", "map.model.longlong", "--seed", "42", "--report",
+        report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out()).contains("FAILED fixture-random/amd64/go119 map.model.longlong")
         .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --hash fixture-random "
@@ -280,8 +281,8 @@ class PluginJarTckTest {
   @Test
   void theMatrixAloneWritesAReportToo() throws Exception {
     Path report = dir.resolve("report");
-    Run r = run("tck", "-q", "--hash", "memhash-go119", "--layout", "386", "--check",
-        "map.model.longlong", "--report", report.toString());
+    Run r = run("tck", "-q", "--hash", "memhash-go119", "--layout", "386", "--growth", "go119",
+        "--check", "map.model.longlong", "--report", report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
     assertThat(matrix.getAttribute("tests")).isEqualTo("1");
