@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.ServiceRegistrations;
 import io.gomap4j.tck.kit.PlatformLayoutVerification;
+import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
@@ -23,37 +21,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class AllLayoutsVerification {
 
-  static Stream<PlatformLayout> layouts() {
-    return Stream.of(
+  static List<PlatformLayout> layouts() {
+    return List.of(
         new Amd64Layout(), new Arm64Layout(), new Loong64Layout(), new Mips64Layout(),
         new Mips64leLayout(), new Ppc64Layout(), new Ppc64leLayout(), new Riscv64Layout(),
         new S390xLayout(), new WasmLayout());
   }
 
-  /** The kit for one layout, as a plugin author's subclass would be. */
-  static PlatformLayoutVerification kit(PlatformLayout layout) {
-    return new PlatformLayoutVerification() {
-      @Override
-      protected PlatformLayout createPlatformLayout() {
-        return layout;
-      }
-    };
-  }
-
   @TestFactory
   @DisplayName("Each layout passes the layout kit")
   Stream<DynamicContainer> layoutKit() {
-    return layouts().map(l -> DynamicContainer.dynamicContainer(l.name(), kit(l).verify()));
+    return PlatformLayoutVerification.forEach(layouts());
   }
 
   @Test
   @DisplayName("module-info.java and META-INF/services register every layout of the module")
   void everyLayoutIsRegistered() {
-    ServiceRegistrations.assertAgree(Amd64Layout.class);
-    Set<String> classes = layouts().map(l -> l.getClass().getName())
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(ServiceRegistrations.moduleProvides(Amd64Layout.class)
-        .get(PlatformLayout.class.getName())).isEqualTo(classes);
+    ServiceRegistrations.assertProvidesExactly(Amd64Layout.class, PlatformLayout.class, layouts());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -87,6 +88,27 @@ public final class ServiceRegistrations {
     }
     if (module.isEmpty()) {
       throw new AssertionError("the module of " + anyClass.getName() + " provides no service");
+    }
+  }
+
+  /**
+   * {@link #assertAgree} for the module of {@code anyClass}, and its registrations of
+   * {@code service} are exactly the classes of {@code plugins}: a module that ships several plugins
+   * of one kind checks that none is missing or left over.
+   */
+  public static void assertProvidesExactly(
+      Class<?> anyClass, Class<?> service, Collection<?> plugins) {
+    requireNonNull(service, "service is null");
+    requireNonNull(plugins, "plugins is null");
+    assertAgree(anyClass);
+    Set<String> expected = new TreeSet<>();
+    plugins.forEach(p -> expected.add(p.getClass().getName()));
+    Set<String> registered = moduleProvides(anyClass).getOrDefault(service.getName(), Set.of());
+    if (!registered.equals(expected)) {
+      throw new AssertionError("the module of " + anyClass.getName() + " registers "
+          + new TreeSet<>(registered) + " as " + service.getName() + ", expected " + expected
+          + ". Register every plugin of the module, and nothing else, in module-info.java and"
+          + " META-INF/services.");
     }
   }
 

@@ -1,10 +1,12 @@
 package io.gomap4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.spi.GrowthPolicy;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,18 @@ class EngineRegistrationTest {
   @DisplayName("The engine registers go119 and go119-shrink alike in module-info and"
       + " META-INF/services")
   void engineRegistrationsAgree() {
-    ServiceRegistrations.assertAgree(Go119GrowthPolicy.class);
-    assertThat(ServiceRegistrations.moduleProvides(Go119GrowthPolicy.class))
-        .containsKey(GrowthPolicy.class.getName());
-    assertThat(ServiceRegistrations.moduleProvides(Go119GrowthPolicy.class)
-        .get(GrowthPolicy.class.getName()))
-        .contains(Go119GrowthPolicy.class.getName(), Go119ShrinkGrowthPolicy.class.getName());
+    ServiceRegistrations.assertProvidesExactly(Go119GrowthPolicy.class, GrowthPolicy.class,
+        List.of(new Go119GrowthPolicy(), new Go119ShrinkGrowthPolicy()));
+  }
+
+  @Test
+  @DisplayName("A registration check that leaves a registered plugin out fails, naming both lists")
+  void aMissingPluginIsReported() {
+    assertThatThrownBy(() -> ServiceRegistrations.assertProvidesExactly(
+            Go119GrowthPolicy.class, GrowthPolicy.class, List.of(new Go119GrowthPolicy())))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(Go119ShrinkGrowthPolicy.class.getName())
+        .hasMessageContaining("expected [" + Go119GrowthPolicy.class.getName() + "]");
   }
 
   @Test

@@ -9,8 +9,11 @@ import io.gomap4j.spi.TypeLayout;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.vectors.LayoutVectors;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 
 /**
  * The kit for a {@link PlatformLayout} plugin. Subclass it in a test and implement
@@ -56,6 +59,22 @@ public abstract class PlatformLayoutVerification extends Verification {
 
   /** The plugin under test; called once per check, so return a fresh or an immutable instance. */
   protected abstract PlatformLayout createPlatformLayout();
+
+  /**
+   * The kit for each of several layouts, one JUnit container per layout named by it: for a module
+   * that ships more than one. Return it from a {@code @TestFactory} method.
+   */
+  public static Stream<DynamicContainer> forEach(Collection<? extends PlatformLayout> layouts) {
+    return layouts.stream().map(layout -> {
+      PlatformLayoutVerification kit = new PlatformLayoutVerification() {
+        @Override
+        protected PlatformLayout createPlatformLayout() {
+          return layout;
+        }
+      };
+      return DynamicContainer.dynamicContainer(layout.name(), kit.verify());
+    });
+  }
 
   /**
    * The types laid out, alone and as every key and elem pair: scalars, pointer-shaped types,
