@@ -98,12 +98,30 @@ public final class TckRunner {
         + "  (or: ./gomap4j tck --hash " + c.hash().name() + " --layout " + c.layout().name()
         + " --growth " + c.growth().name() + " --seed " + runSeed + " --check " + check.id()
         + "; check seed " + checkSeed + ")";
+    return timed(c.id(), check.id(), check.description(), checkSeed, reproduce,
+        () -> check.run(c, checkSeed));
+  }
+
+  /** The body of one check run. */
+  @FunctionalInterface
+  public interface CheckBody {
+    /** Runs the check: returns to pass, throws to fail, throws {@link TckCheck.CheckSkipped}. */
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code body} and records its outcome and time: passed if it returns, skipped with the
+   * reason if it throws {@link TckCheck.CheckSkipped}, failed with the exception otherwise. A
+   * {@link VirtualMachineError} other than a stack overflow is not a result and propagates.
+   */
+  public static CheckResult timed(String subject, String checkId, String description,
+      long checkSeed, String reproduce, CheckBody body) {
     long start = System.nanoTime();
     CheckResult.Status status;
     String message;
     Throwable failure = null;
     try {
-      check.run(c, checkSeed);
+      body.run();
       status = CheckResult.Status.PASSED;
       message = "";
     } catch (TckCheck.CheckSkipped e) {
@@ -118,7 +136,7 @@ public final class TckRunner {
       failure = e;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CheckResult(c.id(), check.id(), check.description(), status, message, failure,
-        checkSeed, reproduce, millis);
+    return new CheckResult(subject, checkId, description, status, message, failure, checkSeed,
+        reproduce, millis);
   }
 }

@@ -61,27 +61,8 @@ public abstract class Verification {
   private CheckResult runOne(KitCheck check, long runSeed) {
     long seed = checkSeed(runSeed, check);
     String reproduce = "-D" + TckMatrix.SEED + "=" + runSeed + " (check seed " + seed + ")";
-    long start = System.nanoTime();
-    CheckResult.Status status;
-    String message = "";
-    Throwable failure = null;
-    try {
-      check.run(seed);
-      status = CheckResult.Status.PASSED;
-    } catch (TckCheck.CheckSkipped e) {
-      status = CheckResult.Status.SKIPPED;
-      message = e.getMessage();
-    } catch (Throwable e) {
-      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-        throw (VirtualMachineError) e;
-      }
-      status = CheckResult.Status.FAILED;
-      message = e.getClass().getName() + ": " + e.getMessage();
-      failure = e;
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CheckResult(subject(), check.id(), check.contract(), status, message, failure, seed,
-        reproduce, millis);
+    return TckRunner.timed(subject(), check.id(), check.contract(), seed, reproduce,
+        () -> check.run(seed));
   }
 
   /** The checks as JUnit 5 dynamic tests; subclasses inherit this and need nothing else. */
