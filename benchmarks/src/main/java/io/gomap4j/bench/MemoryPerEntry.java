@@ -17,13 +17,21 @@ import org.openjdk.jol.info.GraphLayout;
  * the slack a map carries between two growths; that is why the table averages over many sizes.
  * gomap4j's maps also count their share of the shared empty page and of the hash provider.
  *
+ * <p>JOL walks every object, which takes minutes for tens of millions of boxed entries: above
+ * {@code --jol-max} entries (default 1,000,000) the maps that box ({@code HashMap},
+ * {@code GoMap<Long,Long>}) are measured instead as the heap their fill adds after full
+ * collections (the child JVMs run SerialGC, which compacts). At {@code --jol-max} itself both
+ * methods run and both figures are recorded ({@code crossCheck*}). Each point's method is in the
+ * result ({@code method}).
+ *
  * <p>Each implementation is measured in its own JVM (default layout: compressed oops).
  *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl benchmarks -am package -DskipTests}:
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.gomap4j.bench.MemoryPerEntry \
- *     [--sizes 1000,3162,...] [--impl gomap,fastutil,...] [--out benchmarks/results/memory.json]
+ *     [--sizes 1000,3162,...] [--impl gomap,fastutil,...] [--jol-max 1000000] \
+ *     [--out benchmarks/results/memory.json]
  * </pre>
  */
 public final class MemoryPerEntry {
@@ -34,17 +42,27 @@ public final class MemoryPerEntry {
 
   private MemoryPerEntry() {}
 
+  /** The used heap after full collections, in bytes. */
+  private static long usedAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   /** Measures every implementation in a child JVM, or (with {@code --child}) one in this JVM. */
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Cli.options(args,
         "--sizes", DEFAULT_SIZES, "--impl", String.join(",", LongMapUnderTest.NAMES),
-        "--heap", "8g", "--out", "benchmarks/results/memory.json", "--child", "");
+        "--heap", "8g", "--out", "benchmarks/results/memory.json", "--child", "",
+        "--jol-max", "1000000");
+    int jolMax = Integer.parseInt(opts.get("--jol-max"));
     List<Integer> sizes = new ArrayList<>();
     for (String s : opts.get("--sizes").split(",")) {
       sizes.add(Integer.parseInt(s.trim()));
     }
     if (!opts.get("--child").isEmpty()) {
-      System.out.print(JsonOut.write(measure(opts.get("--child"), sizes)));
+      System.out.print(JsonOut.write(measure(opts.get("--child"), sizes, jolMax)));
       return;
     }
     List<Object> results = new ArrayList<>();
@@ -52,9 +70,10 @@ public final class MemoryPerEntry {
       LongMapUnderTest.create(impl, 0);
       System.err.printf("memory per entry: %s...%n", impl);
       String out = Cli.child(MemoryPerEntry.class,
-          List.of("-Xmx" + opts.get("--heap"), "-Djdk.attach.allowAttachSelf=true",
-              "-Djol.skipHotspotSAAttach=true"),
-          List.of("--child", impl, "--sizes", opts.get("--sizes")));
+          List.of("-Xmx" + opts.get("--heap"), "-XX:+UseSerialGC",
+              "-Djdk.attach.allowAttachSelf=true", "-Djol.skipHotspotSAAttach=true"),
+          List.of("--child", impl, "--sizes", opts.get("--sizes"), "--jol-max",
+              Integer.toString(jolMax)));
       Map<?, ?> r = (Map<?, ?>) new ResultsTable.Json(out).document();
       results.add(r);
       System.err.println("  bytes/entry: " + r.get("bytesPerEntry"));
@@ -74,9 +93,11 @@ public final class MemoryPerEntry {
 
   /** The bytes per entry of {@code impl} at each size. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> measure(String impl, List<Integer> sizes) {
+  static Map<String, Object> measure(String impl, List<Integer> sizes, int jolMax) {
+    Map<String, Object> r = new LinkedHashMap<>();
     List<Object> perEntry = new ArrayList<>();
     List<Object> total = new ArrayList<>();
+    List<Object> methods = new ArrayList<>();
     for (int n : sizes) {
       LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
       Object map = m.map();
@@ -91,16 +112,53 @@ public final class MemoryPerEntry {
       if (m.size() != n) {
         throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + n);
       }
-      long bytes = GraphLayout.parseInstance(map).totalSize();
+      long bytes;
+      if (map instanceof Map && n > jolMax) {
+        // JOL walks every object; tens of millions of boxed entries take minutes. The heap grown
+        // by the map after full collections (SerialGC compacts) is the same figure, to within
+        // a TLAB; at jolMax both methods are recorded to show that they agree.
+        m = null;
+        map = null;
+        long before = usedAfterGc();
+        LongMapUnderTest fresh = LongMapUnderTest.create(impl, 0);
+        Map<Long, Long> fm = (Map<Long, Long>) fresh.map();
+        for (int i = 0; i < n; i++) {
+          long k = Keys.key(i);
+          fm.put(Long.valueOf(k), Long.valueOf(~k));
+        }
+        bytes = usedAfterGc() - before;
+        java.lang.ref.Reference.reachabilityFence(fm);
+        methods.add("heap-delta");
+      } else {
+        bytes = GraphLayout.parseInstance(map).totalSize();
+        methods.add("jol");
+        if (map instanceof Map && n == jolMax) {
+          long jol = bytes;
+          map = null;
+          m = null;
+          long before = usedAfterGc();
+          LongMapUnderTest fresh = LongMapUnderTest.create(impl, 0);
+          Map<Long, Long> fm = (Map<Long, Long>) fresh.map();
+          for (int i = 0; i < n; i++) {
+            long k = Keys.key(i);
+            fm.put(Long.valueOf(k), Long.valueOf(~k));
+          }
+          long delta = usedAfterGc() - before;
+          java.lang.ref.Reference.reachabilityFence(fm);
+          r.put("crossCheckAt", n);
+          r.put("crossCheckJolBytes", jol);
+          r.put("crossCheckHeapDeltaBytes", delta);
+        }
+      }
       total.add(bytes);
       perEntry.add(bytes / (double) n);
     }
-    Map<String, Object> r = new LinkedHashMap<>();
     r.put("impl", impl);
     r.put("label", LongMapUnderTest.label(impl));
     r.put("sizes", sizes);
     r.put("totalBytes", total);
     r.put("bytesPerEntry", perEntry);
+    r.put("method", methods);
     r.put("jvm", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     return r;
   }
