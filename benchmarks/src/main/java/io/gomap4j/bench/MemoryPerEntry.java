@@ -15,7 +15,9 @@ import org.openjdk.jol.info.GraphLayout;
  * object reachable from the map, boxed keys and values included (each a distinct {@link Long}, as a
  * caller's would be). Each map grows from empty with its default capacity, so the figures include
  * the slack a map carries between two growths; that is why the table averages over many sizes.
- * gomap4j's maps also count their share of the shared empty page and of the hash provider.
+ * gomap4j's shared empty pages (one per page size per JVM, read by every map until it writes a
+ * page) are not counted: their bytes are recorded apart ({@code sharedBytesExcluded}). The hash
+ * provider's few objects are counted.
  *
  * <p>JOL walks every object, which takes minutes for tens of millions of boxed entries: above
  * {@code --jol-max} entries (default 1,000,000) the maps that box ({@code HashMap},
@@ -41,6 +43,25 @@ public final class MemoryPerEntry {
       "1000,3162,10000,31623,100000,316228,1000000,3162278,10000000";
 
   private MemoryPerEntry() {}
+
+  /**
+   * gomap4j's shared empty pages (one per page size per JVM, read by every map whose pages nobody
+   * wrote yet): not any one map's memory. Null if they cannot be reached.
+   */
+  private static Object sharedEmptyPages() {
+    try {
+      Class<?> c = Class.forName("io.gomap4j.engine.internal.BucketArray");
+      List<Object> pages = new ArrayList<>();
+      for (String name : new String[] {"ZERO_BYTES", "ZERO_REFS"}) {
+        java.lang.reflect.Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        pages.addAll(((Map<?, ?>) f.get(null)).values());
+      }
+      return pages.toArray();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
 
   /** The used heap after full collections, in bytes. */
   private static long usedAfterGc() {
@@ -98,12 +119,14 @@ public final class MemoryPerEntry {
     List<Object> perEntry = new ArrayList<>();
     List<Object> total = new ArrayList<>();
     List<Object> methods = new ArrayList<>();
+    List<Object> sharedExcluded = new ArrayList<>();
+    boolean boxes = LongMapBenchmark.Data.boxes(impl);
     for (int n : sizes) {
       LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
       Object map = m.map();
       for (int i = 0; i < n; i++) {
         long k = Keys.key(i);
-        if (map instanceof Map) {
+        if (boxes) {
           ((Map<Long, Long>) map).put(Long.valueOf(k), Long.valueOf(~k));
         } else {
           m.put(k, null);
@@ -113,7 +136,7 @@ public final class MemoryPerEntry {
         throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + n);
       }
       long bytes;
-      if (map instanceof Map && n > jolMax) {
+      if (boxes && n > jolMax) {
         // JOL walks every object; tens of millions of boxed entries take minutes. The heap grown
         // by the map after full collections (SerialGC compacts) is the same figure, to within
         // a TLAB; at jolMax both methods are recorded to show that they agree.
@@ -129,10 +152,20 @@ public final class MemoryPerEntry {
         bytes = usedAfterGc() - before;
         java.lang.ref.Reference.reachabilityFence(fm);
         methods.add("heap-delta");
+        sharedExcluded.add(0L);
       } else {
-        bytes = GraphLayout.parseInstance(map).totalSize();
+        GraphLayout layout = GraphLayout.parseInstance(map);
+        Object shared = sharedEmptyPages();
+        if (shared != null) {
+          long before = layout.totalSize();
+          layout = layout.subtract(GraphLayout.parseInstance(shared));
+          sharedExcluded.add(before - layout.totalSize());
+        } else {
+          sharedExcluded.add(0L);
+        }
+        bytes = layout.totalSize();
         methods.add("jol");
-        if (map instanceof Map && n == jolMax) {
+        if (boxes && n == jolMax) {
           long jol = bytes;
           map = null;
           m = null;
@@ -159,6 +192,7 @@ public final class MemoryPerEntry {
     r.put("totalBytes", total);
     r.put("bytesPerEntry", perEntry);
     r.put("method", methods);
+    r.put("sharedBytesExcluded", sharedExcluded);
     r.put("jvm", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     return r;
   }
