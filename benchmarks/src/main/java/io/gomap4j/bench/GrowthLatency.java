@@ -22,9 +22,10 @@ import org.HdrHistogram.Histogram;
  * <p>Each child JVM first fills two throw-away maps to a tenth of the size (so that the put and
  * growth paths are compiled), then times every put of the measured fill with
  * {@link System#nanoTime()} and records it in an HdrHistogram. Garbage collector pauses are taken
- * from the {@link GarbageCollectorMXBean} notifications (start and end, millisecond resolution);
- * a put whose interval overlaps a pause widened by 1 ms on each side is left out of the
- * "excluding GC" figures. Both sets of figures are reported, with the pauses beside them.
+ * from the {@link GarbageCollectorMXBean} notifications (start and end, millisecond resolution,
+ * placed on {@code nanoTime}'s clock by one {@code System.gc()} timed just before the fill); a put
+ * whose interval overlaps a pause widened by 1 ms and the calibration's uncertainty on each side
+ * is left out of the "excluding GC" figures. Both sets of figures are reported, with the pauses beside them.
  *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl benchmarks -am package -DskipTests}:
  *
@@ -101,7 +102,6 @@ public final class GrowthLatency {
     int[] nanos = new int[size];
     Arrays.fill(starts, 1);
     Arrays.fill(nanos, 1);
-    System.gc();
 
     List<Pause> pauses = new ArrayList<>();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -117,11 +117,38 @@ public final class GrowthLatency {
         }
       }, null, null);
     }
-    // nanoTime at JVM uptime 0, to place puts on the GC beans' clock.
-    long uptimeNs0 = System.nanoTime();
-    long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
-    long uptimeNs1 = System.nanoTime();
-    long nanoAtStart = (uptimeNs0 + uptimeNs1) / 2 - uptimeMs * 1_000_000L;
+    // The beans' clock (ms since the JVM started, where "started" can be seconds after the
+    // RuntimeMXBean's start, e.g. with -XX:+AlwaysPreTouch) placed on nanoTime's by one
+    // System.gc() between two nanoTime readings: that collection lies inside them.
+    long gc0 = System.nanoTime();
+    System.gc();
+    long gc1 = System.nanoTime();
+    Pause calibration = null;
+    for (int wait = 0; wait < 50 && calibration == null; wait++) {
+      sleep(20);
+      synchronized (pauses) {
+        for (Pause pause : pauses) {
+          if (pause.cause().contains("System.gc")) {
+            calibration = pause;
+          }
+        }
+        pauses.clear();
+      }
+    }
+    long nanoAtStart;
+    long slackNs;
+    if (calibration != null) {
+      long early = gc0 - calibration.startMs() * 1_000_000L;
+      long late = gc1 - calibration.endMs() * 1_000_000L;
+      nanoAtStart = (early + late) / 2;
+      slackNs = Math.abs(late - early) / 2 + 1_000_000L;
+    } else {
+      long uptimeNs0 = System.nanoTime();
+      long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+      long uptimeNs1 = System.nanoTime();
+      nanoAtStart = (uptimeNs0 + uptimeNs1) / 2 - uptimeMs * 1_000_000L;
+      slackNs = 1_000_000L;
+    }
 
     LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
     long runStart = System.nanoTime();
@@ -138,22 +165,19 @@ public final class GrowthLatency {
     if (m.size() != size) {
       throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + size);
     }
-    try {
-      Thread.sleep(200); // let the last notifications arrive
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    sleep(200); // let the last notifications arrive
     List<Pause> ps;
     synchronized (pauses) {
       ps = new ArrayList<>(pauses);
     }
     ps.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
-    // Pause intervals on the nanoTime clock, widened by 1 ms for the beans' resolution.
+    // Pause intervals on the nanoTime clock, widened by the beans' resolution (1 ms) and the
+    // calibration's uncertainty.
     long[] from = new long[ps.size()];
     long[] to = new long[ps.size()];
     for (int i = 0; i < ps.size(); i++) {
-      from[i] = nanoAtStart + (ps.get(i).startMs() - 1) * 1_000_000L;
-      to[i] = nanoAtStart + (ps.get(i).endMs() + 1) * 1_000_000L;
+      from[i] = nanoAtStart + ps.get(i).startMs() * 1_000_000L - slackNs;
+      to[i] = nanoAtStart + ps.get(i).endMs() * 1_000_000L + slackNs;
     }
     Histogram all = new Histogram(3_600_000_000_000L, 3);
     Histogram excl = new Histogram(3_600_000_000_000L, 3);
@@ -224,6 +248,8 @@ public final class GrowthLatency {
     gc.put("pauses", pauseList);
     r.put("gc", gc);
     r.put("slowestPuts", slow);
+    r.put("clockCalibration", calibration != null ? "System.gc()" : "uptime");
+    r.put("pauseSlackMillis", slackNs / 1e6);
     r.put("maxBytesAllocatedByOnePut", maxAllocation(impl, keys, boxed));
     r.put("jvm", ManagementFactory.getRuntimeMXBean().getInputArguments());
     return r;
@@ -246,6 +272,14 @@ public final class GrowthLatency {
       before = after;
     }
     return max;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void insertSlowest(int[] slowest, int[] nanos, int i) {
