@@ -7,7 +7,7 @@
 #   benchmarks/run-all.sh [step...]     steps: build longmap stringmap growth memory report
 #                                       (default: all of them, in that order)
 #
-# Settings (JMH): sizes 1,000 and 100,000: -f 1 -wi 1 -w 500ms -i 3 -r 700ms;
+# Settings (JMH): sizes 1,000 and 100,000: -f 1 -wi 1 -w 500ms -i 3 -r 500ms;
 #                 size 10,000,000:         -f 1 -wi 1 -w 1s -i 2 -r 1s (a put or iterate
 #                 invocation there is a whole fill, so an iteration is at least one fill).
 # Heap: -Xms4g -Xmx10g for the JMH forks (HashMap<Long,Long> and String keys at 10,000,000),
@@ -24,7 +24,7 @@ out=benchmarks/results
 steps=("$@")
 [ ${#steps[@]} -eq 0 ] && steps=(build longmap stringmap growth memory report)
 
-small=(-f 1 -wi 1 -w 500ms -i 3 -r 700ms)
+small=(-f 1 -wi 1 -w 500ms -i 3 -r 500ms)
 large=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
 start=$(date +%s)
 log() { printf '[run-all %4ds] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
