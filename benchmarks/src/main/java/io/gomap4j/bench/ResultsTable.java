@@ -204,7 +204,7 @@ public final class ResultsTable {
   }
 
   /** Just enough of a JSON reader for JMH's output: objects, arrays, strings, numbers, literals. */
-  private static final class Json {
+  static final class Json {
     private final String s;
     private int i;
 

@@ -43,6 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         HashCommand.class,
         LayoutCommand.class,
         SimulateCommand.class,
+        BenchCommand.class,
         HelpCommand.class
     },
     usageHelpAutoWidth = true,

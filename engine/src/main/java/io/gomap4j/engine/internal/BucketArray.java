@@ -27,6 +27,8 @@ final class BucketArray {
 
   private static final VarHandle INT_LE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final ConcurrentHashMap<Integer, byte[]> ZERO_BYTES = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<Integer, Object[]> ZERO_REFS = new ConcurrentHashMap<>();
 
@@ -167,12 +169,11 @@ final class BucketArray {
     byte[] from = src.page(sb);
     int ks = g.keySlot();
     if (ks != 0) {
-      System.arraycopy(from, soff + g.keysOffset() + si * ks, to, doff + g.keysOffset() + di * ks, ks);
+      copy(from, soff + g.keysOffset() + si * ks, to, doff + g.keysOffset() + di * ks, ks);
     }
     int es = g.elemSlot();
     if (es != 0) {
-      System.arraycopy(
-          from, soff + g.elemsOffset() + si * es, to, doff + g.elemsOffset() + di * es, es);
+      copy(from, soff + g.elemsOffset() + si * es, to, doff + g.elemsOffset() + di * es, es);
     }
     if (zeroRefs != null) {
       Object[] rs = src.refPage(sb);
@@ -181,6 +182,21 @@ final class BucketArray {
       int rdo = refOffset(db);
       rd[rdo + di] = rs[rso + si];
       rd[rdo + Geometry.SLOTS + di] = rs[rso + Geometry.SLOTS + si];
+    }
+  }
+
+  /**
+   * Copies {@code n} bytes; 8 and 4 bytes (the common slots) as one word each, which is much
+   * cheaper than {@link System#arraycopy} for so few bytes. Byte order does not matter: both
+   * sides are read and written alike.
+   */
+  private static void copy(byte[] from, int at, byte[] to, int dest, int n) {
+    if (n == 8) {
+      LONG_LE.set(to, dest, (long) LONG_LE.get(from, at));
+    } else if (n == 4) {
+      INT_LE.set(to, dest, (int) INT_LE.get(from, at));
+    } else {
+      System.arraycopy(from, at, to, dest, n);
     }
   }
 

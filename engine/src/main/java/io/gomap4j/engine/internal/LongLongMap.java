@@ -46,6 +46,10 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private final int keySlot;
   private final int elemsOffset;
   private final int elemSlot;
+  /** 8-byte keys and elems in little-endian buckets: lookups take {@link #getLE64}. */
+  private final boolean le64;
+  private final int stride;
+  private final int overflowOffset;
   private GoMap<Long, Long> boxed;
   /** Whether the last put or remove found its key; written only inside a write. */
   private boolean lastWriteFound;
@@ -82,6 +86,9 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     this.keySlot = bl.keySlotSize();
     this.elemsOffset = bl.elemsOffset();
     this.elemSlot = bl.elemSlotSize();
+    this.le64 = key64 && elem64 && !bigEndian;
+    this.stride = geometry.stride();
+    this.overflowOffset = geometry.overflowOffset();
   }
 
   private static GoType checkType(String what, GoType type) {
@@ -206,6 +213,56 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     return -1;
   }
 
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /**
+   * The high bit of each byte of {@code x} that is zero. Exact for the lowest zero byte; a byte
+   * above a zero byte may be flagged too (a borrow), which callers check again.
+   */
+  private static long zeroBytes(long x) {
+    return (x - LOW_BITS) & ~x & HIGH_BITS;
+  }
+
+  /**
+   * {@code mapaccess} for 8-byte keys and elems in little-endian buckets, the layout of every
+   * {@code map[int64]int64} on amd64 and arm64: the same walk as {@link #find}, with the eight
+   * tophash bytes of a bucket compared at once (one 8-byte load) and the elem read in place.
+   * A bucket with an {@code emptyRest} byte ends the walk, as in Go: nothing follows it.
+   */
+  private long getLE64(long key, long defaultValue) {
+    long hash = hasher.memhash64(key, seed());
+    long start = lookupStart(hash);
+    BucketArray a = (start >>> 32) != 0 ? oldbuckets : buckets;
+    int b = (int) start;
+    int top = tophash(hash);
+    long tops8 = top * LOW_BITS;
+    byte[][] pages = a.pages;
+    int shift = a.pageShift;
+    int pmask = a.pageMask;
+    int step = stride;
+    int ko = keysOffset;
+    while (true) {
+      byte[] page = pages[b >>> shift];
+      int off = (b & pmask) * step;
+      long tops = (long) LONG_LE.get(page, off);
+      for (long m = zeroBytes(tops ^ tops8); m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m) >>> 3;
+        if ((long) LONG_LE.get(page, off + ko + (i << 3)) == key
+            && (page[off + i] & 0xFF) == top) {
+          return (long) LONG_LE.get(page, off + elemsOffset + (i << 3));
+        }
+      }
+      if (zeroBytes(tops) != 0) {
+        return defaultValue;
+      }
+      b = (int) INT_LE.get(page, off + overflowOffset) - 1;
+      if (b == NIL) {
+        return defaultValue;
+      }
+    }
+  }
+
   /** Whether the last {@link #put} or {@link #remove} found its key (for the boxed view). */
   boolean lastWriteFound() {
     return lastWriteFound;
@@ -241,6 +298,9 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
 
   @Override
   public long getOrDefault(long key, long defaultValue) {
+    if (le64) {
+      return count == 0 ? defaultValue : getLE64(key, defaultValue);
+    }
     if (count == 0 || !fits(keyType, key)) {
       return defaultValue;
     }
@@ -273,6 +333,37 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
         while (true) {
           byte[] page = a.page(b);
           int off = a.offset(b);
+          if (le64) {
+            // As the loop below, eight tophash bytes at a time (see getLE64).
+            long tops = (long) LONG_LE.get(page, off);
+            for (long m = zeroBytes(tops ^ top * LOW_BITS); m != 0; m &= m - 1) {
+              int i = Long.numberOfTrailingZeros(m) >>> 3;
+              if ((page[off + i] & 0xFF) == top
+                  && (long) LONG_LE.get(page, off + keysOffset + (i << 3)) == key) {
+                long previous = (long) LONG_LE.get(page, off + elemsOffset + (i << 3));
+                setElem(a, b, i, value);
+                lastWriteFound = true;
+                return previous;
+              }
+            }
+            if (insB == NIL) {
+              // emptyRest (0) and emptyOne (1): the lowest flagged byte is exact.
+              long empty = zeroBytes(tops & ~LOW_BITS);
+              if (empty != 0) {
+                insB = b;
+                insI = Long.numberOfTrailingZeros(empty) >>> 3;
+              }
+            }
+            if (zeroBytes(tops) != 0) {
+              break search;
+            }
+            int ovf = a.overflow(b);
+            if (ovf == NIL) {
+              break;
+            }
+            b = ovf;
+            continue;
+          }
           for (int i = 0; i < SLOTS; i++) {
             int th = page[off + i] & 0xFF;
             if (th != top) {

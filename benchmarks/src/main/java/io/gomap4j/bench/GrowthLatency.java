@@ -1,0 +1,310 @@
+package io.gomap4j.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The latency of every single put while a map grows from empty to {@code size} entries (default
+ * 10,000,000), per implementation, each in its own JVM.
+ *
+ * <p>Each child JVM first fills two throw-away maps to a tenth of the size (so that the put and
+ * growth paths are compiled), then times every put of the measured fill with
+ * {@link System#nanoTime()} and records it in an HdrHistogram. Garbage collector pauses are taken
+ * from the {@link GarbageCollectorMXBean} notifications (start and end, millisecond resolution,
+ * placed on {@code nanoTime}'s clock by one {@code System.gc()} timed just before the fill); a put
+ * whose interval overlaps a pause widened by 1 ms and the calibration's uncertainty on each side
+ * is left out of the "excluding GC" figures. Both sets of figures are reported, with the pauses beside them.
+ *
+ * <p>Run, from the repository root, after {@code mvn -B -q -pl benchmarks -am package -DskipTests}:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.gomap4j.bench.GrowthLatency \
+ *     [--size 10000000] [--impl gomap,fastutil,...] [--heap 8g] [--out benchmarks/results/growth.json]
+ * </pre>
+ */
+public final class GrowthLatency {
+
+  private GrowthLatency() {}
+
+  /** Runs every implementation in a child JVM, or (with {@code --child}) one in this JVM. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = Cli.options(args,
+        "--size", "10000000", "--impl", String.join(",", LongMapUnderTest.NAMES),
+        "--heap", "8g", "--out", "benchmarks/results/growth.json", "--child", "");
+    int size = Integer.parseInt(opts.get("--size"));
+    if (!opts.get("--child").isEmpty()) {
+      System.out.print(JsonOut.write(measure(opts.get("--child"), size)));
+      return;
+    }
+    List<Object> results = new ArrayList<>();
+    for (String impl : opts.get("--impl").split(",")) {
+      LongMapUnderTest.create(impl, 0);
+      System.err.printf("growth latency: %s to %,d entries...%n", impl, size);
+      String out = Cli.child(GrowthLatency.class, List.of("-Xms" + opts.get("--heap"),
+          "-Xmx" + opts.get("--heap"), "-XX:+AlwaysPreTouch"),
+          List.of("--child", impl, "--size", Integer.toString(size)));
+      Object r = new ResultsTable.Json(out).document();
+      results.add(r);
+      System.err.println("  " + summary((Map<?, ?>) r));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("kind", "growth-latency");
+    doc.put("machine", Cli.machine());
+    doc.put("results", results);
+    Path out = Path.of(opts.get("--out"));
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.writeString(out, JsonOut.write(doc), StandardCharsets.UTF_8);
+    System.err.println("wrote " + out);
+  }
+
+  private static String summary(Map<?, ?> r) {
+    Map<?, ?> all = (Map<?, ?>) r.get("all");
+    Map<?, ?> ex = (Map<?, ?>) r.get("excludingGc");
+    Map<?, ?> gc = (Map<?, ?>) r.get("gc");
+    return String.format(java.util.Locale.ROOT,
+        "max %.1f us, p99.99 %.2f us (excluding GC: max %.1f us, p99.99 %.2f us); %s GC pauses,"
+            + " longest %s ms; most bytes allocated by one put: %s",
+        (Double) all.get("maxNanos") / 1e3, (Double) all.get("p99_99Nanos") / 1e3,
+        (Double) ex.get("maxNanos") / 1e3, (Double) ex.get("p99_99Nanos") / 1e3,
+        ((Number) gc.get("count")).longValue(), ((Number) gc.get("maxMillis")).longValue(),
+        ((Number) r.get("maxBytesAllocatedByOnePut")).longValue());
+  }
+
+  /** One GC pause, in milliseconds since the JVM started. */
+  record Pause(String gc, String action, String cause, long startMs, long endMs) {}
+
+  /** Fills one map of {@code impl} to {@code size} entries, timing each put. */
+  static Map<String, Object> measure(String impl, int size) {
+    long[] keys = Keys.present(size);
+    Long[] boxed = LongMapBenchmark.Data.boxes(impl) ? Keys.boxed(keys) : null;
+    int warm = Math.max(1000, size / 10);
+    for (int round = 0; round < 2; round++) {
+      LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+      for (int i = 0; i < warm; i++) {
+        m.put(keys[i], boxed == null ? null : boxed[i]);
+      }
+    }
+    long[] starts = new long[size];
+    int[] nanos = new int[size];
+    Arrays.fill(starts, 1);
+    Arrays.fill(nanos, 1);
+
+    List<Pause> pauses = new ArrayList<>();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+          return;
+        }
+        GarbageCollectionNotificationInfo info =
+            GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        synchronized (pauses) {
+          pauses.add(new Pause(info.getGcName(), info.getGcAction(), info.getGcCause(),
+              info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime()));
+        }
+      }, null, null);
+    }
+    // The beans' clock (ms since the JVM started, where "started" can be seconds after the
+    // RuntimeMXBean's start, e.g. with -XX:+AlwaysPreTouch) placed on nanoTime's by one
+    // System.gc() between two nanoTime readings: that collection lies inside them.
+    long gc0 = System.nanoTime();
+    System.gc();
+    long gc1 = System.nanoTime();
+    Pause calibration = null;
+    for (int wait = 0; wait < 50 && calibration == null; wait++) {
+      sleep(20);
+      synchronized (pauses) {
+        for (Pause pause : pauses) {
+          if (pause.cause().contains("System.gc")) {
+            calibration = pause;
+          }
+        }
+        pauses.clear();
+      }
+    }
+    long nanoAtStart;
+    long slackNs;
+    if (calibration != null) {
+      long early = gc0 - calibration.startMs() * 1_000_000L;
+      long late = gc1 - calibration.endMs() * 1_000_000L;
+      nanoAtStart = (early + late) / 2;
+      slackNs = Math.abs(late - early) / 2 + 1_000_000L;
+    } else {
+      long uptimeNs0 = System.nanoTime();
+      long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+      long uptimeNs1 = System.nanoTime();
+      nanoAtStart = (uptimeNs0 + uptimeNs1) / 2 - uptimeMs * 1_000_000L;
+      slackNs = 1_000_000L;
+    }
+
+    LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+    long runStart = System.nanoTime();
+    for (int i = 0; i < size; i++) {
+      long k = keys[i];
+      Long b = boxed == null ? null : boxed[i];
+      long t0 = System.nanoTime();
+      m.put(k, b);
+      long t1 = System.nanoTime();
+      starts[i] = t0;
+      nanos[i] = (int) Math.min(Integer.MAX_VALUE, t1 - t0);
+    }
+    long runNanos = System.nanoTime() - runStart;
+    if (m.size() != size) {
+      throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + size);
+    }
+    sleep(200); // let the last notifications arrive
+    List<Pause> ps;
+    synchronized (pauses) {
+      ps = new ArrayList<>(pauses);
+    }
+    ps.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
+    // Pause intervals on the nanoTime clock, widened by the beans' resolution (1 ms) and the
+    // calibration's uncertainty.
+    long[] from = new long[ps.size()];
+    long[] to = new long[ps.size()];
+    for (int i = 0; i < ps.size(); i++) {
+      from[i] = nanoAtStart + ps.get(i).startMs() * 1_000_000L - slackNs;
+      to[i] = nanoAtStart + ps.get(i).endMs() * 1_000_000L + slackNs;
+    }
+    Histogram all = new Histogram(3_600_000_000_000L, 3);
+    Histogram excl = new Histogram(3_600_000_000_000L, 3);
+    int excluded = 0;
+    int p = 0;
+    int[] slowest = new int[10];
+    Arrays.fill(slowest, -1);
+    for (int i = 0; i < size; i++) {
+      long t0 = starts[i];
+      long t1 = t0 + nanos[i];
+      all.recordValue(nanos[i]);
+      while (p < from.length && to[p] < t0) {
+        p++;
+      }
+      boolean overlaps = false;
+      for (int q = p; q < from.length && from[q] <= t1; q++) {
+        if (to[q] >= t0) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) {
+        excluded++;
+      } else {
+        excl.recordValue(nanos[i]);
+      }
+      insertSlowest(slowest, nanos, i);
+    }
+    long gcTotal = 0;
+    long gcMax = 0;
+    List<Object> pauseList = new ArrayList<>();
+    for (Pause pause : ps) {
+      long d = pause.endMs() - pause.startMs();
+      gcTotal += d;
+      gcMax = Math.max(gcMax, d);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("gc", pause.gc());
+      e.put("action", pause.action());
+      e.put("cause", pause.cause());
+      e.put("startMillis", pause.startMs());
+      e.put("durationMillis", d);
+      pauseList.add(e);
+    }
+    List<Object> slow = new ArrayList<>();
+    for (int i : slowest) {
+      if (i < 0) {
+        continue;
+      }
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("put", i);
+      e.put("nanos", nanos[i]);
+      e.put("atMillis", (starts[i] - nanoAtStart) / 1_000_000L);
+      slow.add(e);
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("impl", impl);
+    r.put("label", LongMapUnderTest.label(impl));
+    r.put("size", size);
+    r.put("fillMillis", runNanos / 1e6);
+    r.put("all", percentiles(all));
+    Map<String, Object> ex = percentiles(excl);
+    ex.put("excludedPuts", excluded);
+    r.put("excludingGc", ex);
+    Map<String, Object> gc = new LinkedHashMap<>();
+    gc.put("count", ps.size());
+    gc.put("totalMillis", gcTotal);
+    gc.put("maxMillis", gcMax);
+    gc.put("pauses", pauseList);
+    r.put("gc", gc);
+    r.put("slowestPuts", slow);
+    r.put("clockCalibration", calibration != null ? "System.gc()" : "uptime");
+    r.put("pauseSlackMillis", slackNs / 1e6);
+    r.put("maxBytesAllocatedByOnePut", maxAllocation(impl, keys, boxed));
+    r.put("jvm", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return r;
+  }
+
+  /**
+   * The most heap bytes that one put allocated in a second, untimed fill: the other measure of a
+   * bounded put, independent of the machine's noise.
+   */
+  private static long maxAllocation(String impl, long[] keys, Long[] boxed) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+    long max = 0;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < keys.length; i++) {
+      m.put(keys[i], boxed == null ? null : boxed[i]);
+      long after = threads.getCurrentThreadAllocatedBytes();
+      max = Math.max(max, after - before);
+      before = after;
+    }
+    return max;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void insertSlowest(int[] slowest, int[] nanos, int i) {
+    int last = slowest.length - 1;
+    if (slowest[last] >= 0 && nanos[slowest[last]] >= nanos[i]) {
+      return;
+    }
+    int j = last;
+    while (j > 0 && (slowest[j - 1] < 0 || nanos[slowest[j - 1]] < nanos[i])) {
+      slowest[j] = slowest[j - 1];
+      j--;
+    }
+    slowest[j] = i;
+  }
+
+  private static Map<String, Object> percentiles(Histogram h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("count", h.getTotalCount());
+    m.put("meanNanos", h.getMean());
+    m.put("p50Nanos", (double) h.getValueAtPercentile(50));
+    m.put("p99Nanos", (double) h.getValueAtPercentile(99));
+    m.put("p99_9Nanos", (double) h.getValueAtPercentile(99.9));
+    m.put("p99_99Nanos", (double) h.getValueAtPercentile(99.99));
+    m.put("maxNanos", (double) h.getMaxValue());
+    return m;
+  }
+
+}

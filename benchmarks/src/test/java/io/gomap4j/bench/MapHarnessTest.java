@@ -1,0 +1,101 @@
+package io.gomap4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The map benchmarks measure what they say: every map under test is a correct map. */
+class MapHarnessTest {
+
+  @TempDir Path dir;
+
+  static List<String> impls() {
+    return LongMapUnderTest.NAMES;
+  }
+
+  @ParameterizedTest
+  @MethodSource("impls")
+  void everyImplementationIsAMap(String impl) {
+    for (int expected : new int[] {0, 500}) {
+      LongMapUnderTest m = LongMapUnderTest.create(impl, expected);
+      long[] keys = Keys.present(500);
+      for (long k : keys) {
+        m.put(k, Long.valueOf(k));
+      }
+      assertThat(m.size()).isEqualTo(500);
+      long digest = 0;
+      for (long k : keys) {
+        assertThat(m.get(k, Long.valueOf(k))).isEqualTo(k);
+        digest += k ^ k;
+      }
+      assertThat(m.sum()).isEqualTo(digest);
+      for (long k : Keys.absent(500)) {
+        assertThat(m.get(k, Long.valueOf(k))).isIn(0L, Long.MIN_VALUE);
+      }
+      assertThat(m.remove(keys[7], Long.valueOf(keys[7]))).isEqualTo(keys[7]);
+      assertThat(m.size()).isEqualTo(499);
+    }
+  }
+
+  @Test
+  void unknownImplementationListsTheKnownOnes() {
+    assertThatThrownBy(() -> LongMapUnderTest.create("nope", 0))
+        .hasMessageContaining("fastutil").hasMessageContaining("gomap");
+  }
+
+  @Test
+  void presentAndAbsentKeysAreDistinctAndDisjoint() {
+    Set<Long> seen = new HashSet<>();
+    for (long k : Keys.present(10_000)) {
+      assertThat(seen.add(k)).isTrue();
+    }
+    for (long k : Keys.absent(10_000)) {
+      assertThat(seen.add(k)).isTrue();
+    }
+  }
+
+  @Test
+  void stringMapsAgree() {
+    for (String impl : List.of(StringMapBenchmark.GOMAP, StringMapBenchmark.HASHMAP)) {
+      Map<String, Long> m = StringMapBenchmark.create(impl, 0);
+      for (String s : Keys.strings(0, 300)) {
+        m.put(s, 1L);
+      }
+      assertThat(m).hasSize(300);
+      assertThat(m.get(Keys.string(5))).isEqualTo(1L);
+      assertThat(m.get(Keys.string(300))).isNull();
+    }
+  }
+
+  @Test
+  void reportWithoutResultsSaysNotYetMeasured() throws Exception {
+    Report.Data d = Report.Data.load(dir);
+    String md = Report.markdown(d, "charts");
+    assertThat(md).contains(Report.NOT_MEASURED).contains("not yet measured");
+    assertThat(Report.splice("a\n" + Report.BEGIN + "\nold\n" + Report.END + "\nb\n", "new\n"))
+        .isEqualTo("a\n" + Report.BEGIN + "\nnew\n" + Report.END + "\nb\n");
+  }
+
+  @Test
+  void reportReadsJmhResults() {
+    String json = "[{\"benchmark\":\"io.gomap4j.bench.LongMapBenchmark.getHit\","
+        + "\"params\":{\"impl\":\"gomap\",\"size\":\"100000\"},\"primaryMetric\":{\"score\":10.0,"
+        + "\"scoreError\":1.0,\"scoreUnit\":\"ns/op\"}},"
+        + "{\"benchmark\":\"io.gomap4j.bench.LongMapBenchmark.getHit\","
+        + "\"params\":{\"impl\":\"fastutil\",\"size\":\"100000\"},\"primaryMetric\":{\"score\":12.5,"
+        + "\"scoreError\":1.0,\"scoreUnit\":\"ns/op\"}}]";
+    Report.Data d = new Report.Data();
+    d.longScores.addAll(Report.jmh(json));
+    assertThat(Report.targets(d))
+        .contains("✅ LongLongGoMap get hit at 100,000 entries no slower than fastutil: 0.80×");
+  }
+}
