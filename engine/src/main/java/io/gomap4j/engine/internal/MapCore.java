@@ -94,6 +94,25 @@ abstract class MapCore {
   /** {@link #rand32} as a supplier, made once so that passing it allocates nothing. */
   private final IntSupplier random = this::rand32;
 
+  /**
+   * Whether a policy class overrides {@link GrowthPolicy#onDelete}. One that does not always
+   * answers NONE, so its maps skip the call on every delete.
+   */
+  private static final ClassValue<Boolean> OVERRIDES_ON_DELETE = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("onDelete", long.class, int.class, int.class).getDeclaringClass()
+            != GrowthPolicy.class;
+      } catch (NoSuchMethodException e) {
+        throw new AssertionError("GrowthPolicy.onDelete is public", e);
+      }
+    }
+  };
+
+  /** Whether deletes ask {@link #growth} {@code onDelete}; see {@link #OVERRIDES_ON_DELETE}. */
+  private final boolean asksOnDelete;
+
   MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
       String description) {
     this(hasher, growth, geometry, hint, seed, description, true);
@@ -105,6 +124,7 @@ abstract class MapCore {
     this.freshTops = reflexiveKeys ? null : new int[SLOTS];
     this.hasher = hasher;
     this.growth = growth;
+    this.asksOnDelete = OVERRIDES_ON_DELETE.get(growth.getClass());
     this.geometry = geometry;
     this.description = description;
     this.topShift = hasher.bits() - 8;
@@ -247,10 +267,12 @@ abstract class MapCore {
       buckets = new BucketArray(geometry, B);
     }
     int bucket = (int) hash & bucketMask();
-    if (shrinking) {
-      shrinkWork(bucket);
-    } else if (growing()) {
-      growWork(bucket);
+    if (oldbuckets != null) {
+      if (shrinking) {
+        shrinkWork(bucket);
+      } else {
+        growWork(bucket);
+      }
     }
     return bucket;
   }
@@ -306,7 +328,7 @@ abstract class MapCore {
    */
   final void deleteSlot(int bOrig, int bkt, int i) {
     boolean shrink = false;
-    if (!evacuating()) {
+    if (asksOnDelete && !evacuating()) {
       long countAfter = count - 1L;
       GrowthPolicy.Grow answer = growth.onDelete(countAfter, B, noverflow);
       if (answer == null || (answer != GrowthPolicy.Grow.NONE
@@ -810,6 +832,14 @@ abstract class MapCore {
     private int bptr = NIL;
     private int i;
     private int checkBucket = NIL;
+    /**
+     * Whether {@link #checkBucket} was set during a doubling grow, when old entries split between
+     * two new buckets and need filtering. Recorded with it, not read from the map's flags when the
+     * entries are walked: a same-size grow may finish and a doubling grow or a shrink start while
+     * the iterator is still in the old chain, and a NaN key there, whose tophash low bit was never
+     * chosen as a destination, would then be filtered out and never returned.
+     */
+    private boolean checkSplits;
     private boolean done;
     /** Shrink: the old array of the shrink in progress when the current position was decided. */
     private BucketArray shrinkOld;
@@ -878,6 +908,7 @@ abstract class MapCore {
               barr = oldbuckets;
               bptr = oldbucket;
               checkBucket = bucket;
+              checkSplits = !sameSizeGrow();
             } else {
               barr = itBuckets;
               bptr = bucket;
@@ -908,7 +939,7 @@ abstract class MapCore {
             continue;
           }
           boolean itself = reflexiveKeys || keyIsItself(barr, bptr, offi);
-          if (checkBucket != NIL && !sameSizeGrow()) {
+          if (checkBucket != NIL && checkSplits) {
             // Iterating an old bucket not yet evacuated: return only the entries that will move to
             // the new bucket this iteration is at. A key that is not equal to itself has no
             // reproducible hash: evacuation sends it where its tophash's low bit says.
