@@ -131,6 +131,33 @@ final class BrokenPlugins {
     }
   }
 
+  /**
+   * Refuses to hash off the thread that created it, as a hasher that keeps per-thread scratch
+   * state might: sound on one thread, broken when maps share it across threads.
+   */
+  static final class ThreadConfined extends WrappedHash {
+    ThreadConfined() {
+      super("broken-thread-confined");
+    }
+
+    private volatile Thread creator;
+
+    @Override
+    public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+      creator = Thread.currentThread();
+      return super.create(platform, keyMaterial);
+    }
+
+    @Override
+    long adaptSeed(long seed) {
+      if (Thread.currentThread() != creator) {
+        throw new IllegalStateException("hasher used off its creating thread "
+            + Thread.currentThread().getName());
+      }
+      return seed;
+    }
+  }
+
   // ---- layouts ----------------------------------------------------------------------------------
 
   /** A sound gc layout on a 64-bit platform that is not a GOARCH. */
