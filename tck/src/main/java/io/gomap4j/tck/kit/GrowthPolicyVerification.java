@@ -371,6 +371,11 @@ public abstract class GrowthPolicyVerification extends Verification {
   private void mapEvacuation(long seed) {
     GrowthPolicy policy = createGrowthPolicy();
     int extra = policy.extraEvacuationsPerWrite();
+    if (extra < 1) {
+      throw new AssertionError("extraEvacuationsPerWrite() is " + extra + ", so no grow has a"
+          + " bound of ceil(2^oldB / extra) writes to check (growth.evacuation.bounded requires"
+          + " at least 1). Check extraEvacuationsPerWrite: Go evacuates 1 more per write");
+    }
     SplittableRandom r = new SplittableRandom(seed);
     LongLongGoMap map = map(policy, seed, 0);
     long writes = 0;

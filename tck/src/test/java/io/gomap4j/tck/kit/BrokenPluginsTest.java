@@ -90,6 +90,8 @@ class BrokenPluginsTest {
             growthKit(new BrokenPlugins.NeverGrows())), "growth.map.load"),
         Arguments.of(Named.of("a growth policy that evacuates one bucket too few",
             growthKit(new BrokenPlugins.EvacuatesTooFew())), "growth.evacuation.bounded"),
+        Arguments.of(Named.of("a growth policy that evacuates one bucket too few, in a map",
+            growthKit(new BrokenPlugins.EvacuatesTooFew())), "growth.map.evacuation"),
         Arguments.of(Named.of("a growth policy that shrinks below the count",
             growthKit(new BrokenPlugins.ShrinksBelowCount(), Capability.SHRINKS)),
             "growth.shrink.bound"),
