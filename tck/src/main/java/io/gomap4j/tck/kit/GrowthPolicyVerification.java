@@ -121,12 +121,21 @@ public abstract class GrowthPolicyVerification extends Verification {
     return capabilities().contains(Capability.SHRINKS);
   }
 
-  /** Counts worth asking about for {@code 2^B} buckets: empty, sparse, near the bound, over it. */
+  /**
+   * Counts worth asking about for {@code 2^B} buckets: empty, sparse, near the bound, over it, and
+   * around the bound of half the buckets ({@code maxEntries(B - 1)}), where a halving threshold
+   * must stop.
+   */
   private List<Long> counts(int B) {
     long n = 1L << B;
     long m = maxEntries(B);
     TreeSet<Long> out = new TreeSet<>(List.of(0L, 1L, 7L, 8L, 9L, n / 4, n / 2, n, 2 * n,
         4 * n, m - 1, m, m + 1, 2 * m, 8 * n + 1));
+    if (B > 0) {
+      long h = maxEntries(B - 1);
+      out.addAll(List.of(h - 2, h - 1, h, h + 1, h + 2, h + Math.max(3, n / 16),
+          h + Math.max(4, n / 8), (2 * n + h) / 2, 3 * n));
+    }
     out.removeIf(c -> c < 0);
     return new ArrayList<>(out);
   }

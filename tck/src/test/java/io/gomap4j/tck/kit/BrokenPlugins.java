@@ -306,6 +306,21 @@ final class BrokenPlugins {
     }
   }
 
+  /**
+   * Halves at 3.4 entries per bucket: just above half the load bound (3.25), so the halved map is
+   * overloaded by a few entries, a threshold between 2 and 4 entries per bucket.
+   */
+  static final class ShrinksJustAboveHalfBound extends SoundGrowth {
+    ShrinksJustAboveHalfBound() {
+      super("broken-shrinks-at-3.4");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b > 0 && countAfter * 10 <= 34L << b ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
   /** A shrinking policy with a margin: halves when a quarter of the bound is left. */
   static final class SoundShrinker extends SoundGrowth {
     SoundShrinker() {

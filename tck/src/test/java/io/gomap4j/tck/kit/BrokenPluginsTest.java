@@ -95,6 +95,9 @@ class BrokenPluginsTest {
         Arguments.of(Named.of("a growth policy that shrinks below the count",
             growthKit(new BrokenPlugins.ShrinksBelowCount(), Capability.SHRINKS)),
             "growth.shrink.bound"),
+        Arguments.of(Named.of("a growth policy that halves at 3.4 entries per bucket",
+            growthKit(new BrokenPlugins.ShrinksJustAboveHalfBound(), Capability.SHRINKS)),
+            "growth.shrink.bound"),
         Arguments.of(Named.of("a growth policy that shrinks without declaring it",
             growthKit(new BrokenPlugins.ShrinksBelowCount())), "growth.shrink.never"));
   }
