@@ -321,6 +321,21 @@ final class BrokenPlugins {
     }
   }
 
+  /**
+   * Can shrink, but only a map of 2^10 buckets holding one entry: the map contract's drains never
+   * get there, so map.iteration.shrink sees no shrink although the policy has a HALVE.
+   */
+  static final class HalvesOnlyOutOfReach extends SoundGrowth {
+    HalvesOnlyOutOfReach() {
+      super("halves-out-of-reach");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b == 10 && countAfter == 1 ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
   /** A shrinking policy with a margin: halves when a quarter of the bound is left. */
   static final class SoundShrinker extends SoundGrowth {
     SoundShrinker() {

@@ -208,6 +208,36 @@ class BrokenPluginsTest {
   }
 
   @Test
+  @DisplayName("map.iteration.shrink fails, naming the rule, when the policy can halve but no"
+      + " iteration saw a shrink; it passes under a policy that shrinks")
+  void iterationShrinkRequiresAShrink() {
+    for (GrowthPolicy policy : List.of(new BrokenPlugins.HalvesOnlyOutOfReach(),
+        new BrokenPlugins.SoundShrinker())) {
+      MapContractVerification kit = new MapContractVerification() {
+        @Override
+        protected Object createPlugin() {
+          return ReferenceHash.INSTANCE;
+        }
+
+        @Override
+        protected Plugins partners() {
+          return Plugins.of(List.of(BrokenPlugins.soundLayout(), policy));
+        }
+      };
+      String id = "map.iteration.shrink[tck-reference/sound-64/" + policy.name() + "]";
+      CheckResult result = kit.run(SEED).results().stream()
+          .filter(r -> r.checkId().equals(id)).findFirst().orElseThrow();
+      if (policy instanceof BrokenPlugins.HalvesOnlyOutOfReach) {
+        assertThat(result.status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(result.message()).contains("map.iteration.shrink")
+            .contains("onDelete(1, B=10, noverflow=0) answers HALVE").contains("Check");
+      } else {
+        assertThat(result.status()).as(result.message()).isEqualTo(CheckResult.Status.PASSED);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Under JUnit a check is a test named 'id: contract'; a broken rule fails naming the"
       + " plugin, the rule and the seed, and a check that does not apply is aborted with why")
   void junitFace() {
