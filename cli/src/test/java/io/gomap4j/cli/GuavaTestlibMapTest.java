@@ -56,16 +56,32 @@ class GuavaTestlibMapTest {
   Stream<DynamicNode> mapContract() {
     Plugins plugins = Plugins.discovered();
     List<DynamicNode> suites = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> layoutBits = new HashMap<>();
+    List<String> hashes = new ArrayList<>();
     for (PluginInfo h : plugins.list(PluginKind.HASH)) {
       HashProvider hash = (HashProvider) h.plugin();
+      hashes.add(hash.name());
       for (int bits : new int[] {32, 64}) {
         PlatformLayout layout = layoutFor(plugins, hash, bits);
         if (layout != null) {
-          suites.add(toNode(suite(hash, layout)));
+          TestSuite suite = suite(hash, layout);
+          names.add(suite.getName());
+          layoutBits.put(layout.name(), layout.platform().bits());
+          suites.add(toNode(suite));
         }
       }
     }
-    assertThat(suites).as("guava-testlib suites: one per hash provider and word size").isNotEmpty();
+    assertThat(hashes).as("discovered hash providers").isNotEmpty();
+    assertThat(names).as("guava-testlib suites: one per hash provider and word size")
+        .doesNotHaveDuplicates().hasSize(2 * hashes.size());
+    for (String hash : hashes) {
+      String prefix = "GoMap " + hash + "/";
+      List<Integer> bits = names.stream().filter(n -> n.startsWith(prefix))
+          .map(n -> layoutBits.get(n.substring(prefix.length()))).toList();
+      assertThat(bits).as("word sizes of the layouts of the guava-testlib suites for hash " + hash
+          + " (suites " + names + ")").containsExactlyInAnyOrder(32, 64);
+    }
     return suites.stream();
   }
 

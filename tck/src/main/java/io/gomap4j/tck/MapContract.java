@@ -4,6 +4,7 @@ import io.gomap4j.api.GoMap;
 import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.api.MapStats;
 import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.spi.GrowthPolicy;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
@@ -378,9 +379,35 @@ public final class MapContract {
           + " policy that shrinks), also when it starts in mid-shrink";
     }
 
+    /**
+     * A {@code (countAfter, B)} for which the policy's {@code onDelete} answers {@code HALVE}, in
+     * a small grid of B from 1 to 10 and counts up to 7 entries per bucket, or null if none: then
+     * the policy is taken not to shrink.
+     */
+    static String halvingProbe(GrowthPolicy policy) {
+      for (int b = 1; b <= 10; b++) {
+        long n = 1L << b;
+        Set<Long> counts = new java.util.TreeSet<>();
+        for (long k = 0; k <= 16; k++) {
+          counts.add(k);
+        }
+        for (long k = 0; k <= 28; k++) {
+          counts.add(k * n / 4);
+        }
+        for (long count : counts) {
+          if (policy.onDelete(count, b, 0) == GrowthPolicy.Grow.HALVE) {
+            return "onDelete(" + count + ", B=" + b + ", noverflow=0) answers HALVE";
+          }
+        }
+      }
+      return null;
+    }
+
     @Override
     public void run(Combination c, long seed) {
       SplittableRandom r = new SplittableRandom(seed);
+      String halves = halvingProbe(c.growth());
+      boolean anyShrink = false;
       for (int round = 0; round < 12; round++) {
         LongLongGoMap map = c.longLongMap(seed + round);
         int n = 40 + r.nextInt(round < 6 ? 200 : 1500);
@@ -440,6 +467,13 @@ public final class MapContract {
           }
         }
         invariants(map, "iteration with deletes draining the map, " + ctx);
+        anyShrink |= startedShrinking || shrank[0];
+      }
+      if (halves != null && !anyShrink) {
+        throw new AssertionError("map.iteration.shrink needs a shrink: the growth policy "
+            + c.growth().name() + " can shrink (" + halves + "), but no iteration of 12 rounds"
+            + " started in mid-shrink or saw the map shrinking while deletes drained it. Check"
+            + " that the engine acts on onDelete's HALVE, and onDelete's threshold");
       }
     }
   }

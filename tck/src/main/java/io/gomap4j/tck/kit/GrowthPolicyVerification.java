@@ -121,12 +121,21 @@ public abstract class GrowthPolicyVerification extends Verification {
     return capabilities().contains(Capability.SHRINKS);
   }
 
-  /** Counts worth asking about for {@code 2^B} buckets: empty, sparse, near the bound, over it. */
+  /**
+   * Counts worth asking about for {@code 2^B} buckets: empty, sparse, near the bound, over it, and
+   * around the bound of half the buckets ({@code maxEntries(B - 1)}), where a halving threshold
+   * must stop.
+   */
   private List<Long> counts(int B) {
     long n = 1L << B;
     long m = maxEntries(B);
     TreeSet<Long> out = new TreeSet<>(List.of(0L, 1L, 7L, 8L, 9L, n / 4, n / 2, n, 2 * n,
         4 * n, m - 1, m, m + 1, 2 * m, 8 * n + 1));
+    if (B > 0) {
+      long h = maxEntries(B - 1);
+      out.addAll(List.of(h - 2, h - 1, h, h + 1, h + 2, h + Math.max(3, n / 16),
+          h + Math.max(4, n / 8), (2 * n + h) / 2, 3 * n));
+    }
     out.removeIf(c -> c < 0);
     return new ArrayList<>(out);
   }
@@ -371,6 +380,11 @@ public abstract class GrowthPolicyVerification extends Verification {
   private void mapEvacuation(long seed) {
     GrowthPolicy policy = createGrowthPolicy();
     int extra = policy.extraEvacuationsPerWrite();
+    if (extra < 1) {
+      throw new AssertionError("extraEvacuationsPerWrite() is " + extra + ", so no grow has a"
+          + " bound of ceil(2^oldB / extra) writes to check (growth.evacuation.bounded requires"
+          + " at least 1). Check extraEvacuationsPerWrite: Go evacuates 1 more per write");
+    }
     SplittableRandom r = new SplittableRandom(seed);
     LongLongGoMap map = map(policy, seed, 0);
     long writes = 0;

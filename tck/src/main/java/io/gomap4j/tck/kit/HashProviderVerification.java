@@ -556,19 +556,26 @@ public abstract class HashProviderVerification extends Verification {
         expected64[i] = h.memhash64(i * 31L, seeds[i]);
       }
       AtomicReference<String> wrong = new AtomicReference<>();
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int start = t * 97;
         Thread th = new Thread(() -> {
-          for (int round = 0; round < 20 && wrong.get() == null; round++) {
-            for (int k = 0; k < n; k++) {
-              int i = (start + k) % n;
-              if (h.memhash(inputs[i], 0, inputs[i].length, seeds[i]) != expected[i]
-                  || h.memhash64(i * 31L, seeds[i]) != expected64[i]) {
-                wrong.compareAndSet(null, "input " + i + " hashed differently on thread "
-                    + Thread.currentThread().getName());
+          try {
+            for (int round = 0; round < 20 && wrong.get() == null; round++) {
+              for (int k = 0; k < n; k++) {
+                int i = (start + k) % n;
+                if (h.memhash(inputs[i], 0, inputs[i].length, seeds[i]) != expected[i]
+                    || h.memhash64(i * 31L, seeds[i]) != expected64[i]) {
+                  wrong.compareAndSet(null, "input " + i + " hashed differently on thread "
+                      + Thread.currentThread().getName());
+                }
               }
             }
+          } catch (Throwable e) {
+            thrown.compareAndSet(null, e);
+            wrong.compareAndSet(null, "the hasher threw " + e + " on thread "
+                + Thread.currentThread().getName());
           }
         }, "hash-kit-" + t);
         threads.add(th);
@@ -579,7 +586,8 @@ public abstract class HashProviderVerification extends Verification {
       }
       if (wrong.get() != null) {
         throw new AssertionError(wrong.get() + where(p) + " while 4 threads shared the hasher."
-            + " Check for mutable fields or shared buffers in the hasher: it must be thread-safe");
+            + " Check for mutable fields or shared buffers in the hasher, and for calls it refuses"
+            + " off the thread that created it: it must be thread-safe", thrown.get());
       }
     });
   }

@@ -131,6 +131,33 @@ final class BrokenPlugins {
     }
   }
 
+  /**
+   * Refuses to hash off the thread that created it, as a hasher that keeps per-thread scratch
+   * state might: sound on one thread, broken when maps share it across threads.
+   */
+  static final class ThreadConfined extends WrappedHash {
+    ThreadConfined() {
+      super("broken-thread-confined");
+    }
+
+    private volatile Thread creator;
+
+    @Override
+    public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+      creator = Thread.currentThread();
+      return super.create(platform, keyMaterial);
+    }
+
+    @Override
+    long adaptSeed(long seed) {
+      if (Thread.currentThread() != creator) {
+        throw new IllegalStateException("hasher used off its creating thread "
+            + Thread.currentThread().getName());
+      }
+      return seed;
+    }
+  }
+
   // ---- layouts ----------------------------------------------------------------------------------
 
   /** A sound gc layout on a 64-bit platform that is not a GOARCH. */
@@ -276,6 +303,36 @@ final class BrokenPlugins {
     @Override
     public Grow onDelete(long countAfter, int b, int noverflow) {
       return b > 0 && countAfter < 8L << b ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
+  /**
+   * Halves at 3.4 entries per bucket: just above half the load bound (3.25), so the halved map is
+   * overloaded by a few entries, a threshold between 2 and 4 entries per bucket.
+   */
+  static final class ShrinksJustAboveHalfBound extends SoundGrowth {
+    ShrinksJustAboveHalfBound() {
+      super("broken-shrinks-at-3.4");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b > 0 && countAfter * 10 <= 34L << b ? Grow.HALVE : Grow.NONE;
+    }
+  }
+
+  /**
+   * Can shrink, but only a map of 2^10 buckets holding one entry: the map contract's drains never
+   * get there, so map.iteration.shrink sees no shrink although the policy has a HALVE.
+   */
+  static final class HalvesOnlyOutOfReach extends SoundGrowth {
+    HalvesOnlyOutOfReach() {
+      super("halves-out-of-reach");
+    }
+
+    @Override
+    public Grow onDelete(long countAfter, int b, int noverflow) {
+      return b == 10 && countAfter == 1 ? Grow.HALVE : Grow.NONE;
     }
   }
 

@@ -74,6 +74,8 @@ class BrokenPluginsTest {
             hashKit(new BrokenPlugins.IgnoresLastByte())), "hash.bytes"),
         Arguments.of(Named.of("a hash that gives 64-bit hashes on 32-bit platforms",
             hashKit(new BrokenPlugins.IgnoresWordSize())), "hash.wordsize"),
+        Arguments.of(Named.of("a hash that throws when called off its creating thread",
+            hashKit(new BrokenPlugins.ThreadConfined())), "hash.threads"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers",
             layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.go.vectors"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers, by its platform",
@@ -88,8 +90,13 @@ class BrokenPluginsTest {
             growthKit(new BrokenPlugins.NeverGrows())), "growth.map.load"),
         Arguments.of(Named.of("a growth policy that evacuates one bucket too few",
             growthKit(new BrokenPlugins.EvacuatesTooFew())), "growth.evacuation.bounded"),
+        Arguments.of(Named.of("a growth policy that evacuates one bucket too few, in a map",
+            growthKit(new BrokenPlugins.EvacuatesTooFew())), "growth.map.evacuation"),
         Arguments.of(Named.of("a growth policy that shrinks below the count",
             growthKit(new BrokenPlugins.ShrinksBelowCount(), Capability.SHRINKS)),
+            "growth.shrink.bound"),
+        Arguments.of(Named.of("a growth policy that halves at 3.4 entries per bucket",
+            growthKit(new BrokenPlugins.ShrinksJustAboveHalfBound(), Capability.SHRINKS)),
             "growth.shrink.bound"),
         Arguments.of(Named.of("a growth policy that shrinks without declaring it",
             growthKit(new BrokenPlugins.ShrinksBelowCount())), "growth.shrink.never"));
@@ -198,6 +205,36 @@ class BrokenPluginsTest {
     TckReport skipped = alone.run(SEED);
     assertThat(skipped.skipped()).isEqualTo(skipped.results().size());
     assertThat(skipped.results().get(0).message()).contains("no compatible combination");
+  }
+
+  @Test
+  @DisplayName("map.iteration.shrink fails, naming the rule, when the policy can halve but no"
+      + " iteration saw a shrink; it passes under a policy that shrinks")
+  void iterationShrinkRequiresAShrink() {
+    for (GrowthPolicy policy : List.of(new BrokenPlugins.HalvesOnlyOutOfReach(),
+        new BrokenPlugins.SoundShrinker())) {
+      MapContractVerification kit = new MapContractVerification() {
+        @Override
+        protected Object createPlugin() {
+          return ReferenceHash.INSTANCE;
+        }
+
+        @Override
+        protected Plugins partners() {
+          return Plugins.of(List.of(BrokenPlugins.soundLayout(), policy));
+        }
+      };
+      String id = "map.iteration.shrink[tck-reference/sound-64/" + policy.name() + "]";
+      CheckResult result = kit.run(SEED).results().stream()
+          .filter(r -> r.checkId().equals(id)).findFirst().orElseThrow();
+      if (policy instanceof BrokenPlugins.HalvesOnlyOutOfReach) {
+        assertThat(result.status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(result.message()).contains("map.iteration.shrink")
+            .contains("onDelete(1, B=10, noverflow=0) answers HALVE").contains("Check");
+      } else {
+        assertThat(result.status()).as(result.message()).isEqualTo(CheckResult.Status.PASSED);
+      }
+    }
   }
 
   @Test
