@@ -8,7 +8,6 @@ import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.PlatformLayout;
-import io.gomap4j.spi.TypeLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -27,6 +26,18 @@ import java.util.function.IntSupplier;
  * as floats ({@code +0 == -0}, a NaN is equal to nothing and hashes at random), structs field by
  * field skipping padding and {@code _} fields. Keys that hold a NaN take Go's paths for keys not
  * equal to themselves ({@link MapCore#keyIsItself}).
+ *
+ * <p>A key or elem type over {@link BucketLayout#MAX_INLINE_SIZE} bytes is stored indirectly, as
+ * Go's compiler does: its bucket slot is pointer-sized and holds, in place of Go's pointer, a
+ * handle into this map's side table of {@code byte[]} (the "heap"), written in the slot's bytes in
+ * the platform's byte order as {@code index + 1}, so that a zero slot is Go's nil pointer. A new
+ * entry allocates its buffers ({@code newobject} in {@code mapassign}); an update writes into them
+ * in place, as Go does through the pointer; a delete frees them and zeroes the key slot as Go nils
+ * the pointer. Evacuation copies slot bytes, so handles move with their entries as Go's pointers
+ * do. Freed handles are reused, except while {@link #forEach} runs: an iterator may still read a
+ * handle through the stale copy of an evacuated slot in an old bucket array (where Go's garbage
+ * collector keeps the pointee alive), so frees made during iteration are deferred until the last
+ * iteration ends. {@link #clear} empties the side table.
  */
 public final class BytesMap extends MapCore implements BytesGoMap {
 
@@ -49,16 +60,44 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private final GoType elemType;
   private final String platformName;
   private final boolean bigEndian;
+  /** The key type's size: the length of a key passed in or out. */
   private final int keySize;
+  /** The elem type's size: the length of a value passed in or out. */
   private final int elemSize;
+  /** The bytes of one key slot: {@link #keySize}, or the pointer size when keys are indirect. */
+  private final int keySlot;
+  /** The bytes of one elem slot: {@link #elemSize}, or the pointer size when elems are indirect. */
+  private final int elemSlot;
+  private final boolean indirectKey;
+  private final boolean indirectElem;
   private final int keysOffset;
   private final int elemsOffset;
+
+  // ---- the side table of indirect keys and elems ---------------------------------------------
+
+  /** The buffers of indirect keys and elems, by handle; null for a free handle. */
+  private byte[][] heap = new byte[0][];
+  /** Handles handed out so far; handles {@code 0 .. heapTop-1} exist. */
+  private int heapTop;
+  /** Freed handles, ready for reuse (a stack of {@link #freeCount}). */
+  private int[] free = new int[0];
+  private int freeCount;
+  /** Handles freed while an iteration ran, reused once no iteration runs (see the class notes). */
+  private int[] pending = new int[0];
+  private int pendingCount;
+  /** Iterations ({@link #forEach} calls) in progress. */
+  private int iterating;
+  /** The bytes of the buffers held by the side table (live and pending). */
+  private long heapDataBytes;
 
   /**
    * A map for {@code map[keyType]elemType} on {@code layout}'s platform.
    *
+   * <p>Key and elem types over 128 bytes are stored indirectly, in Go's geometry (see the class
+   * notes).
+   *
    * @throws IllegalArgumentException if the key type is not a comparable type without pointers or
-   *     strings, the elem type holds pointers, or a slot is stored indirectly (over 128 bytes)
+   *     strings, or the elem type holds pointers
    */
   public BytesMap(
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,
@@ -84,8 +123,18 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     this.elemType = bl.elem();
     this.platformName = layout.name();
     this.bigEndian = layout.platform().bigEndian();
-    this.keySize = bl.keySlotSize();
-    this.elemSize = bl.elemSlotSize();
+    this.keySize = Math.toIntExact(bl.keyType().size());
+    this.elemSize = Math.toIntExact(bl.elemType().size());
+    this.keySlot = bl.keySlotSize();
+    this.elemSlot = bl.elemSlotSize();
+    this.indirectKey = bl.indirectKey();
+    this.indirectElem = bl.indirectElem();
+    if ((indirectKey && keySlot != 4 && keySlot != 8)
+        || (indirectElem && elemSlot != 4 && elemSlot != 8)) {
+      throw new IllegalArgumentException("layout " + layout.name() + " gives map["
+          + bl.key() + "]" + bl.elem() + " indirect slots of " + keySlot + " and " + elemSlot
+          + " bytes; a pointer slot must be 4 or 8 bytes");
+    }
     this.keysOffset = bl.keysOffset();
     this.elemsOffset = bl.elemsOffset();
   }
@@ -106,17 +155,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           "BytesGoMap elem type " + elem.goSyntax() + " holds pointers; only pointer-free elem"
               + " types can be stored as bytes");
     }
-    BucketLayout bl = layout.bucketLayout(key, elem);
-    if (bl.indirectKey() || bl.indirectElem()) {
-      GoType t = bl.indirectKey() ? key : elem;
-      TypeLayout tl = bl.indirectKey() ? bl.keyType() : bl.elemType();
-      throw new IllegalArgumentException(
-          "BytesGoMap " + (bl.indirectKey() ? "key" : "elem") + " type " + t.goSyntax() + " is "
-              + tl.size() + " bytes on " + layout.name() + "; Go stores keys and elems over "
-              + BucketLayout.MAX_INLINE_SIZE + " bytes indirectly (behind a pointer), which "
-              + "BytesGoMap's flat storage does not support yet");
-    }
-    return bl;
+    return layout.bucketLayout(key, elem);
   }
 
   /**
@@ -188,21 +227,148 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   // ---- slot access ------------------------------------------------------------------------------
 
   private int keyOffset(BucketArray a, int b, int i) {
-    return a.offset(b) + keysOffset + i * keySize;
+    return a.offset(b) + keysOffset + i * keySlot;
   }
 
   private int elemOffset(BucketArray a, int b, int i) {
-    return a.offset(b) + elemsOffset + i * elemSize;
+    return a.offset(b) + elemsOffset + i * elemSlot;
+  }
+
+  /** The handle a pointer slot of {@code size} bytes at {@code page[at..]} holds, -1 for nil. */
+  private int handleAt(byte[] page, int at, int size) {
+    long v;
+    if (size == 4) {
+      v = (bigEndian ? (int) INT_BE.get(page, at) : (int) INT_LE.get(page, at)) & 0xFFFFFFFFL;
+    } else {
+      v = bigEndian ? (long) LONG_BE.get(page, at) : (long) LONG_LE.get(page, at);
+    }
+    if (v < 0 || v > heapTop) {
+      throw new IllegalStateException("bad map state: pointer slot holds " + v + ", but "
+          + heapTop + " handles exist in " + description);
+    }
+    return (int) v - 1;
+  }
+
+  /** Writes handle {@code h} (-1 for nil) into a pointer slot, as {@code h + 1}. */
+  private void setHandle(byte[] page, int at, int size, int h) {
+    int v = h + 1;
+    if (size == 4) {
+      if (bigEndian) {
+        INT_BE.set(page, at, v);
+      } else {
+        INT_LE.set(page, at, v);
+      }
+    } else if (bigEndian) {
+      LONG_BE.set(page, at, (long) v);
+    } else {
+      LONG_LE.set(page, at, (long) v);
+    }
+  }
+
+  /** The buffer of an indirect key or elem whose pointer slot is at {@code page[at..]}. */
+  private byte[] deref(byte[] page, int at, int size) {
+    int h = handleAt(page, at, size);
+    byte[] data = h < 0 ? null : heap[h];
+    if (data == null) {
+      throw new IllegalStateException("bad map state: pointer slot holds " + (h < 0 ? "nil"
+          : "freed handle " + h) + " in " + description);
+    }
+    return data;
+  }
+
+  /** {@code newobject}: a handle for a copy of {@code data}. */
+  private int allocate(byte[] data) {
+    int h;
+    if (freeCount > 0) {
+      h = free[--freeCount];
+    } else {
+      if (heapTop == Integer.MAX_VALUE - 1) {
+        throw new IllegalStateException("map too large: no handle left in " + description);
+      }
+      h = heapTop++;
+      if (h == heap.length) {
+        heap = Arrays.copyOf(heap, Math.max(16, h + (h >>> 1)));
+      }
+    }
+    heap[h] = data.clone();
+    heapDataBytes += data.length;
+    return h;
+  }
+
+  /** Frees handle {@code h}; while an iteration runs, only once it ends (see the class notes). */
+  private void release(int h) {
+    if (h < 0) {
+      return;
+    }
+    if (iterating > 0) {
+      if (pendingCount == pending.length) {
+        pending = Arrays.copyOf(pending, Math.max(16, pendingCount * 2));
+      }
+      pending[pendingCount++] = h;
+      return;
+    }
+    freeHandle(h);
+  }
+
+  private void freeHandle(int h) {
+    heapDataBytes -= heap[h].length;
+    heap[h] = null;
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, Math.max(16, freeCount * 2));
+    }
+    free[freeCount++] = h;
+  }
+
+  /** Empties the side table: {@code clear} removed every entry. */
+  private void resetHeap() {
+    heap = new byte[0][];
+    heapTop = 0;
+    free = new int[0];
+    freeCount = 0;
+    pending = new int[0];
+    pendingCount = 0;
+    heapDataBytes = 0;
+  }
+
+  /** The page holding the key data of slot {@code page[k..]}: the side table buffer if indirect. */
+  private byte[] keyData(byte[] page, int k) {
+    return indirectKey ? deref(page, k, keySlot) : page;
+  }
+
+  /** Where in {@link #keyData} the key starts. */
+  private int keyStart(int k) {
+    return indirectKey ? 0 : k;
+  }
+
+  /** Whether the key stored at slot {@code page[k..]} equals {@code key[at..]}, as Go's alg. */
+  private boolean keyEquals(byte[] page, int k, byte[] key, int at) {
+    byte[] d = keyData(page, k);
+    int o = keyStart(k);
+    return plainKeys ? Arrays.equals(d, o, o + keySize, key, at, at + keySize)
+        : alg.equal(d, o, key, at);
   }
 
   private byte[] keyAt(BucketArray a, int b, int i) {
     int at = keyOffset(a, b, i);
-    return Arrays.copyOfRange(a.page(b), at, at + keySize);
+    byte[] page = a.page(b);
+    if (indirectKey) {
+      return deref(page, at, keySlot).clone();
+    }
+    return Arrays.copyOfRange(page, at, at + keySize);
   }
 
   private byte[] elemAt(BucketArray a, int b, int i) {
     int at = elemOffset(a, b, i);
-    return Arrays.copyOfRange(a.page(b), at, at + elemSize);
+    byte[] page = a.page(b);
+    if (indirectElem) {
+      return deref(page, at, elemSlot).clone();
+    }
+    return Arrays.copyOfRange(page, at, at + elemSize);
+  }
+
+  /** The hash of the key stored in slot {@code page[k..]}, through its pointer if indirect. */
+  private long hashStored(byte[] page, int k) {
+    return hashKey(keyData(page, k), keyStart(k));
   }
 
   /** The hash of the key at {@code src[at..at+keySize)}, as Go's key alg (spec 5.1). */
@@ -243,9 +409,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           }
           continue;
         }
-        int k = off + keysOffset + i * keySize;
-        if (plainKeys ? Arrays.equals(page, k, k + keySize, key, at, at + keySize)
-            : alg.equal(page, k, key, at)) {
+        if (keyEquals(page, off + keysOffset + i * keySlot, key, at)) {
           return position(old, b, i);
         }
       }
@@ -331,17 +495,27 @@ public final class BytesMap extends MapCore implements BytesGoMap {
               }
               continue;
             }
-            int k = off + keysOffset + i * keySize;
-            if (plainKeys ? !Arrays.equals(page, k, k + keySize, key, 0, keySize)
-                : !alg.equal(page, k, key, 0)) {
+            int k = off + keysOffset + i * keySlot;
+            if (!keyEquals(page, k, key, 0)) {
               continue;
             }
             byte[] previous = elemAt(a, b, i);
             if (needKeyUpdate) {
-              // Go's needkeyupdate: an equal key may differ in bytes (+0 and -0): store the new one.
-              System.arraycopy(key, 0, a.writable(b), k, keySize);
+              // Go's needkeyupdate: an equal key may differ in bytes (+0 and -0): store the new one,
+              // through the pointer when the key is indirect, as Go's typedmemmove does.
+              if (indirectKey) {
+                System.arraycopy(key, 0, deref(page, k, keySlot), 0, keySize);
+              } else {
+                System.arraycopy(key, 0, a.writable(b), k, keySize);
+              }
             }
-            System.arraycopy(value, 0, a.writable(b), elemOffset(a, b, i), elemSize);
+            int e = elemOffset(a, b, i);
+            if (indirectElem) {
+              // mapassign returns the pointee of the elem pointer: the value is written in place.
+              System.arraycopy(value, 0, deref(page, e, elemSlot), 0, elemSize);
+            } else {
+              System.arraycopy(value, 0, a.writable(b), e, elemSize);
+            }
             return previous;
           }
           int ovf = a.overflow(b);
@@ -358,8 +532,16 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           insI = 0;
         }
         byte[] page = a.writable(insB);
-        System.arraycopy(key, 0, page, keyOffset(a, insB, insI), keySize);
-        System.arraycopy(value, 0, page, elemOffset(a, insB, insI), elemSize);
+        if (indirectKey) {
+          setHandle(page, keyOffset(a, insB, insI), keySlot, allocate(key));
+        } else {
+          System.arraycopy(key, 0, page, keyOffset(a, insB, insI), keySize);
+        }
+        if (indirectElem) {
+          setHandle(page, elemOffset(a, insB, insI), elemSlot, allocate(value));
+        } else {
+          System.arraycopy(value, 0, page, elemOffset(a, insB, insI), elemSize);
+        }
         inserted(insB, insI, top);
         return null;
       }
@@ -392,12 +574,20 @@ public final class BytesMap extends MapCore implements BytesGoMap {
             continue;
           }
           int k = keyOffset(a, b, i);
-          if (plainKeys ? !Arrays.equals(page, k, k + keySize, key, 0, keySize)
-              : !alg.equal(page, k, key, 0)) {
+          if (!keyEquals(page, k, key, 0)) {
             continue;
           }
           byte[] previous = elemAt(a, b, i);
+          int kh = indirectKey ? handleAt(page, k, keySlot) : -1;
+          int eh = indirectElem ? handleAt(page, elemOffset(a, b, i), elemSlot) : -1;
+          // Throws before changing anything if the growth policy misbehaves: free only after it.
           deleteSlot(bOrig, b, i);
+          if (indirectKey) {
+            // mapdelete nils the key pointer (clearSlot already zeroed the elem slot).
+            setHandle(a.writable(b), k, keySlot, -1);
+          }
+          release(kh);
+          release(eh);
           return previous;
         }
       }
@@ -409,7 +599,12 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   @Override
   public void clear() {
+    boolean had = count != 0;
     clearAll();
+    if (had && (indirectKey || indirectElem)) {
+      // Iterators stop at a clear, so no stale slot copy is read again: drop every buffer.
+      resetHeap();
+    }
   }
 
   // ---- iteration --------------------------------------------------------------------------------
@@ -418,19 +613,30 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   public void forEach(BiConsumer<byte[], byte[]> action) {
     requireNonNull(action, "action is null");
     Cursor c = new Cursor();
-    while (c.advance()) {
-      action.accept(keyAt(c.arr, c.bkt, c.slot), elemAt(c.arr, c.bkt, c.slot));
+    iterating++;
+    try {
+      while (c.advance()) {
+        action.accept(keyAt(c.arr, c.bkt, c.slot), elemAt(c.arr, c.bkt, c.slot));
+      }
+    } finally {
+      if (--iterating == 0) {
+        while (pendingCount > 0) {
+          freeHandle(pending[--pendingCount]);
+        }
+      }
     }
   }
 
   @Override
   long rehash(BucketArray a, int bkt, int i) {
-    return hashKey(a.page(bkt), keyOffset(a, bkt, i));
+    return hashStored(a.page(bkt), keyOffset(a, bkt, i));
   }
 
   @Override
   boolean keyIsItself(BucketArray a, int bkt, int i) {
-    return alg.equalsItself(a.page(bkt), keyOffset(a, bkt, i));
+    int k = keyOffset(a, bkt, i);
+    byte[] page = a.page(bkt);
+    return alg.equalsItself(keyData(page, k), keyStart(k));
   }
 
   @Override
@@ -438,9 +644,136 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     if (count == 0) {
       return -1;
     }
-    byte[] page = a.page(bkt);
-    int at = keyOffset(a, bkt, i);
-    return find(page, at, hashKey(page, at));
+    int k = keyOffset(a, bkt, i);
+    byte[] data = keyData(a.page(bkt), k);
+    int at = keyStart(k);
+    return find(data, at, hashKey(data, at));
+  }
+
+  // ---- side table: memory and invariants ------------------------------------------------------
+
+  /** The side table: its arrays of handles and the buffers it holds (live and pending). */
+  @Override
+  long sideHeapBytes(int refBytes) {
+    if (!indirectKey && !indirectElem) {
+      return 0;
+    }
+    long live = (long) heapTop - freeCount;
+    return 16 + (long) heap.length * refBytes + live * 16 + heapDataBytes
+        + 16 + 4L * free.length + 16 + 4L * pending.length;
+  }
+
+  /** Handles handed out and not freed (for tests): live entries' buffers and deferred frees. */
+  int heapHandlesInUse() {
+    return heapTop - freeCount;
+  }
+
+  /** Handles that exist (for tests): the side table's high-water mark since the last clear. */
+  int heapHandles() {
+    return heapTop;
+  }
+
+  @Override
+  void checkSideStorage() {
+    if (!indirectKey && !indirectElem) {
+      return;
+    }
+    if (iterating == 0 && pendingCount != 0) {
+      throw new IllegalStateException(pendingCount + " handles wait to be freed, but no"
+          + " iteration is running");
+    }
+    boolean[] seen = new boolean[heapTop];
+    long data = 0;
+    for (int f = 0; f < freeCount; f++) {
+      int h = free[f];
+      if (h < 0 || h >= heapTop || seen[h] || heap[h] != null) {
+        throw new IllegalStateException("free handle " + h + " is out of range, listed twice"
+            + " or still holds a buffer");
+      }
+      seen[h] = true;
+    }
+    for (int p = 0; p < pendingCount; p++) {
+      int h = pending[p];
+      if (h < 0 || h >= heapTop || seen[h] || heap[h] == null) {
+        throw new IllegalStateException("handle " + h + " waiting to be freed is out of range,"
+            + " listed twice or has no buffer");
+      }
+      seen[h] = true;
+    }
+    long refs = 0;
+    refs += sideHandles(buckets, buckets == null ? 0 : buckets.base, false, seen);
+    if (evacuating()) {
+      refs += sideHandles(oldbuckets, noldbuckets(), true, seen);
+    }
+    for (int h = 0; h < heapTop; h++) {
+      if (!seen[h]) {
+        throw new IllegalStateException("handle " + h + " is neither free nor referenced by a"
+            + " live slot: its buffer leaked");
+      }
+      if (heap[h] != null) {
+        data += heap[h].length;
+      }
+    }
+    long perEntry = (indirectKey ? 1 : 0) + (indirectElem ? 1 : 0);
+    if (refs != perEntry * count) {
+      throw new IllegalStateException(refs + " indirect slots are live for " + count
+          + " entries");
+    }
+    if (data != heapDataBytes) {
+      throw new IllegalStateException("the side table counts " + heapDataBytes
+          + " buffer bytes but holds " + data);
+    }
+  }
+
+  /**
+   * Marks the handles of the live slots of {@code a}'s first {@code n} chains in {@code seen}
+   * (skipping evacuated old chains) and returns how many there are; throws for a nil, freed,
+   * shared or wrongly sized one.
+   */
+  private long sideHandles(BucketArray a, int n, boolean old, boolean[] seen) {
+    if (a == null) {
+      return 0;
+    }
+    long refs = 0;
+    for (int b = 0; b < n; b++) {
+      if (old && a.evacuated(b)) {
+        continue;
+      }
+      for (int o = b; o != NIL; o = a.overflow(o)) {
+        for (int i = 0; i < SLOTS; i++) {
+          if (a.tophash(o, i) < MIN_TOP_HASH) {
+            continue;
+          }
+          byte[] page = a.page(o);
+          if (indirectKey) {
+            refs += sideHandle(page, keyOffset(a, o, i), keySlot, keySize, seen, "key", o, i);
+          }
+          if (indirectElem) {
+            refs += sideHandle(page, elemOffset(a, o, i), elemSlot, elemSize, seen, "elem", o, i);
+          }
+        }
+      }
+    }
+    return refs;
+  }
+
+  private int sideHandle(
+      byte[] page, int at, int slot, int size, boolean[] seen, String what, int b, int i) {
+    int h = handleAt(page, at, slot);
+    String where = what + " slot " + i + " of bucket " + b;
+    if (h < 0 || heap[h] == null) {
+      throw new IllegalStateException(where + " holds " + (h < 0 ? "nil" : "freed handle " + h));
+    }
+    if (seen[h]) {
+      throw new IllegalStateException(where + " holds handle " + h
+          + ", which another slot or a free list holds too");
+    }
+    if (heap[h].length != size) {
+      throw new IllegalStateException(where + " points to " + heap[h].length + " bytes, not "
+          + size);
+    }
+    seen[h] = true;
+    return 1;
   }
 
   @Override

@@ -23,6 +23,9 @@ import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
  *       bucket {@code j} with a feeder (old {@code j} or {@code j + 2^B}) not yet merged holds
  *       only entries of its merged feeders, packed without an {@code emptyOne} hole (what the
  *       iterator's positional limit relies on), and nothing at all if neither is merged.</li>
+ *   <li>side storage: whatever the map type keeps beside its buckets agrees with them (for
+ *       indirect keys and elems, every live slot points to its own live buffer, and no buffer is
+ *       leaked); see {@link MapCore#checkSideStorage}.</li>
  * </ul>
  */
 final class Invariants {
@@ -137,6 +140,11 @@ final class Invariants {
     if (exactNoverflow && m.B < 16 && linked != m.noverflow) {
       fail(m, "noverflow is " + m.noverflow + " but " + linked
           + " overflow buckets are linked into the current array");
+    }
+    try {
+      m.checkSideStorage();
+    } catch (IllegalStateException e) {
+      fail(m, e.getMessage());
     }
   }
 

@@ -765,6 +765,21 @@ abstract class MapCore {
     return n;
   }
 
+  /**
+   * Java heap bytes a subclass holds beside the bucket arrays for the map's entries, such as the
+   * side table of indirect keys and elems; 0 by default.
+   */
+  long sideHeapBytes(int refBytes) {
+    return 0;
+  }
+
+  /**
+   * Checks a subclass's own storage against the bucket arrays, throwing
+   * {@link IllegalStateException} for the first problem; called by {@link Invariants} after its
+   * own checks. Does nothing by default.
+   */
+  void checkSideStorage() {}
+
   public final MapStats stats() {
     int refBytes = Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
     long heap = 0;
@@ -774,6 +789,7 @@ abstract class MapCore {
     if (oldbuckets != null) {
       heap += oldbuckets.heapBytes(refBytes);
     }
+    heap += sideHeapBytes(refBytes);
     // GoMemory counts the old array whenever there is one: while growing and while shrinking.
     return new MapStats(
         count, B, noverflow, overflowBucketsInUse(), growing(), nevacuate, sameSizeGrow(),
