@@ -32,6 +32,13 @@ import java.util.function.BiConsumer;
  *       removes them.</li>
  * </ul>
  *
+ * <p>Key and elem types of any size are accepted. One over 128 bytes is stored as Go's compiler
+ * stores it, indirectly: its bucket slot is pointer-sized (4 or 8 bytes, so the bucket has Go's size
+ * for the type) and holds a handle to the bytes, which live in a per-map side table; handles of
+ * removed entries are reused, and {@link #clear()} empties the table. Hashing, comparison and the
+ * rules above apply to the key's bytes, not to the handle, and {@link #stats()} counts the table in
+ * {@link MapStats#javaHeapBytes()}.
+ *
  * <p>Arrays passed in are copied; arrays returned are fresh copies that the caller owns. Iteration,
  * mutation during iteration and misuse detection follow {@link GoMap}.
  */

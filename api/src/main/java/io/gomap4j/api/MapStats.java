@@ -18,7 +18,8 @@ package io.gomap4j.api;
  *     still holds entries that writes merge, two old buckets into each current one. Go's own maps
  *     never shrink
  * @param javaHeapBytes estimated Java heap bytes held by the map's bucket storage (arrays and their
- *     headers, assuming compressed references below a 32 GiB heap)
+ *     headers, assuming compressed references below a 32 GiB heap), and by a {@link BytesGoMap}'s
+ *     side table of keys and elems over 128 bytes
  * @param goBytes the heap bytes Go 1.19 itself would hold for this map on the modelled platform:
  *     the {@code hmap} header, the current bucket array as {@code makeBucketArray} allocates it
  *     (preallocated overflow buckets included), overflow buckets allocated one at a time, the old

@@ -199,12 +199,13 @@ public final class GoMaps {
 
     /**
      * A {@link BytesGoMap} in flat bucket memory, for the {@link #keyType} and {@link #elemType}
-     * that must both be set.
+     * that must both be set. A key or elem over 128 bytes is stored indirectly, as Go does: its
+     * bucket slot is pointer-sized and holds a handle to the bytes, kept in a per-map side table.
      *
      * @throws IllegalArgumentException as {@link #build()}, if the key or elem type is not set, if
      *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
-     *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type holds
-     *     pointers, or if a key or elem is over 128 bytes (stored indirectly by Go)
+     *     (floats, complex numbers, padding and {@code _} fields are fine), or if the elem type
+     *     holds pointers
      */
     public BytesGoMap buildBytes() {
       if (keyType == null || elemType == null) {
