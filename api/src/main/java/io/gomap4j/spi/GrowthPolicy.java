@@ -72,9 +72,9 @@ public interface GrowthPolicy {
   }
 
   /**
-   * How many old buckets each write evacuates in sequence order while a grow is in progress, in
-   * addition to the bucket the write itself touches. Go evacuates one. At least 1, or a grow might
-   * never finish.
+   * How many old buckets each write evacuates in sequence order while a grow or a shrink is in
+   * progress, in addition to the bucket the write itself touches. Go evacuates one. At least 1, or
+   * a grow might never finish.
    */
   int extraEvacuationsPerWrite();
 

@@ -46,6 +46,9 @@ final class Aeshash32Hasher implements Hasher {
   /** By length 1-16, the last seed round of the 1-16 byte path; see {@link SeedBlock}. */
   private final SeedBlock[] blocks = new SeedBlock[17];
 
+  /** By length, the last seed that missed {@link #blocks}; as in the 64-bit hasher. */
+  private final long[] missed = new long[17];
+
   /** @param aeskeysched at least 64 bytes; only the first 64 are read */
   Aeshash32Hasher(Platform platform, byte[] aeskeysched) {
     this.platform = platform;
@@ -202,7 +205,15 @@ final class Aeshash32Hasher implements Hasher {
   private long upTo16(long dLo, long dHi, int length, long iLo) {
     SeedBlock x = blocks[length];
     if (x == null || x.seed != iLo) {
-      x = new SeedBlock(iLo, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+      long iHi = (length & 0xffff) * LENGTH_SPREAD;
+      if (missed[length] != iLo) {
+        // A seed seen once, such as the running hash of a struct key's fields: no cache entry.
+        missed[length] = iLo;
+        long a = iLo ^ k0Lo;
+        long b = iHi ^ k0Hi;
+        return scramble3Lo32(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b)) & MASK;
+      }
+      x = new SeedBlock(iLo, iHi, k0Lo, k0Hi);
       blocks[length] = x;
     }
     return scramble3Lo32(

@@ -60,6 +60,17 @@ final class Aeshash64Hasher implements Hasher {
   /** By length 1-16, the last seed round of the 1-16 byte path; see {@link SeedBlock}. */
   private final SeedBlock[] blocks = new SeedBlock[17];
 
+  /**
+   * By length, the last seed that missed {@link #blocks}. A seed is cached when it misses twice in
+   * a row, so a map's seed is cached on its second hash, while seeds that change on every call
+   * (the running hash of a struct key's fields) allocate nothing. Racy by design: a stale value
+   * only decides whether to cache.
+   */
+  private final long[] missed = new long[17];
+
+  /** The last seed that missed {@link #keys}; see {@link #missed}. */
+  private long missedKeys;
+
   /** The last seed share of memhash64's first round; see {@link SeedKeys}. */
   private SeedKeys keys;
 
@@ -217,6 +228,13 @@ final class Aeshash64Hasher implements Hasher {
   private long keyed3(long seed, long value) {
     SeedKeys s = keys;
     if (s.seed != seed) {
+      if (missedKeys != seed) {
+        // A seed seen once: no cache entry, the three rounds in full.
+        missedKeys = seed;
+        long l = encLo(seed, value, k0Lo);
+        long h = encHi(seed, value, k0Hi);
+        return encLo(encLo(l, h, k1Lo), encHi(l, h, k1Hi), k2Lo);
+      }
       s = new SeedKeys(seed, k0Lo, k0Hi);
       keys = s;
     }
@@ -239,7 +257,15 @@ final class Aeshash64Hasher implements Hasher {
   private long upTo16(long dLo, long dHi, int length, long seed) {
     SeedBlock x = blocks[length];
     if (x == null || x.seed != seed) {
-      x = new SeedBlock(seed, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+      long iHi = (length & 0xffff) * LENGTH_SPREAD;
+      if (missed[length] != seed) {
+        // A seed seen once, such as the running hash of a struct key's fields: no cache entry.
+        missed[length] = seed;
+        long a = seed ^ k0Lo;
+        long b = iHi ^ k0Hi;
+        return scramble3Lo(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b));
+      }
+      x = new SeedBlock(seed, iHi, k0Lo, k0Hi);
       blocks[length] = x;
     }
     return scramble3(

@@ -6,8 +6,9 @@ import static io.gomap4j.hash.AesRound.col;
  * The seed round of Go's AES hash for inputs of 1 to 16 bytes: X0 = S(I ^ Ks[0]), where I is the
  * seed in bytes 0-7 and the 16-bit length four times in bytes 8-15. It depends only on the seed and
  * the length, so a hasher keeps the last one per length and skips that round while the seed stays
- * the same, as a map's seed does between reseeds. A new seed costs one small allocation per length
- * the first time; calls with a seed already seen allocate nothing.
+ * the same, as a map's seed does between reseeds. A seed is cached when it comes twice in a row (one
+ * small allocation per length); a seed that changes on every call is computed in full and
+ * allocates nothing.
  *
  * <p>Immutable: a hasher may publish it through a plain field and read it from any thread, because
  * the final fields of an object are seen fully initialised wherever its reference is seen.

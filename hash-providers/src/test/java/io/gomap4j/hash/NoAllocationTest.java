@@ -51,6 +51,38 @@ class NoAllocationTest {
         .isLessThan(CALLS);
   }
 
+  /**
+   * Seeds that change on every call, as when a struct key's fields are hashed with each result as
+   * the next seed, allocate nothing either: a hasher caches a seed only when it comes twice.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hashers")
+  @DisplayName("Chained seeds (each hash the next seed) allocate nothing once warmed up")
+  void chainedSeedsAllocateNothing(Hasher h) {
+    MethodHandle counter = allocationCounter();
+    assumeTrue(counter != null, "this JVM has no per-thread allocation counter");
+
+    long sink = chained(h, CALLS);
+    long before = allocatedBytes(counter);
+    sink += chained(h, CALLS);
+    long allocated = allocatedBytes(counter) - before;
+    assertThat(allocated).as("bytes allocated over %d chained rounds (sink %d)", CALLS, sink)
+        .isLessThan(CALLS);
+  }
+
+  private static long chained(Hasher h, int rounds) {
+    byte[] data = new byte[16];
+    long acc = 1;
+    for (int i = 0; i < rounds; i++) {
+      data[i & 15] = (byte) i;
+      acc = h.memhash(data, 0, 1 + (i & 15), acc);
+      acc = h.f64hash(i * 0.25, acc);
+      acc = h.f32hash(i * 0.5f, acc);
+      acc = h.memhash64(i, acc);
+    }
+    return acc;
+  }
+
   /** {@code getCurrentThreadAllocatedBytes()} bound to the platform's thread bean, or null. */
   private static MethodHandle allocationCounter() {
     try {

@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  *   <li>after a shrink from B to B-1 the map holds fewer than {@code 6.5 * 2^B / 4}, which is half
  *       of what B-1 holds; it grows again only after its count has more than doubled;</li>
  *   <li>after a doubling grow from B to B+1 the map holds more than {@code 6.5 * 2^B} (or 8 at
- *       B=0), four times the shrink threshold of B+1 ({@code 6.5 * 2^(B+1) / 4}); it shrinks again
+ *       B=0), twice the shrink threshold of B+1 ({@code 6.5 * 2^(B+1) / 4}); it shrinks again
  *       only after its count has more than halved;</li>
  *   <li>a same-size grow (too many overflow buckets) keeps B, and a shrink needs a delete, so the
  *       two cannot alternate on their own; the engine asks neither question while a grow or shrink

@@ -13,7 +13,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
-import java.util.function.IntSupplier;
 
 /**
  * {@code map[K]V} for fixed-size K and V without pointers, in flat bucket memory laid out exactly as
@@ -55,8 +54,6 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   /** Whether keys are plain memory: hashed as one block, equal when their bytes are. */
   private final boolean plainKeys;
   private final boolean needKeyUpdate;
-  /** The map's {@code fastrand}, for the hash of a NaN. */
-  private final IntSupplier fastrand = this::rand32;
   private final GoType elemType;
   private final String platformName;
   private final boolean bigEndian;
@@ -374,7 +371,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   /** The hash of the key at {@code src[at..at+keySize)}, as Go's key alg (spec 5.1). */
   private long hashKey(byte[] src, int at) {
     if (!plainKeys) {
-      return alg.hash(hasher, src, at, seed(), fastrand);
+      return alg.hash(hasher, src, at, seed(), random);
     }
     switch (keySize) {
       case 0:

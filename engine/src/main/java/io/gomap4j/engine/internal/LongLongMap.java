@@ -46,7 +46,10 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private final int keySlot;
   private final int elemsOffset;
   private final int elemSlot;
-  /** 8-byte keys and elems in little-endian buckets: lookups take {@link #getLE64}. */
+  /**
+   * 8-byte keys and elems in little-endian buckets: {@code get} and the put search compare a
+   * bucket's eight tophash bytes at once ({@link #getLE64}); other lookups scan slot by slot.
+   */
   private final boolean le64;
   private final int stride;
   private final int overflowOffset;

@@ -92,7 +92,7 @@ abstract class MapCore {
    */
   private int[] freshTops;
   /** {@link #rand32} as a supplier, made once so that passing it allocates nothing. */
-  private final IntSupplier random = this::rand32;
+  final IntSupplier random = this::rand32;
 
   /**
    * Whether a policy class overrides {@link GrowthPolicy#onDelete}. One that does not always

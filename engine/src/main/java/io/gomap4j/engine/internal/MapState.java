@@ -17,12 +17,6 @@ public record MapState(
     int count, int flags, int B, int noverflow, int hash0, boolean growing, int nevacuate,
     boolean sameSize, boolean shrinking) {
 
-  /** The state of a map that is not shrinking. */
-  public MapState(int count, int flags, int B, int noverflow, int hash0, boolean growing,
-      int nevacuate, boolean sameSize) {
-    this(count, flags, B, noverflow, hash0, growing, nevacuate, sameSize, false);
-  }
-
   /**
    * The state in the trace format: {@code B=.. noverflow=.. growing=.. nevacuate=.. samesize=..},
    * with {@code shrinking=true} appended while shrinking (Go's traces never shrink).
