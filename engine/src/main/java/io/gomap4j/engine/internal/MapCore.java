@@ -411,27 +411,35 @@ abstract class MapCore {
   // ---- growth -------------------------------------------------------------------------------------
 
   private void hashGrow(boolean bigger) {
-    if (!bigger) {
-      flags |= SAME_SIZE_GROW;
-    }
-    BucketArray old = buckets;
-    BucketArray fresh = new BucketArray(geometry, B + (bigger ? 1 : 0));
-    int f = flags & ~(ITERATOR | OLD_ITERATOR);
+    startEvacuation(bigger ? B + 1 : B, !bigger, false);
+  }
+
+  /**
+   * The bookkeeping {@code hashGrow} does, for a new array of {@code 2^newB} buckets: the old
+   * array is kept for evacuation, live iterators are marked as iterating it, and the evacuation
+   * mark and overflow count start over. Called only when no grow or shrink is in progress.
+   */
+  private void startEvacuation(int newB, boolean sameSize, boolean shrink) {
+    BucketArray fresh = new BucketArray(geometry, newB);
+    int f = flags & ~(ITERATOR | OLD_ITERATOR | SAME_SIZE_GROW);
     if ((flags & ITERATOR) != 0) {
       f |= OLD_ITERATOR;
     }
-    if (bigger) {
-      B++;
+    if (sameSize) {
+      f |= SAME_SIZE_GROW;
     }
     flags = f;
-    oldbuckets = old;
+    B = newB;
+    oldbuckets = buckets;
     buckets = fresh;
     nevacuate = 0;
     noverflow = 0;
+    shrinking = shrink;
     if (fresh.nextOverflow != NIL) {
       goExtra = true;
     }
   }
+
 
   private void growWork(int bucket) {
     evacuate(bucket & oldbucketmask());
@@ -591,23 +599,9 @@ abstract class MapCore {
 
   /** Starts a shrink: the counterpart of {@link #hashGrow} for {@link GrowthPolicy.Grow#HALVE}. */
   private void hashShrink() {
-    BucketArray old = buckets;
-    BucketArray fresh = new BucketArray(geometry, B - 1);
-    int f = flags & ~(ITERATOR | OLD_ITERATOR | SAME_SIZE_GROW);
-    if ((flags & ITERATOR) != 0) {
-      f |= OLD_ITERATOR;
-    }
-    B--;
-    flags = f;
-    oldbuckets = old;
-    buckets = fresh;
-    nevacuate = 0;
-    noverflow = 0;
-    shrinking = true;
-    if (fresh.nextOverflow != NIL) {
-      goExtra = true;
-    }
+    startEvacuation(B - 1, false, true);
   }
+
 
   /**
    * The shrink's {@code growWork} for a write to new bucket {@code bucket}: merges both old buckets
