@@ -573,6 +573,11 @@ abstract class MapCore {
     return (hash & newbit) != 0;
   }
 
+  /**
+   * Go's {@code advanceEvacuationMark}, for grows and shrinks alike: moves the mark past evacuated
+   * old buckets (at most 1024 at a time) and ends the grow or shrink when it passes the last of
+   * the {@code newbit} old buckets.
+   */
   private void advanceEvacuationMark(int newbit) {
     nevacuate++;
     int stop = Math.min(nevacuate + 1024, newbit);
@@ -582,6 +587,7 @@ abstract class MapCore {
     if (nevacuate == newbit) {
       oldbuckets = null;
       flags &= ~SAME_SIZE_GROW;
+      shrinking = false;
     }
   }
 
@@ -670,15 +676,7 @@ abstract class MapCore {
       }
     }
     if (oldbucket == nevacuate) {
-      nevacuate++;
-      int stop = Math.min(nevacuate + 1024, nold);
-      while (nevacuate != stop && oldbuckets.evacuated(nevacuate)) {
-        nevacuate++;
-      }
-      if (nevacuate == nold) {
-        oldbuckets = null;
-        shrinking = false;
-      }
+      advanceEvacuationMark(nold);
     }
   }
 
