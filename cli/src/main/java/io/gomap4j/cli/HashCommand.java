@@ -9,12 +9,9 @@ import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.tck.vectors.GoVectors;
 import io.gomap4j.tck.vectors.HashVector;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,55 +152,17 @@ final class HashCommand implements Callable<Integer> {
   // ---- --vectors ----
 
   private int checkVectors() {
-    PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(vectors)) {
-      throw new CliException(Main.USAGE, "no such vector file: " + vectors);
-    }
-    if (!Files.isRegularFile(vectors)) {
-      throw new CliException(Main.USAGE, "not a regular file: " + vectors);
-    }
-    List<HashVector> lines;
-    try {
-      lines = GoVectors.hashVectors(vectors);
-    } catch (IOException | UncheckedIOException e) {
-      throw new CliException(Main.USAGE, "cannot read vector file " + vectors + ": "
-          + (e.getCause() != null ? e.getCause() : e));
-    } catch (IllegalArgumentException e) {
-      // The message starts with file:line.
-      throw new CliException(Main.USAGE, "cannot parse the vectors: " + e.getMessage());
-    }
-    if (lines.isEmpty()) {
-      throw new CliException(Main.USAGE, vectors + " holds no hash vectors");
-    }
+    List<HashVector> lines = VectorFiles.read(vectors, "hash", GoVectors::hashVectors);
     Plugins plugins = main.plugins();
     Map<List<Object>, Object> hashers = new HashMap<>();
     Set<String> missing = new TreeSet<>();
-    int passed = 0;
-    int failed = 0;
-    for (HashVector v : lines) {
+    return VectorFiles.check(spec.commandLine().getOut(), "hash", lines, v -> {
       String failure = check(v, plugins, hashers, missing);
-      if (failure == null) {
-        passed++;
-        continue;
-      }
-      failed++;
-      if (failed <= maxFailures) {
-        out.println("FAIL " + v.source() + " " + v.alg() + " " + v.fn() + " data="
-            + HexFormat.of().formatHex(v.data()) + " seed=" + Long.toHexString(v.seed())
-            + " expected=" + Long.toHexString(v.hash()) + " " + failure);
-      }
-    }
-    if (failed > maxFailures) {
-      out.println("... " + (failed - maxFailures) + " more failure" + (failed - maxFailures == 1
-          ? "" : "s") + " not shown (--max-failures " + maxFailures + ")");
-    }
-    if (!missing.isEmpty()) {
-      out.println("not installed: " + String.join(", ", missing) + " (installed hash providers: "
-          + plugins.names(PluginKind.HASH) + ")");
-    }
-    out.println("hash vectors: " + passed + " passed, " + failed + " failed");
-    out.flush();
-    return failed == 0 ? Main.OK : Main.FAILED;
+      return failure == null ? null : v.source() + " " + v.alg() + " " + v.fn() + " data="
+          + HexFormat.of().formatHex(v.data()) + " seed=" + Long.toHexString(v.seed())
+          + " expected=" + Long.toHexString(v.hash()) + " " + failure;
+    }, maxFailures, () -> missing.isEmpty() ? null : "not installed: " + String.join(", ", missing)
+        + " (installed hash providers: " + plugins.names(PluginKind.HASH) + ")");
   }
 
   /** Null if the line passes, else why not: "got=HEX" or a reason. */

@@ -9,10 +9,7 @@ import io.gomap4j.spi.StructLayout;
 import io.gomap4j.tck.vectors.GoVectors;
 import io.gomap4j.tck.vectors.LayoutVector;
 import io.gomap4j.tck.vectors.LayoutVectors;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -225,52 +222,15 @@ final class LayoutCommand implements Callable<Integer> {
   // ---- --vectors ----
 
   private int checkVectors() {
-    PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(vectors)) {
-      throw new CliException(Main.USAGE, "no such vector file: " + vectors);
-    }
-    if (!Files.isRegularFile(vectors)) {
-      throw new CliException(Main.USAGE, "not a regular file: " + vectors);
-    }
-    List<LayoutVector> lines;
-    try {
-      lines = GoVectors.layoutVectors(vectors);
-    } catch (IOException | UncheckedIOException e) {
-      throw new CliException(Main.USAGE, "cannot read vector file " + vectors + ": "
-          + (e.getCause() != null ? e.getCause() : e));
-    } catch (IllegalArgumentException e) {
-      // The message starts with file:line.
-      throw new CliException(Main.USAGE, "cannot parse the vectors: " + e.getMessage());
-    }
-    if (lines.isEmpty()) {
-      throw new CliException(Main.USAGE, vectors + " holds no layout vectors");
-    }
+    List<LayoutVector> lines = VectorFiles.read(vectors, "layout", GoVectors::layoutVectors);
     Plugins plugins = main.plugins();
     Set<String> missing = new TreeSet<>();
-    int passed = 0;
-    int failed = 0;
-    for (LayoutVector v : lines) {
+    return VectorFiles.check(spec.commandLine().getOut(), "layout", lines, v -> {
       List<String> failures = check(v, plugins, missing);
-      if (failures.isEmpty()) {
-        passed++;
-        continue;
-      }
-      failed++;
-      if (failed <= maxFailures) {
-        out.println("FAIL " + v + ": " + String.join("; ", failures));
-      }
-    }
-    if (failed > maxFailures) {
-      out.println("... " + (failed - maxFailures) + " more failure" + (failed - maxFailures == 1
-          ? "" : "s") + " not shown (--max-failures " + maxFailures + ")");
-    }
-    if (!missing.isEmpty()) {
-      out.println("not installed: layout " + String.join(", ", missing) + " (installed layouts: "
-          + String.join(", ", plugins.names(PluginKind.LAYOUT)) + ")");
-    }
-    out.println("layout vectors: " + passed + " passed, " + failed + " failed");
-    out.flush();
-    return failed == 0 ? Main.OK : Main.FAILED;
+      return failures.isEmpty() ? null : v + ": " + String.join("; ", failures);
+    }, maxFailures, () -> missing.isEmpty() ? null : "not installed: layout "
+        + String.join(", ", missing) + " (installed layouts: "
+        + String.join(", ", plugins.names(PluginKind.LAYOUT)) + ")");
   }
 
   /** The line's differences from the layout plugin it names; empty if it passes. */
