@@ -12,26 +12,23 @@ package io.gomap4j.hash;
  *
  * <p>ShiftRows makes output column {@code c} take row {@code r} from input column {@code c + r}
  * (mod 4). SubBytes and MixColumns of one input byte in row {@code r} together add a fixed multiple
- * of a column to the output; the four tables {@code T0..T3} hold those columns for rows 0..3, so a
- * round is 16 table look-ups and XORs. The tables and the S-box are derived here from their
- * definitions over GF(2^8) at class initialisation.
+ * of a column to the output; the table {@link #T} holds those columns for rows 0..3 one after
+ * another, so a round is 16 table look-ups ({@link #r0} to {@link #r3}) and XORs. One table rather
+ * than four leaves the JIT one base register instead of four for the rounds' many live values. The
+ * table and the S-box are derived here from their definitions over GF(2^8) at class initialisation.
  */
 final class AesRound {
 
   /** The AES S-box: multiplicative inverse in GF(2^8) mod 0x11B, then the affine map. */
   private static final int[] SBOX = new int[256];
 
-  /** Row 0: the byte {@code x = S(a)} contributes (2x, x, x, 3x) to rows (0, 1, 2, 3). */
-  static final int[] T0 = new int[256];
-
-  /** Row 1: (3x, 2x, x, x). */
-  static final int[] T1 = new int[256];
-
-  /** Row 2: (x, 3x, 2x, x). */
-  static final int[] T2 = new int[256];
-
-  /** Row 3: (x, x, 3x, 2x). */
-  static final int[] T3 = new int[256];
+  /**
+   * Entry {@code 256r + a}: the column that the input byte {@code a} in row {@code r} adds to its
+   * output column. With {@code x = S(a)}, row 0 adds (2x, x, x, 3x) to rows (0, 1, 2, 3), row 1
+   * (3x, 2x, x, x), row 2 (x, 3x, 2x, x) and row 3 (x, x, 3x, 2x): each row's entry is row 0's
+   * rotated by 8r bits.
+   */
+  private static final int[] T = new int[1024];
 
   static {
     for (int a = 0; a < 256; a++) {
@@ -51,10 +48,9 @@ final class AesRound {
       int x2 = gmul(x, 2);
       int x3 = gmul(x, 3);
       int t = x2 | x << 8 | x << 16 | x3 << 24;
-      T0[a] = t;
-      T1[a] = Integer.rotateLeft(t, 8);
-      T2[a] = Integer.rotateLeft(t, 16);
-      T3[a] = Integer.rotateLeft(t, 24);
+      for (int row = 0; row < 4; row++) {
+        T[256 * row + a] = Integer.rotateLeft(t, 8 * row);
+      }
     }
   }
 
@@ -85,15 +81,33 @@ final class AesRound {
     return SBOX[b];
   }
 
+  /** Row 0 (byte 0) of column {@code w}, looked up: its share of the output column. */
+  static int r0(int w) {
+    return T[w & 0xff];
+  }
+
+  /** Row 1 (byte 1) of column {@code w}, looked up. */
+  static int r1(int w) {
+    return T[256 + ((w >>> 8) & 0xff)];
+  }
+
+  /** Row 2 (byte 2) of column {@code w}, looked up. */
+  static int r2(int w) {
+    return T[512 + ((w >>> 16) & 0xff)];
+  }
+
+  /** Row 3 (byte 3) of column {@code w}, looked up. */
+  static int r3(int w) {
+    return T[768 + (w >>> 24)];
+  }
+
   /** Bytes 0-7 of {@code AESENC(state, key)}; {@code kLo} is bytes 0-7 of the round key. */
   static long encLo(long lo, long hi, long kLo) {
     int w0 = (int) lo;
     int w1 = (int) (lo >>> 32);
     int w2 = (int) hi;
     int w3 = (int) (hi >>> 32);
-    int c0 = T0[w0 & 0xff] ^ T1[(w1 >>> 8) & 0xff] ^ T2[(w2 >>> 16) & 0xff] ^ T3[w3 >>> 24];
-    int c1 = T0[w1 & 0xff] ^ T1[(w2 >>> 8) & 0xff] ^ T2[(w3 >>> 16) & 0xff] ^ T3[w0 >>> 24];
-    return ((c0 & 0xffffffffL) | (long) c1 << 32) ^ kLo;
+    return ((col(w0, w1, w2, w3) & 0xffffffffL) | (long) col(w1, w2, w3, w0) << 32) ^ kLo;
   }
 
   /** Bytes 8-15 of {@code AESENC(state, key)}; {@code kHi} is bytes 8-15 of the round key. */
@@ -102,9 +116,7 @@ final class AesRound {
     int w1 = (int) (lo >>> 32);
     int w2 = (int) hi;
     int w3 = (int) (hi >>> 32);
-    int c2 = T0[w2 & 0xff] ^ T1[(w3 >>> 8) & 0xff] ^ T2[(w0 >>> 16) & 0xff] ^ T3[w1 >>> 24];
-    int c3 = T0[w3 & 0xff] ^ T1[(w0 >>> 8) & 0xff] ^ T2[(w1 >>> 16) & 0xff] ^ T3[w2 >>> 24];
-    return ((c2 & 0xffffffffL) | (long) c3 << 32) ^ kHi;
+    return ((col(w2, w3, w0, w1) & 0xffffffffL) | (long) col(w3, w0, w1, w2) << 32) ^ kHi;
   }
 
   /** Bytes 0-3 of {@code AESENC(state, key)}: column 0 only, for 32-bit results. */
@@ -113,16 +125,15 @@ final class AesRound {
     int w1 = (int) (lo >>> 32);
     int w2 = (int) hi;
     int w3 = (int) (hi >>> 32);
-    return T0[w0 & 0xff] ^ T1[(w1 >>> 8) & 0xff] ^ T2[(w2 >>> 16) & 0xff] ^ T3[w3 >>> 24] ^ k0;
+    return col(w0, w1, w2, w3) ^ k0;
   }
 
-  /** {@code lo64(S(S(S(x))))}, where {@code S(x) = AESENC(x, x)}: Go's finishing scramble. */
   /**
    * Column {@code c} of a round before its key is added, for the input columns
    * {@code a = w[c], b = w[c+1], c = w[c+2], d = w[c+3]}: row r comes from column c + r.
    */
   static int col(int a, int b, int c, int d) {
-    return T0[a & 0xff] ^ T1[(b >>> 8) & 0xff] ^ T2[(c >>> 16) & 0xff] ^ T3[d >>> 24];
+    return r0(a) ^ r1(b) ^ r2(c) ^ r3(d);
   }
 
   /** Bytes 0-7 of S(S(S(x))), S(x) = E(x, x), for the state {@code lo ‖ hi}. */
@@ -141,17 +152,25 @@ final class AesRound {
    * two columns that are returned.
    */
   static long scramble3(int x0, int x1, int x2, int x3) {
-    int y0 = col(x0, x1, x2, x3) ^ x0;
-    int y1 = col(x1, x2, x3, x0) ^ x1;
-    int y2 = col(x2, x3, x0, x1) ^ x2;
-    int y3 = col(x3, x0, x1, x2) ^ x3;
+    return scramble2(
+        col(x0, x1, x2, x3) ^ x0,
+        col(x1, x2, x3, x0) ^ x1,
+        col(x2, x3, x0, x1) ^ x2,
+        col(x3, x0, x1, x2) ^ x3);
+  }
+
+  /**
+   * Bytes 0-7 of S(S(y)) for the state given as its four columns: the last two rounds of
+   * {@link #scramble3}, for callers that compute the first round themselves.
+   */
+  static long scramble2(int y0, int y1, int y2, int y3) {
     int z0 = col(y0, y1, y2, y3) ^ y0;
     int z1 = col(y1, y2, y3, y0) ^ y1;
     int z2 = col(y2, y3, y0, y1) ^ y2;
     int z3 = col(y3, y0, y1, y2) ^ y3;
-    int r0 = col(z0, z1, z2, z3) ^ z0;
-    int r1 = col(z1, z2, z3, z0) ^ z1;
-    return (r0 & 0xffffffffL) | (long) r1 << 32;
+    int out0 = col(z0, z1, z2, z3) ^ z0;
+    int out1 = col(z1, z2, z3, z0) ^ z1;
+    return (out0 & 0xffffffffL) | (long) out1 << 32;
   }
 
   /** Bytes 0-3 of S(S(S(x))); the last round computes one column. */

@@ -1,12 +1,13 @@
 package io.gomap4j.hash;
 
-import static io.gomap4j.hash.AesRound.T0;
-import static io.gomap4j.hash.AesRound.T1;
-import static io.gomap4j.hash.AesRound.T2;
-import static io.gomap4j.hash.AesRound.T3;
 import static io.gomap4j.hash.AesRound.col;
 import static io.gomap4j.hash.AesRound.encHi;
 import static io.gomap4j.hash.AesRound.encLo;
+import static io.gomap4j.hash.AesRound.r0;
+import static io.gomap4j.hash.AesRound.r1;
+import static io.gomap4j.hash.AesRound.r2;
+import static io.gomap4j.hash.AesRound.r3;
+import static io.gomap4j.hash.AesRound.scramble2;
 import static io.gomap4j.hash.AesRound.scramble3;
 import static io.gomap4j.hash.AesRound.scramble3Lo;
 import static java.util.Objects.requireNonNull;
@@ -111,16 +112,11 @@ final class Aeshash64Hasher implements Hasher {
     if (length == 0) {
       return empty(seed);
     }
-    long dLo;
-    long dHi;
-    if (length >= 8) {
-      dLo = Words.r8(false, data, offset);
-      dHi = AesRound.partial(data, offset + 8, length - 8);
-    } else {
-      dLo = AesRound.partial(data, offset, length);
-      dHi = 0;
+    if (length <= 8) {
+      return upTo16(AesRound.partial(data, offset, length), 0, length, seed);
     }
-    return upTo16(dLo, dHi, length, seed);
+    return upTo16(
+        Words.r8(false, data, offset), AesRound.partial(data, offset + 8, length - 8), length, seed);
   }
 
   /** No bytes: {@code lo64(S(S(I ^ Ks[0])))} with the length part of I zero. */
@@ -228,48 +224,87 @@ final class Aeshash64Hasher implements Hasher {
   private long keyed3(long seed, long value) {
     SeedKeys s = keys;
     if (s.seed != seed) {
-      if (missedKeys != seed) {
-        // A seed seen once: no cache entry, the three rounds in full.
-        missedKeys = seed;
-        long l = encLo(seed, value, k0Lo);
-        long h = encHi(seed, value, k0Hi);
-        return encLo(encLo(l, h, k1Lo), encHi(l, h, k1Hi), k2Lo);
+      s = seedKeys(seed);
+      if (s == null) {
+        return keyed3Uncached(seed, value);
       }
-      s = new SeedKeys(seed, k0Lo, k0Hi);
-      keys = s;
     }
     int v0 = (int) value;
     int v1 = (int) (value >>> 32);
-    int y0 = s.p0 ^ T2[(v0 >>> 16) & 0xff] ^ T3[v1 >>> 24];
-    int y1 = s.p1 ^ T1[(v0 >>> 8) & 0xff] ^ T2[(v1 >>> 16) & 0xff];
-    int y2 = s.p2 ^ T0[v0 & 0xff] ^ T1[(v1 >>> 8) & 0xff];
-    int y3 = s.p3 ^ T0[v1 & 0xff] ^ T3[v0 >>> 24];
+    int y0 = s.p0 ^ r2(v0) ^ r3(v1);
+    int y1 = s.p1 ^ r1(v0) ^ r2(v1);
+    int y2 = s.p2 ^ r0(v0) ^ r1(v1);
+    int y3 = s.p3 ^ r0(v1) ^ r3(v0);
     int z0 = col(y0, y1, y2, y3) ^ k1w0;
     int z1 = col(y1, y2, y3, y0) ^ k1w1;
     int z2 = col(y2, y3, y0, y1) ^ k1w2;
     int z3 = col(y3, y0, y1, y2) ^ k1w3;
-    int r0 = col(z0, z1, z2, z3) ^ k2w0;
-    int r1 = col(z1, z2, z3, z0) ^ k2w1;
-    return (r0 & 0xffffffffL) | (long) r1 << 32;
+    int out0 = col(z0, z1, z2, z3) ^ k2w0;
+    int out1 = col(z1, z2, z3, z0) ^ k2w1;
+    return (out0 & 0xffffffffL) | (long) out1 << 32;
+  }
+
+  /**
+   * The cached seed share for a seed that missed {@link #keys}: a new entry when the seed missed
+   * last time too, else null (the seed is remembered). Out of {@link #keyed3} so that the hot path
+   * stays small enough to inline.
+   */
+  private SeedKeys seedKeys(long seed) {
+    if (missedKeys != seed) {
+      missedKeys = seed;
+      return null;
+    }
+    SeedKeys s = new SeedKeys(seed, k0Lo, k0Hi);
+    keys = s;
+    return s;
+  }
+
+  /** {@link #keyed3} for a seed seen once: the three rounds in full, nothing cached. */
+  private long keyed3Uncached(long seed, long value) {
+    long l = encLo(seed, value, k0Lo);
+    long h = encHi(seed, value, k0Hi);
+    return encLo(encLo(l, h, k1Lo), encHi(l, h, k1Hi), k2Lo);
   }
 
   /** 1 to 16 bytes, zero-padded to {@code dLo ‖ dHi}: {@code lo64(S³(D ^ X0))}. */
   private long upTo16(long dLo, long dHi, int length, long seed) {
     SeedBlock x = blocks[length];
     if (x == null || x.seed != seed) {
-      long iHi = (length & 0xffff) * LENGTH_SPREAD;
-      if (missed[length] != seed) {
+      x = seedBlock(length, seed);
+      if (x == null) {
         // A seed seen once, such as the running hash of a struct key's fields: no cache entry.
-        missed[length] = seed;
         long a = seed ^ k0Lo;
-        long b = iHi ^ k0Hi;
+        long b = (length & 0xffff) * LENGTH_SPREAD ^ k0Hi;
         return scramble3Lo(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b));
       }
-      x = new SeedBlock(seed, iHi, k0Lo, k0Hi);
-      blocks[length] = x;
+    }
+    if (length <= 8) {
+      // Bytes 8-15 of D ^ X0 are X0's alone, so half of the first round's look-ups are the
+      // block's (q0..q3): 32 look-ups in all instead of 40.
+      int a0 = (int) dLo ^ x.x0;
+      int a1 = (int) (dLo >>> 32) ^ x.x1;
+      return scramble2(
+          r0(a0) ^ r1(a1) ^ a0 ^ x.q0,
+          r0(a1) ^ r3(a0) ^ a1 ^ x.q1,
+          r2(a0) ^ r3(a1) ^ x.q2,
+          r1(a0) ^ r2(a1) ^ x.q3);
     }
     return scramble3(
         (int) dLo ^ x.x0, (int) (dLo >>> 32) ^ x.x1, (int) dHi ^ x.x2, (int) (dHi >>> 32) ^ x.x3);
+  }
+
+  /**
+   * The cached X0 for a seed that missed {@link #blocks}: a new entry when the seed missed last
+   * time too, else null (the seed is remembered); see {@link #missed}.
+   */
+  private SeedBlock seedBlock(int length, long seed) {
+    if (missed[length] != seed) {
+      missed[length] = seed;
+      return null;
+    }
+    SeedBlock x = new SeedBlock(seed, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+    blocks[length] = x;
+    return x;
   }
 
   /**
@@ -288,10 +323,10 @@ final class Aeshash64Hasher implements Hasher {
       this.seed = seed;
       int s0 = (int) seed;
       int s1 = (int) (seed >>> 32);
-      p0 = T0[s0 & 0xff] ^ T1[(s1 >>> 8) & 0xff] ^ (int) kLo;
-      p1 = T0[s1 & 0xff] ^ T3[s0 >>> 24] ^ (int) (kLo >>> 32);
-      p2 = T2[(s0 >>> 16) & 0xff] ^ T3[s1 >>> 24] ^ (int) kHi;
-      p3 = T1[(s0 >>> 8) & 0xff] ^ T2[(s1 >>> 16) & 0xff] ^ (int) (kHi >>> 32);
+      p0 = r0(s0) ^ r1(s1) ^ (int) kLo;
+      p1 = r0(s1) ^ r3(s0) ^ (int) (kLo >>> 32);
+      p2 = r2(s0) ^ r3(s1) ^ (int) kHi;
+      p3 = r1(s0) ^ r2(s1) ^ (int) (kHi >>> 32);
     }
   }
 

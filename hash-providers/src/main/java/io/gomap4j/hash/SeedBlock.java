@@ -1,6 +1,10 @@
 package io.gomap4j.hash;
 
 import static io.gomap4j.hash.AesRound.col;
+import static io.gomap4j.hash.AesRound.r0;
+import static io.gomap4j.hash.AesRound.r1;
+import static io.gomap4j.hash.AesRound.r2;
+import static io.gomap4j.hash.AesRound.r3;
 
 /**
  * The seed round of Go's AES hash for inputs of 1 to 16 bytes: X0 = S(I ^ Ks[0]), where I is the
@@ -22,6 +26,17 @@ final class SeedBlock {
   final int x3;
 
   /**
+   * The first round's look-ups of X0's bytes 8-15 (columns 2 and 3) for each output column, with
+   * those columns' own XOR in columns 2 and 3: what an input of at most 8 bytes, whose bytes 8-15
+   * are zero, adds to the first round of the scramble.
+   */
+  final int q0;
+
+  final int q1;
+  final int q2;
+  final int q3;
+
+  /**
    * @param seed bytes 0-7 of I (a 32-bit platform's seed zero-extended)
    * @param iHi bytes 8-15 of I, the spread length
    * @param kLo bytes 0-7 of Ks[0]
@@ -39,5 +54,9 @@ final class SeedBlock {
     x1 = col(a1, a2, a3, a0) ^ a1;
     x2 = col(a2, a3, a0, a1) ^ a2;
     x3 = col(a3, a0, a1, a2) ^ a3;
+    q0 = r2(x2) ^ r3(x3);
+    q1 = r1(x2) ^ r2(x3);
+    q2 = r0(x2) ^ r1(x3) ^ x2;
+    q3 = r0(x3) ^ r3(x2) ^ x3;
   }
 }
