@@ -27,6 +27,13 @@ import org.HdrHistogram.Histogram;
  * whose interval overlaps a pause widened by 1 ms and the calibration's uncertainty on each side
  * is left out of the "excluding GC" figures. Both sets of figures are reported, with the pauses beside them.
  *
+ * <p>The implementation {@value #CONTROL} is no map: each timed step makes two read-modify-writes
+ * at random places of a {@code long[]} filled beforehand (16 longs per step of the fill, rounded
+ * down to a power of two: 1 GiB for 10,000,000), about the memory traffic of a put
+ * into a large map, under the same timing, warm-up and GC accounting. Its percentiles are the
+ * machine's own floor for memory-bound steps of this length (scheduling, the hypervisor, non-GC
+ * safepoints): a map's figure near the control's is the machine's, not the map's.
+ *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl benchmarks -am package -DskipTests}:
  *
  * <pre>
@@ -36,12 +43,23 @@ import org.HdrHistogram.Histogram;
  */
 public final class GrowthLatency {
 
+  /** The no-map control's name in {@code --impl} and in the results. */
+  static final String CONTROL = "control";
+
+  private static final String CONTROL_LABEL = "no map: 2 random writes per step (control)";
+
   private GrowthLatency() {}
+
+  /** One timed step of a fill: the {@code i}-th put, or the control's writes. */
+  @FunctionalInterface
+  interface Step {
+    void run(int i);
+  }
 
   /** Runs every implementation in a child JVM, or (with {@code --child}) one in this JVM. */
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Cli.options(args,
-        "--size", "10000000", "--impl", String.join(",", LongMapUnderTest.NAMES),
+        "--size", "10000000", "--impl", String.join(",", LongMapUnderTest.NAMES) + "," + CONTROL,
         "--heap", "8g", "--out", "benchmarks/results/growth.json", "--child", "");
     int size = Integer.parseInt(opts.get("--size"));
     if (!opts.get("--child").isEmpty()) {
@@ -50,7 +68,9 @@ public final class GrowthLatency {
     }
     List<Object> results = new ArrayList<>();
     for (String impl : opts.get("--impl").split(",")) {
-      LongMapUnderTest.create(impl, 0);
+      if (!impl.equals(CONTROL)) {
+        LongMapUnderTest.create(impl, 0);
+      }
       System.err.printf("growth latency: %s to %,d entries...%n", impl, size);
       String out = Cli.child(GrowthLatency.class, List.of("-Xms" + opts.get("--heap"),
           "-Xmx" + opts.get("--heap"), "-XX:+AlwaysPreTouch"),
@@ -89,13 +109,15 @@ public final class GrowthLatency {
 
   /** Fills one map of {@code impl} to {@code size} entries, timing each put. */
   static Map<String, Object> measure(String impl, int size) {
-    long[] keys = Keys.present(size);
-    Long[] boxed = LongMapBenchmark.Data.boxes(impl) ? Keys.boxed(keys) : null;
+    boolean control = impl.equals(CONTROL);
+    long[] keys = control ? null : Keys.present(size);
+    Long[] boxed = !control && LongMapBenchmark.Data.boxes(impl) ? Keys.boxed(keys) : null;
+    long[] memory = control ? filledControlArray(size) : null;
     int warm = Math.max(1000, size / 10);
     for (int round = 0; round < 2; round++) {
-      LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+      Step step = control ? controlStep(memory) : mapStep(impl, keys, boxed);
       for (int i = 0; i < warm; i++) {
-        m.put(keys[i], boxed == null ? null : boxed[i]);
+        step.run(i);
       }
     }
     long[] starts = new long[size];
@@ -150,19 +172,18 @@ public final class GrowthLatency {
       slackNs = 1_000_000L;
     }
 
-    LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+    LongMapUnderTest m = control ? null : LongMapUnderTest.create(impl, 0);
+    Step step = control ? controlStep(memory) : i -> m.put(keys[i], boxed == null ? null : boxed[i]);
     long runStart = System.nanoTime();
     for (int i = 0; i < size; i++) {
-      long k = keys[i];
-      Long b = boxed == null ? null : boxed[i];
       long t0 = System.nanoTime();
-      m.put(k, b);
+      step.run(i);
       long t1 = System.nanoTime();
       starts[i] = t0;
       nanos[i] = (int) Math.min(Integer.MAX_VALUE, t1 - t0);
     }
     long runNanos = System.nanoTime() - runStart;
-    if (m.size() != size) {
+    if (m != null && m.size() != size) {
       throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + size);
     }
     sleep(200); // let the last notifications arrive
@@ -234,7 +255,7 @@ public final class GrowthLatency {
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("impl", impl);
-    r.put("label", LongMapUnderTest.label(impl));
+    r.put("label", control ? CONTROL_LABEL : LongMapUnderTest.label(impl));
     r.put("size", size);
     r.put("fillMillis", runNanos / 1e6);
     r.put("all", percentiles(all));
@@ -250,7 +271,8 @@ public final class GrowthLatency {
     r.put("slowestPuts", slow);
     r.put("clockCalibration", calibration != null ? "System.gc()" : "uptime");
     r.put("pauseSlackMillis", slackNs / 1e6);
-    r.put("maxBytesAllocatedByOnePut", maxAllocation(impl, keys, boxed));
+    r.put("maxBytesAllocatedByOnePut", maxAllocation(
+        control ? controlStep(memory) : mapStep(impl, keys, boxed), size));
     r.put("jvm", ManagementFactory.getRuntimeMXBean().getInputArguments());
     return r;
   }
@@ -259,19 +281,46 @@ public final class GrowthLatency {
    * The most heap bytes that one put allocated in a second, untimed fill: the other measure of a
    * bounded put, independent of the machine's noise.
    */
-  private static long maxAllocation(String impl, long[] keys, Long[] boxed) {
+  private static long maxAllocation(Step step, int size) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
     long max = 0;
     long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < keys.length; i++) {
-      m.put(keys[i], boxed == null ? null : boxed[i]);
+    for (int i = 0; i < size; i++) {
+      step.run(i);
       long after = threads.getCurrentThreadAllocatedBytes();
       max = Math.max(max, after - before);
       before = after;
     }
     return max;
+  }
+
+  /** Puts into a new map of {@code impl} with its default capacity. */
+  private static Step mapStep(String impl, long[] keys, Long[] boxed) {
+    LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+    return i -> m.put(keys[i], boxed == null ? null : boxed[i]);
+  }
+
+  /**
+   * The control's array for a fill of {@code size} steps: 16 longs a step, rounded down to a power
+   * of two, every element written once so that its memory is mapped.
+   */
+  private static long[] filledControlArray(int size) {
+    long[] memory = new long[Integer.highestOneBit(Math.max(1, Math.min(size, 1 << 26))) * 16];
+    for (int i = 0; i < memory.length; i++) {
+      memory[i] = i;
+    }
+    return memory;
+  }
+
+  /** The control's step: two read-modify-writes at places drawn from {@code i} (SplitMix64). */
+  private static Step controlStep(long[] memory) {
+    int mask = memory.length - 1;
+    return i -> {
+      long x = Keys.key(i);
+      memory[(int) x & mask] += i;
+      memory[(int) (x >>> 32) & mask] ^= x;
+    };
   }
 
   private static void sleep(long millis) {

@@ -436,12 +436,23 @@ public final class Report {
         out.append(String.format(Locale.ROOT, ", HashMap's %s µs",
             us(((Map<?, ?>) h.get("excludingGc")).get("maxNanos"))));
       }
+      Map<?, ?> c = growthOf(d, GrowthLatency.CONTROL);
+      if (c != null) {
+        Map<?, ?> cex = (Map<?, ?>) c.get("excludingGc");
+        out.append(String.format(Locale.ROOT,
+            "; the no-map control (two random writes per step into a 1 GiB array, same harness): max %s µs,"
+                + " p99.99 %s µs", us(cex.get("maxNanos")), us(cex.get("p99_99Nanos"))));
+      }
       if (!ok) {
-        out.append(". Missed: the slowest puts are listed in growth.json (`slowestPuts`, with")
-            .append(" their time); the bytes one put allocates stay bounded (")
+        out.append(". Missed: no put allocates more than ")
             .append(String.format(Locale.ROOT, "%,d", longOf(g.get("maxBytesAllocatedByOnePut"))))
-            .append(" at most), so a slow put is the machine (scheduling, page faults) or JIT,")
-            .append(" not a whole-array step");
+            .append(" bytes or moves more than a few buckets, and the slowest puts are listed in")
+            .append(" growth.json (`slowestPuts`)");
+        if (c != null) {
+          out.append("; the control, which touches memory without a map, shows the floor this")
+              .append(" machine sets for a memory-bound step: the slow tail is scheduling, the")
+              .append(" hypervisor and non-GC safepoints (not excluded), not a whole-array step");
+        }
       }
       out.append('\n');
     }
