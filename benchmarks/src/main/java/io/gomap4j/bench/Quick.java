@@ -2,6 +2,7 @@ package io.gomap4j.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -69,15 +70,17 @@ public final class Quick {
     System.out.printf("%n[2/3] growth latency to 1,000,000 entries, a JVM per map...%n");
     System.out.flush();
     Path growth = tmp.resolve("growth.json");
+    List<String> timed = new ArrayList<>(IMPLS);
+    timed.add(GrowthLatency.CONTROL);
     GrowthLatency.main(new String[] {"--size", "1000000", "--heap", "2g", "--impl",
-        String.join(",", IMPLS), "--out", growth.toString()});
+        String.join(",", timed), "--out", growth.toString()});
     Report.Data d = Report.Data.load(tmp);
-    for (String impl : IMPLS) {
+    for (String impl : timed) {
       Map<?, ?> r = Report.growthOf(d, impl);
       Map<?, ?> ex = (Map<?, ?>) r.get("excludingGc");
       System.out.printf(Locale.ROOT,
-          "%-32s excluding GC: max %,10.1f us, p99.99 %,9.1f us; most bytes by one put %,d%n",
-          LongMapUnderTest.label(impl), num(ex.get("maxNanos")) / 1e3,
+          "%-44s excluding GC: max %,10.1f us, p99.99 %,9.1f us; most bytes by one put %,d%n",
+          r.get("label"), num(ex.get("maxNanos")) / 1e3,
           num(ex.get("p99_99Nanos")) / 1e3, (long) num(r.get("maxBytesAllocatedByOnePut")));
     }
 
