@@ -305,7 +305,7 @@ public final class GrowthLatency {
    * The control's array for a fill of {@code size} steps: 16 longs a step, rounded down to a power
    * of two, every element written once so that its memory is mapped.
    */
-  private static long[] filledControlArray(int size) {
+  static long[] filledControlArray(int size) {
     long[] memory = new long[Integer.highestOneBit(Math.max(1, Math.min(size, 1 << 26))) * 16];
     for (int i = 0; i < memory.length; i++) {
       memory[i] = i;
@@ -314,7 +314,7 @@ public final class GrowthLatency {
   }
 
   /** The control's step: two read-modify-writes at places drawn from {@code i} (SplitMix64). */
-  private static Step controlStep(long[] memory) {
+  static Step controlStep(long[] memory) {
     int mask = memory.length - 1;
     return i -> {
       long x = Keys.key(i);
