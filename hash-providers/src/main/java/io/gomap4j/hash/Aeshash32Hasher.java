@@ -23,9 +23,6 @@ import java.util.Objects;
  */
 final class Aeshash32Hasher implements Hasher {
 
-  /** {@code PSHUFHW $0}: the 16-bit length in each of the four 16-bit slots of the high half. */
-  private static final long LENGTH_SPREAD = 0x0001000100010001L;
-
   private static final long MASK = 0xffffffffL;
 
   private final Platform platform;
@@ -74,7 +71,7 @@ final class Aeshash32Hasher implements Hasher {
     Objects.checkFromIndexSize(offset, length, data.length);
     long iLo = seed & MASK;
     if (length > 16) {
-      return above16(data, offset, length, iLo, (length & 0xffff) * LENGTH_SPREAD);
+      return above16(data, offset, length, iLo, SeedBlock.spread(length));
     }
     if (length == 0) {
       return empty(iLo);
@@ -205,7 +202,7 @@ final class Aeshash32Hasher implements Hasher {
   private long upTo16(long dLo, long dHi, int length, long iLo) {
     SeedBlock x = blocks[length];
     if (x == null || x.seed != iLo) {
-      long iHi = (length & 0xffff) * LENGTH_SPREAD;
+      long iHi = SeedBlock.spread(length);
       if (missed[length] != iLo) {
         // A seed seen once, such as the running hash of a struct key's fields: no cache entry.
         missed[length] = iLo;

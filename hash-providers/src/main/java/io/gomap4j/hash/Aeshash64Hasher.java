@@ -30,9 +30,6 @@ import java.util.Objects;
  */
 final class Aeshash64Hasher implements Hasher {
 
-  /** {@code PSHUFHW $0}: the 16-bit length in each of the four 16-bit slots of the high half. */
-  private static final long LENGTH_SPREAD = 0x0001000100010001L;
-
   private final Platform platform;
 
   /** Ks[0..7], bytes 0-7 and 8-15 of each, little-endian. */
@@ -107,7 +104,7 @@ final class Aeshash64Hasher implements Hasher {
     requireNonNull(data, "data is null");
     Objects.checkFromIndexSize(offset, length, data.length);
     if (length > 16) {
-      return above16(data, offset, length, seed, (length & 0xffff) * LENGTH_SPREAD);
+      return above16(data, offset, length, seed, SeedBlock.spread(length));
     }
     if (length == 0) {
       return empty(seed);
@@ -274,7 +271,7 @@ final class Aeshash64Hasher implements Hasher {
       if (x == null) {
         // A seed seen once, such as the running hash of a struct key's fields: no cache entry.
         long a = seed ^ k0Lo;
-        long b = (length & 0xffff) * LENGTH_SPREAD ^ k0Hi;
+        long b = SeedBlock.spread(length) ^ k0Hi;
         return scramble3Lo(dLo ^ encLo(a, b, a), dHi ^ encHi(a, b, b));
       }
     }
@@ -302,7 +299,7 @@ final class Aeshash64Hasher implements Hasher {
       missed[length] = seed;
       return null;
     }
-    SeedBlock x = new SeedBlock(seed, (length & 0xffff) * LENGTH_SPREAD, k0Lo, k0Hi);
+    SeedBlock x = new SeedBlock(seed, SeedBlock.spread(length), k0Lo, k0Hi);
     blocks[length] = x;
     return x;
   }

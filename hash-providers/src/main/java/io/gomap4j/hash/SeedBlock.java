@@ -19,6 +19,9 @@ import static io.gomap4j.hash.AesRound.r3;
  */
 final class SeedBlock {
 
+  /** {@code PSHUFHW $0}: the 16-bit length in each of the four 16-bit slots of the high half. */
+  private static final long LENGTH_SPREAD = 0x0001000100010001L;
+
   final long seed;
   final int x0;
   final int x1;
@@ -58,5 +61,10 @@ final class SeedBlock {
     q1 = r1(x2) ^ r2(x3);
     q2 = r0(x2) ^ r1(x3) ^ x2;
     q3 = r0(x3) ^ r3(x2) ^ x3;
+  }
+
+  /** Bytes 8-15 of the seed block I: the low 16 bits of {@code length}, four times. */
+  static long spread(int length) {
+    return (length & 0xffff) * LENGTH_SPREAD;
   }
 }
