@@ -163,10 +163,17 @@ final class BucketArray {
 
   /** Copies key and elem of slot {@code si} of {@code src} bucket {@code sb} into this array. */
   void copySlotFrom(BucketArray src, int sb, int si, int db, int di) {
-    byte[] to = writable(db);
-    int doff = offset(db);
-    int soff = src.offset(sb);
-    byte[] from = src.page(sb);
+    copySlot(src, sb, src.page(sb), src.offset(sb), si, db, writable(db), offset(db), di);
+  }
+
+  /**
+   * {@link #copySlotFrom} for a caller that holds both buckets' pages and offsets: {@code from} and
+   * {@code soff} are {@code src.page(sb)} and {@code src.offset(sb)}, {@code to} and {@code doff}
+   * this array's {@code writable(db)} and {@code offset(db)}. Evacuation moves entries bucket by
+   * bucket, so it looks the pages up once per bucket instead of once per slot.
+   */
+  void copySlot(
+      BucketArray src, int sb, byte[] from, int soff, int si, int db, byte[] to, int doff, int di) {
     int ks = g.keySlot();
     if (ks != 0) {
       copy(from, soff + g.keysOffset() + si * ks, to, doff + g.keysOffset() + di * ks, ks);

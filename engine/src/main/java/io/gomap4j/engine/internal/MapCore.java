@@ -463,23 +463,31 @@ abstract class MapCore {
       boolean same = sameSizeGrow();
       long[] toY = same ? null : destinations(old, oldbucket, newbit);
       BucketArray to = buckets;
+      // The pages and offsets of the old bucket and of both destinations are looked up once per
+      // bucket; a destination's page is made writable only when an entry goes there.
       int xb = oldbucket;
       int xi = 0;
+      byte[] xPage = null;
+      int xOff = 0;
       int yb = oldbucket + newbit;
       int yi = 0;
+      byte[] yPage = null;
+      int yOff = 0;
       int n = 0;
       for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+        byte[] page = old.writable(b);
+        int off = old.offset(b);
         for (int i = 0; i < SLOTS; i++, n++) {
-          int top = old.tophash(b, i);
+          int top = page[off + i] & 0xFF;
           if (isEmpty(top)) {
-            old.setTophash(b, i, EVACUATED_EMPTY);
+            page[off + i] = (byte) EVACUATED_EMPTY;
             continue;
           }
           if (top < MIN_TOP_HASH) {
             throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
           }
           boolean useY = toY != null && (toY[n >>> 6] & (1L << n)) != 0;
-          old.setTophash(b, i, useY ? EVACUATED_Y : EVACUATED_X);
+          page[off + i] = (byte) (useY ? EVACUATED_Y : EVACUATED_X);
           if (toY != null && !reflexiveKeys && freshTops[n] != 0) {
             top = freshTops[n];
           }
@@ -487,17 +495,27 @@ abstract class MapCore {
             if (yi == SLOTS) {
               yb = newoverflow(yb);
               yi = 0;
+              yPage = null;
             }
-            to.setTophash(yb, yi, top);
-            to.copySlotFrom(old, b, i, yb, yi);
+            if (yPage == null) {
+              yPage = to.writable(yb);
+              yOff = to.offset(yb);
+            }
+            yPage[yOff + yi] = (byte) top;
+            to.copySlot(old, b, page, off, i, yb, yPage, yOff, yi);
             yi++;
           } else {
             if (xi == SLOTS) {
               xb = newoverflow(xb);
               xi = 0;
+              xPage = null;
             }
-            to.setTophash(xb, xi, top);
-            to.copySlotFrom(old, b, i, xb, xi);
+            if (xPage == null) {
+              xPage = to.writable(xb);
+              xOff = to.offset(xb);
+            }
+            xPage[xOff + xi] = (byte) top;
+            to.copySlot(old, b, page, off, i, xb, xPage, xOff, xi);
             xi++;
           }
         }
@@ -538,8 +556,10 @@ abstract class MapCore {
     }
     int n = 0;
     for (int b = oldbucket; b != NIL; b = old.overflow(b)) {
+      byte[] page = old.page(b);
+      int off = old.offset(b);
       for (int i = 0; i < SLOTS; i++, n++) {
-        int top = old.tophash(b, i);
+        int top = page[off + i] & 0xFF;
         if (isEmpty(top)) {
           continue;
         }
