@@ -469,6 +469,7 @@ public final class Report {
                   + " hypervisor, non-GC safepoints, which are not excluded), not the map's"
               : "; a figure is above " + CONTROL_MARGIN + "× the control's, which touches memory"
                   + " without a map: part of the slow tail is the map's own, not yet explained");
+          out.append(stallBudget(g, c));
         }
       }
       out.append('\n');
@@ -492,6 +493,33 @@ public final class Report {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The p99.99 target against the machine's rate of slow steps: the no-map control's steps over
+   * 20 µs per millisecond of its run, applied to the map's fill time, against the one step in
+   * 10,000 that p99.99 < 20 µs allows. Empty when the counts are missing (older result files).
+   */
+  static String stallBudget(Map<?, ?> map, Map<?, ?> control) {
+    Object mc = ((Map<?, ?>) map.get("excludingGc")).get("over20usCount");
+    Object cc = ((Map<?, ?>) control.get("excludingGc")).get("over20usCount");
+    double cFill = num(control.get("fillMillis"));
+    double mFill = num(map.get("fillMillis"));
+    if (mc == null || cc == null || !(num(cc) > 0) || !(cFill > 0) || !(mFill > 0)) {
+      return "";
+    }
+    double every = cFill / num(cc);
+    long allowed = longOf(map.get("size")) / 10_000;
+    double expected = mFill / every;
+    return String.format(Locale.ROOT,
+        ". The control had %,d steps over 20 µs in its %,.0f ms run, one every %.2f ms without"
+            + " any map; at that rate the map's %,.0f ms fill meets about %,.0f such stalls,"
+            + " where p99.99 < 20 µs allows %,d (the map had %,d)%s",
+        longOf(cc), cFill, every, mFill, expected, allowed, longOf(mc),
+        expected > allowed
+            ? ": on this machine a fill that long cannot meet the p99.99 target whatever the map"
+                + " does"
+            : "");
   }
 
   /**

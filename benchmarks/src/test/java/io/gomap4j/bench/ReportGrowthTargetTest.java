@@ -43,4 +43,28 @@ class ReportGrowthTargetTest {
     assertThat(targets(2.0e6, 55e3, 0.16e6, 6e3))
         .contains("the map's own").doesNotContain("this machine's");
   }
+
+  @Test
+  void theLineComparesTheMapsFillWithTheControlsRateOfStalls() throws Exception {
+    // The control: 1,500 steps over 20 us in 5,000 ms (one every 3.33 ms). The map's 6,000 ms
+    // fill then meets about 1,800, where 10,000,000 puts at p99.99 allow 1,000.
+    String pct = "{\"count\": 10, \"p99_9Nanos\": 1000, \"p99_99Nanos\": %s, \"maxNanos\": %s,"
+        + " \"excludedPuts\": 0, \"over20usCount\": %d}";
+    String gc = " \"gc\": {\"count\": 0, \"totalMillis\": 0, \"maxMillis\": 0, \"pauses\": []},"
+        + " \"maxBytesAllocatedByOnePut\": 100}";
+    String map = "{\"impl\": \"gomap\", \"label\": \"gomap\", \"size\": 10000000,"
+        + " \"fillMillis\": 6000, \"all\": " + String.format(Locale.ROOT, pct, 64e3, 1.9e6, 2100)
+        + ", \"excludingGc\": " + String.format(Locale.ROOT, pct, 64e3, 1.9e6, 2100) + "," + gc;
+    String control = "{\"impl\": \"" + GrowthLatency.CONTROL + "\", \"label\": \"c\","
+        + " \"size\": 10000000, \"fillMillis\": 5000, \"all\": "
+        + String.format(Locale.ROOT, pct, 58e3, 4.1e6, 1500) + ", \"excludingGc\": "
+        + String.format(Locale.ROOT, pct, 58e3, 4.1e6, 1500) + "," + gc;
+    Files.writeString(dir.resolve("growth.json"),
+        "{\"kind\": \"growth-latency\", \"results\": [" + map + ", " + control + "]}");
+    assertThat(Report.targets(Report.Data.load(dir)))
+        .contains("The control had 1,500 steps over 20 µs in its 5,000 ms run, one every 3.33 ms")
+        .contains("the map's 6,000 ms fill meets about 1,800 such stalls, where p99.99 < 20 µs"
+            + " allows 1,000 (the map had 2,100)")
+        .contains("cannot meet the p99.99 target whatever the map does");
+  }
 }
