@@ -104,6 +104,9 @@ public final class Report {
   /** Everything the result files hold. */
   static final class Data {
     final List<Score> longScores = new ArrayList<>();
+    /** memhash-go119's memhash64 in ns from a hash benchmark file ({@code hash*.json}), or NaN. */
+    double memhash64Nanos = Double.NaN;
+    String memhash64Source;
     final List<Score> stringScores = new ArrayList<>();
     Map<?, ?> growth;
     Map<?, ?> memory;
@@ -127,6 +130,13 @@ public final class Report {
           d.longScores.addAll(jmh(json));
         } else if (name.startsWith("stringmap")) {
           d.stringScores.addAll(jmh(json));
+        } else if (name.startsWith("hash")) {
+          Double h = memhash64Nanos(json);
+          if (h == null) {
+            continue;
+          }
+          d.memhash64Nanos = h;
+          d.memhash64Source = name;
         } else if (name.equals("growth.json")) {
           d.growth = (Map<?, ?>) new ResultsTable.Json(json).document();
           d.machine = (Map<?, ?>) d.growth.get("machine");
@@ -148,6 +158,22 @@ public final class Report {
       }
       return null;
     }
+  }
+
+  /**
+   * The score of {@code Int64HashBenchmark.int64} for {@code memhash-go119} in a JMH JSON result,
+   * the hash that {@code LongLongGoMap} computes for every lookup; null if the file has none.
+   */
+  static Double memhash64Nanos(String json) {
+    for (Object o : (List<?>) new ResultsTable.Json(json).document()) {
+      Map<?, ?> run = (Map<?, ?>) o;
+      Map<?, ?> params = (Map<?, ?>) run.get("params");
+      if (String.valueOf(run.get("benchmark")).endsWith("Int64HashBenchmark.int64")
+          && params != null && "memhash-go119".equals(params.get("hash"))) {
+        return num(((Map<?, ?>) run.get("primaryMetric")).get("score"));
+      }
+    }
+    return null;
   }
 
   /** The scores of a JMH JSON result. */
@@ -395,9 +421,12 @@ public final class Report {
               "LongLongGoMap get hit at %,d entries no slower than fastutil", size),
           "getHit", go, fu, size, 1.0, false,
           "memhash-go119's memhash64 (a contract: Go's output) costs two 64x64->128-bit"
-              + " multiplies where fastutil mixes with one, and a lookup touches the tophash, key"
-              + " and elem lines of a 144-byte bucket and its page's header, where fastutil reads"
-              + " a key and a value");
+              + " multiplies where fastutil mixes with one"
+              + (Double.isNaN(d.memhash64Nanos) ? "" : String.format(Locale.ROOT,
+                  " (memhash64 alone: %s ns in %s, Int64HashBenchmark)",
+                  fmt(d.memhash64Nanos), d.memhash64Source))
+              + ", and a lookup touches the tophash, key and elem lines of a 144-byte bucket and"
+              + " its page's header, where fastutil reads a key and a value");
     }
     TreeSet<Integer> growSizes = new TreeSet<>();
     for (Score s : d.longScores) {

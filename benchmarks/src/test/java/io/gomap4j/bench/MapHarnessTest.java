@@ -3,6 +3,7 @@ package io.gomap4j.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -120,5 +121,21 @@ class MapHarnessTest {
         .contains("growing adds 60.0 ns per put to a presized fill for LongLongGoMap and 15.0 ns"
             + " for fastutil")
         .contains("the presized fill itself is 1.20× fastutil's");
+  }
+
+  @Test
+  void aMissedGetTargetQuotesMemhash64FromTheHashResults() throws Exception {
+    Files.writeString(dir.resolve("longmap-small.json"), "[" + score("getHit", "gomap", 100000, 25.0)
+        + "," + score("getHit", "fastutil", 100000, 15.0) + "]");
+    Files.writeString(dir.resolve("hash-run.json"),
+        "[{\"benchmark\":\"io.gomap4j.bench.Int64HashBenchmark.int64\","
+            + "\"params\":{\"hash\":\"hash4j-wyhash\"},\"primaryMetric\":{\"score\":3.0,"
+            + "\"scoreError\":0.1,\"scoreUnit\":\"ns/op\"}},"
+            + "{\"benchmark\":\"io.gomap4j.bench.Int64HashBenchmark.int64\","
+            + "\"params\":{\"hash\":\"memhash-go119\"},\"primaryMetric\":{\"score\":4.25,"
+            + "\"scoreError\":0.1,\"scoreUnit\":\"ns/op\"}}]");
+    assertThat(Report.targets(Report.Data.load(dir)))
+        .contains("❌ LongLongGoMap get hit at 100,000 entries no slower than fastutil: 1.67×")
+        .contains("(memhash64 alone: 4.25 ns in hash-run.json, Int64HashBenchmark)");
   }
 }
