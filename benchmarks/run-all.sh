@@ -2,13 +2,13 @@
 # benchmarks/run-all.sh: the published map benchmark run. Builds the benchmarks jar, runs the JMH
 # map suites, the growth-latency harness and the memory measurement one after the other (never in
 # parallel: each needs the machine to itself), writes benchmarks/results/*.json and regenerates the
-# tables and charts in benchmarks/README.md. About 30 minutes on 2 cores; run it on a quiet machine.
+# tables and charts in benchmarks/README.md. About 35 minutes on 2 cores; run it on a quiet machine.
 #
 #   benchmarks/run-all.sh [step...]     steps: build longmap stringmap growth memory report
 #                                       (default: all of them, in that order)
 #
-# Settings (JMH): sizes 1,000 and 100,000: -f 1 -wi 1 -w 500ms -i 5 -r 500ms;
-#                 size 10,000,000:         -f 1 -wi 1 -w 1s -i 2 -r 1s (a put or iterate
+# Settings (JMH): sizes 1,000 and 100,000: -f 1 -wi 1 -w 500ms -i 10 -r 500ms;
+#                 size 10,000,000:         -f 1 -wi 1 -w 1s -i 3 -r 1s (a put or iterate
 #                 invocation there is a whole fill, so an iteration is at least one fill).
 # Heap: -Xms4g -Xmx10g for the JMH forks (HashMap<Long,Long> and String keys at 10,000,000),
 #       with a fixed young generation (-Xmn512m) at 1,000 and 100,000 entries: G1 otherwise grows
@@ -27,8 +27,8 @@ out=benchmarks/results
 steps=("$@")
 [ ${#steps[@]} -eq 0 ] && steps=(build longmap stringmap growth memory report)
 
-small=(-f 1 -wi 1 -w 500ms -i 5 -r 500ms -jvmArgsAppend "-Xms4g -Xmx10g -Xmn512m")
-large=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+small=(-f 1 -wi 1 -w 500ms -i 10 -r 500ms -jvmArgsAppend "-Xms4g -Xmx10g -Xmn512m")
+large=(-f 1 -wi 1 -w 1s -i 3 -r 1s)
 start=$(date +%s)
 log() { printf '[run-all %4ds] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
 

@@ -95,6 +95,17 @@ public final class Report {
     double perEntry() {
       return wholeMap(op) ? nanos / size : nanos;
     }
+
+    /** JMH's 99.9% confidence half-width, per entry like {@link #perEntry}. */
+    double errorPerEntry() {
+      return wholeMap(op) ? error / size : error;
+    }
+
+    /** {@link #perEntry} with its error: {@code "12.4 ± 1.10"}. */
+    String withError() {
+      return Double.isNaN(errorPerEntry()) ? fmt(perEntry())
+          : fmt(perEntry()) + " ± " + fmt(errorPerEntry());
+    }
   }
 
   static boolean wholeMap(String op) {
@@ -592,10 +603,10 @@ public final class Report {
     out.append(ok ? "- ✅ " : "- ❌ ").append(what).append(": ");
     if (atLeast) {
       out.append(String.format(Locale.ROOT, "%.2f× faster (%s ns against %s ns)", r,
-          fmt(sb.perEntry()), fmt(sa.perEntry())));
+          sb.withError(), sa.withError()));
     } else {
       out.append(String.format(Locale.ROOT, "%.2f× (%s ns against %s ns)", r,
-          fmt(sa.perEntry()), fmt(sb.perEntry())));
+          sa.withError(), sb.withError()));
     }
     if (!ok) {
       out.append(". Missed: ").append(why);
