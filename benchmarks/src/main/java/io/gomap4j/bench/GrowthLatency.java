@@ -3,8 +3,6 @@ package io.gomap4j.bench;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,12 +84,7 @@ public final class GrowthLatency {
     doc.put("kind", "growth-latency");
     doc.put("machine", Cli.machine());
     doc.put("results", results);
-    Path out = Path.of(opts.get("--out"));
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Files.writeString(out, JsonOut.write(doc), StandardCharsets.UTF_8);
-    System.err.println("wrote " + out);
+    JsonOut.writeFile(Path.of(opts.get("--out")), doc);
   }
 
   private static String summary(Map<?, ?> r) {

@@ -1,5 +1,9 @@
 package io.gomap4j.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,6 +11,18 @@ import java.util.Map;
 final class JsonOut {
 
   private JsonOut() {}
+
+  /**
+   * Writes {@code value} as JSON to {@code out}, creating its parent directories, and says so on
+   * standard error.
+   */
+  static void writeFile(Path out, Object value) throws IOException {
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.writeString(out, write(value), StandardCharsets.UTF_8);
+    System.err.println("wrote " + out);
+  }
 
   /** {@code value} as JSON, maps and lists indented by two spaces per level. */
   static String write(Object value) {

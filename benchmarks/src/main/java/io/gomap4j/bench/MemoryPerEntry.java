@@ -1,7 +1,5 @@
 package io.gomap4j.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,16 +102,40 @@ public final class MemoryPerEntry {
     doc.put("machine", Cli.machine());
     doc.put("sizes", sizes);
     doc.put("results", results);
-    Path out = Path.of(opts.get("--out"));
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
+    JsonOut.writeFile(Path.of(opts.get("--out")), doc);
+  }
+
+  /**
+   * Puts keys {@code 0 .. n-1} into {@code m}: for a map that boxes, into its {@link Map} as a new
+   * {@link Long} key and value each, so that every entry holds instances of its own.
+   */
+  @SuppressWarnings("unchecked")
+  private static void fill(LongMapUnderTest m, boolean boxes, int n) {
+    Map<Long, Long> boxed = boxes ? (Map<Long, Long>) m.map() : null;
+    for (int i = 0; i < n; i++) {
+      long k = Keys.key(i);
+      if (boxed != null) {
+        boxed.put(Long.valueOf(k), Long.valueOf(~k));
+      } else {
+        m.put(k, null);
+      }
     }
-    Files.writeString(out, JsonOut.write(doc), StandardCharsets.UTF_8);
-    System.err.println("wrote " + out);
+  }
+
+  /**
+   * The heap that a fresh map of {@code n} boxed entries adds, after full collections before and
+   * after its fill: JOL's figure without JOL's walk. The caller drops its own map first.
+   */
+  private static long heapDelta(String impl, int n) {
+    long before = usedAfterGc();
+    LongMapUnderTest fresh = LongMapUnderTest.create(impl, 0);
+    fill(fresh, true, n);
+    long delta = usedAfterGc() - before;
+    java.lang.ref.Reference.reachabilityFence(fresh);
+    return delta;
   }
 
   /** The bytes per entry of {@code impl} at each size. */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> measure(String impl, List<Integer> sizes, int jolMax) {
     Map<String, Object> r = new LinkedHashMap<>();
     List<Object> perEntry = new ArrayList<>();
@@ -123,15 +145,8 @@ public final class MemoryPerEntry {
     boolean boxes = LongMapBenchmark.Data.boxes(impl);
     for (int n : sizes) {
       LongMapUnderTest m = LongMapUnderTest.create(impl, 0);
+      fill(m, boxes, n);
       Object map = m.map();
-      for (int i = 0; i < n; i++) {
-        long k = Keys.key(i);
-        if (boxes) {
-          ((Map<Long, Long>) map).put(Long.valueOf(k), Long.valueOf(~k));
-        } else {
-          m.put(k, null);
-        }
-      }
       if (m.size() != n) {
         throw new IllegalStateException(impl + " holds " + m.size() + " entries, not " + n);
       }
@@ -142,15 +157,7 @@ public final class MemoryPerEntry {
         // a TLAB; at jolMax both methods are recorded to show that they agree.
         m = null;
         map = null;
-        long before = usedAfterGc();
-        LongMapUnderTest fresh = LongMapUnderTest.create(impl, 0);
-        Map<Long, Long> fm = (Map<Long, Long>) fresh.map();
-        for (int i = 0; i < n; i++) {
-          long k = Keys.key(i);
-          fm.put(Long.valueOf(k), Long.valueOf(~k));
-        }
-        bytes = usedAfterGc() - before;
-        java.lang.ref.Reference.reachabilityFence(fm);
+        bytes = heapDelta(impl, n);
         methods.add("heap-delta");
         sharedExcluded.add(0L);
       } else {
@@ -169,15 +176,7 @@ public final class MemoryPerEntry {
           long jol = bytes;
           map = null;
           m = null;
-          long before = usedAfterGc();
-          LongMapUnderTest fresh = LongMapUnderTest.create(impl, 0);
-          Map<Long, Long> fm = (Map<Long, Long>) fresh.map();
-          for (int i = 0; i < n; i++) {
-            long k = Keys.key(i);
-            fm.put(Long.valueOf(k), Long.valueOf(~k));
-          }
-          long delta = usedAfterGc() - before;
-          java.lang.ref.Reference.reachabilityFence(fm);
+          long delta = heapDelta(impl, n);
           r.put("crossCheckAt", n);
           r.put("crossCheckJolBytes", jol);
           r.put("crossCheckHeapDeltaBytes", delta);
