@@ -2,7 +2,7 @@
 # benchmarks/run-all.sh: the published map benchmark run. Builds the benchmarks jar, runs the JMH
 # map suites, the growth-latency harness and the memory measurement one after the other (never in
 # parallel: each needs the machine to itself), writes benchmarks/results/*.json and regenerates the
-# tables and charts in benchmarks/README.md. About 35 minutes on 2 cores; run it on a quiet machine.
+# tables and charts in benchmarks/README.md. About 40 minutes on 2 cores; run it on a quiet machine.
 #
 #   benchmarks/run-all.sh [step...]     steps: build longmap stringmap growth memory report
 #                                       (default: all of them, in that order)
@@ -15,6 +15,9 @@
 #       eden during the measured iterations, and the page faults of its new memory swamp a small
 #       fill (compare with -jvmArgsAppend "-Xms4g -Xmx10g" on LongMapBenchmark.putGrowing);
 #       -Xms8g -Xmx8g -XX:+AlwaysPreTouch for each growth-latency JVM, -Xmx8g for memory.
+# Growth: one fill per map, then four more fills each of gomap and the no-map control, taking
+#         turns (--repeat 5): one fill's slowest put is a single event that moves by several
+#         times between fills on this machine, so the target line compares medians.
 # Environment: JAVA_HOME (default: java on PATH), MVN (default: mvn), JMH_EXTRA (more JMH options).
 set -euo pipefail
 
@@ -61,7 +64,7 @@ for step in "${steps[@]}"; do
     growth)
       log "growth latency to 10,000,000 entries"
       "$java" -cp "$jar" io.gomap4j.bench.GrowthLatency --size 10000000 --heap 8g \
-        --out "$out/growth.json"
+        --repeat 5 --repeat-impl gomap,control --out "$out/growth.json"
       ;;
     memory)
       log "memory per entry"

@@ -40,6 +40,25 @@ final class Cli {
   }
 
   /**
+   * The value of option {@code name} as a positive int.
+   *
+   * @throws IllegalArgumentException naming the option when it is not a whole number of at least 1
+   */
+  static int positive(Map<String, String> opts, String name) {
+    String v = opts.get(name);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "option " + name + " must be a whole number of at least 1; got '" + v + "'");
+  }
+
+  /**
    * Runs {@code main} of {@code mainClass} in a new JVM on this JVM's class path, with
    * {@code jvmArgs}; returns the JSON object its standard output ends with. Its standard error
    * goes to ours.

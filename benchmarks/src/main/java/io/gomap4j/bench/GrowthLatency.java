@@ -37,7 +37,13 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.gomap4j.bench.GrowthLatency \
  *     [--size 10000000] [--impl gomap,fastutil,...] [--heap 8g] [--out benchmarks/results/growth.json]
+ *     [--repeat 1] [--repeat-impl gomap,control]
  * </pre>
+ *
+ * <p>One fill's slowest put is a single event, and on a shared machine it moves by several times
+ * between fills. With {@code --repeat N}, the implementations of {@code --repeat-impl} (by default
+ * the primitive gomap4j map and the control) are filled N times, taking turns after the first pass,
+ * and each one's result lists every fill's figures under {@code fills}.
  */
 public final class GrowthLatency {
 
@@ -58,33 +64,74 @@ public final class GrowthLatency {
   }
 
   /** Runs every implementation in a child JVM, or (with {@code --child}) one in this JVM. */
+  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Cli.options(args,
         "--size", "10000000", "--impl", String.join(",", LongMapUnderTest.NAMES) + "," + CONTROL,
-        "--heap", "8g", "--out", "benchmarks/results/growth.json", "--child", "");
-    int size = Integer.parseInt(opts.get("--size"));
+        "--heap", "8g", "--out", "benchmarks/results/growth.json", "--child", "",
+        "--repeat", "1", "--repeat-impl", LongMapUnderTest.GOMAP + "," + CONTROL);
+    int size = Cli.positive(opts, "--size");
     if (!opts.get("--child").isEmpty()) {
       System.out.print(JsonOut.write(measure(opts.get("--child"), size)));
       return;
     }
-    List<Object> results = new ArrayList<>();
-    for (String impl : opts.get("--impl").split(",")) {
+    int repeat = Cli.positive(opts, "--repeat");
+    List<String> impls = List.of(opts.get("--impl").split(","));
+    for (String impl : impls) {
       if (!impl.equals(CONTROL)) {
         LongMapUnderTest.create(impl, 0);
       }
-      System.err.printf("growth latency: %s to %,d entries...%n", impl, size);
-      String out = Cli.child(GrowthLatency.class, List.of("-Xms" + opts.get("--heap"),
-          "-Xmx" + opts.get("--heap"), "-XX:+AlwaysPreTouch"),
-          List.of("--child", impl, "--size", Integer.toString(size)));
-      Object r = new ResultsTable.Json(out).document();
-      results.add(r);
-      System.err.println("  " + summary((Map<?, ?>) r));
+    }
+    Map<String, Map<String, Object>> byImpl = new LinkedHashMap<>();
+    for (String impl : impls) {
+      byImpl.put(impl, fill(impl, size, opts.get("--heap")));
+    }
+    // Further fills of the repeated implementations, taking turns, so that a slow spell of the
+    // machine falls on each of them alike. Each one's "fills" lists every fill's figures.
+    List<String> repeated = new ArrayList<>();
+    for (String impl : opts.get("--repeat-impl").split(",")) {
+      if (byImpl.containsKey(impl) && repeat > 1) {
+        repeated.add(impl);
+        List<Object> fills = new ArrayList<>();
+        fills.add(fillFigures(byImpl.get(impl)));
+        byImpl.get(impl).put("fills", fills);
+      }
+    }
+    for (int round = 2; round <= repeat; round++) {
+      for (String impl : repeated) {
+        System.err.printf("  fill %d of %d:%n", round, repeat);
+        ((List<Object>) byImpl.get(impl).get("fills"))
+            .add(fillFigures(fill(impl, size, opts.get("--heap"))));
+      }
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("kind", "growth-latency");
     doc.put("machine", Cli.machine());
-    doc.put("results", results);
+    doc.put("results", new ArrayList<Object>(byImpl.values()));
     JsonOut.writeFile(Path.of(opts.get("--out")), doc);
+  }
+
+  /** One fill of {@code impl} in a child JVM: its result document. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fill(String impl, int size, String heap) throws Exception {
+    System.err.printf("growth latency: %s to %,d entries...%n", impl, size);
+    String out = Cli.child(GrowthLatency.class,
+        List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"),
+        List.of("--child", impl, "--size", Integer.toString(size)));
+    Map<String, Object> r = (Map<String, Object>) new ResultsTable.Json(out).document();
+    System.err.println("  " + summary(r));
+    return r;
+  }
+
+  /** The figures of one fill that repeated fills are compared by (excluding GC). */
+  static Map<String, Object> fillFigures(Map<?, ?> r) {
+    Map<?, ?> ex = (Map<?, ?>) r.get("excludingGc");
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("fillMillis", r.get("fillMillis"));
+    f.put("maxNanos", ex.get("maxNanos"));
+    f.put("p99_99Nanos", ex.get("p99_99Nanos"));
+    f.put("over20usCount", ex.get("over20usCount"));
+    return f;
   }
 
   private static String summary(Map<?, ?> r) {
