@@ -121,7 +121,11 @@ class MapHarnessTest {
         .contains("❌ LongLongGoMap put growing to 1,000 entries no slower than 1.3× fastutil: 2.25×")
         .contains("growing adds 60.0 ns per put to a presized fill for LongLongGoMap and 15.0 ns"
             + " for fastutil")
-        .contains("the presized fill itself is 1.20× fastutil's");
+        .contains("the presized fill itself is 1.20× fastutil's (30.0 ns against 25.0 ns per"
+            + " put: a Go put hashes with memhash64, reads")
+        .doesNotContain("memhash64 (");
+    d.memhash64Nanos = 3.5;
+    assertThat(Report.targets(d)).contains("a Go put hashes with memhash64 (3.50 ns alone), reads");
   }
 
   @Test
