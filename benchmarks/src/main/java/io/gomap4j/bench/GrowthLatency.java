@@ -82,6 +82,13 @@ public final class GrowthLatency {
         LongMapUnderTest.create(impl, 0);
       }
     }
+    List<String> repeatImpls = List.of(opts.get("--repeat-impl").split(","));
+    for (String impl : repeatImpls) {
+      if (!impl.equals(CONTROL) && !LongMapUnderTest.NAMES.contains(impl)) {
+        throw new IllegalArgumentException("--repeat-impl names '" + impl + "'; allowed: "
+            + String.join(", ", LongMapUnderTest.NAMES) + ", " + CONTROL);
+      }
+    }
     Map<String, Map<String, Object>> byImpl = new LinkedHashMap<>();
     for (String impl : impls) {
       byImpl.put(impl, fill(impl, size, opts.get("--heap")));
@@ -89,7 +96,7 @@ public final class GrowthLatency {
     // Further fills of the repeated implementations, taking turns, so that a slow spell of the
     // machine falls on each of them alike. Each one's "fills" lists every fill's figures.
     List<String> repeated = new ArrayList<>();
-    for (String impl : opts.get("--repeat-impl").split(",")) {
+    for (String impl : repeatImpls) {
       if (byImpl.containsKey(impl) && repeat > 1) {
         repeated.add(impl);
         List<Object> fills = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.gomap4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -49,5 +50,29 @@ class GrowthLatencyTest {
     }
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     assertThat(allocated).as("bytes allocated by %,d control steps", steps).isLessThan(steps);
+  }
+
+  @Test
+  void badRepeatOptionsAreRefusedBeforeAnyFill() {
+    // Both throw before a child JVM starts: a fill to the default 10,000,000 would take minutes.
+    assertThatThrownBy(() -> GrowthLatency.main(new String[] {"--repeat-impl", "gomapp"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--repeat-impl names 'gomapp'; allowed: gomap, gomap-boxed,")
+        .hasMessageEndingWith(", control");
+    assertThatThrownBy(() -> GrowthLatency.main(new String[] {"--repeat", "0"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--repeat must be a whole number of at least 1");
+  }
+
+  @Test
+  void aFillsFiguresAreItsFiguresExcludingGc() {
+    Map<String, Object> r = GrowthLatency.measure(GrowthLatency.CONTROL, SIZE);
+    Map<String, Object> f = GrowthLatency.fillFigures(r);
+    Map<?, ?> ex = (Map<?, ?>) r.get("excludingGc");
+    assertThat(f).containsOnlyKeys("fillMillis", "maxNanos", "p99_99Nanos", "over20usCount")
+        .containsEntry("fillMillis", r.get("fillMillis"))
+        .containsEntry("maxNanos", ex.get("maxNanos"))
+        .containsEntry("p99_99Nanos", ex.get("p99_99Nanos"))
+        .containsEntry("over20usCount", ex.get("over20usCount"));
   }
 }
