@@ -544,8 +544,8 @@ public final class Report {
   }
 
   /**
-   * The excluding-GC figures of each fill of a growth result: its {@code fills} when the run
-   * repeated it ({@code GrowthLatency --repeat}), else its one fill.
+   * The excluding-GC figures of each fill of a growth result ({@link GrowthLatency#fillFigures}):
+   * its {@code fills} when the run repeated it ({@code GrowthLatency --repeat}), else its one fill.
    */
   static List<Map<?, ?>> fills(Map<?, ?> r) {
     List<Map<?, ?>> out = new ArrayList<>();
@@ -555,7 +555,7 @@ public final class Report {
         out.add((Map<?, ?>) o);
       }
     } else {
-      out.add((Map<?, ?>) r.get("excludingGc"));
+      out.add(GrowthLatency.fillFigures(r));
     }
     return out;
   }
@@ -588,25 +588,36 @@ public final class Report {
 
   /**
    * The p99.99 target against the machine's rate of slow steps: the no-map control's steps over
-   * 20 µs per millisecond of its run, applied to the map's fill time, against the one step in
-   * 10,000 that p99.99 < 20 µs allows. Empty when the counts are missing (older result files).
+   * 20 µs per millisecond over all its fills, applied to the map's (median) fill time, against the
+   * one step in 10,000 that p99.99 < 20 µs allows. Empty when the counts are missing (older
+   * result files).
    */
   static String stallBudget(Map<?, ?> map, Map<?, ?> control) {
-    Object mc = ((Map<?, ?>) map.get("excludingGc")).get("over20usCount");
-    Object cc = ((Map<?, ?>) control.get("excludingGc")).get("over20usCount");
-    double cFill = num(control.get("fillMillis"));
-    double mFill = num(map.get("fillMillis"));
-    if (mc == null || cc == null || !(num(cc) > 0) || !(cFill > 0) || !(mFill > 0)) {
+    List<Map<?, ?>> mf = fills(map);
+    List<Map<?, ?>> cf = fills(control);
+    double cStalls = 0;
+    double cMillis = 0;
+    for (Map<?, ?> f : cf) {
+      cStalls += num(f.get("over20usCount"));
+      cMillis += num(f.get("fillMillis"));
+    }
+    double mStalls = median(mf, "over20usCount");
+    double mMillis = median(mf, "fillMillis");
+    // Missing counts (older result files) read as NaN, which fails these tests.
+    if (!(cStalls > 0) || !(cMillis > 0) || !(mMillis > 0) || !(mStalls >= 0)) {
       return "";
     }
-    double every = cFill / num(cc);
+    double every = cMillis / cStalls;
     long allowed = longOf(map.get("size")) / 10_000;
-    double expected = mFill / every;
+    double expected = mMillis / every;
+    boolean many = mf.size() > 1 || cf.size() > 1;
     return String.format(Locale.ROOT,
-        ". The control had %,d steps over 20 µs in its %,.0f ms run, one every %.2f ms without"
-            + " any map; at that rate the map's %,.0f ms fill meets about %,.0f such stalls,"
-            + " where p99.99 < 20 µs allows %,d (the map had %,d)%s",
-        longOf(cc), cFill, every, mFill, expected, allowed, longOf(mc),
+        ". The control had %,.0f steps over 20 µs in %s %,.0f ms%s, one every %.2f ms without"
+            + " any map; at that rate the map's %,.0f ms fill%s meets about %,.0f such stalls,"
+            + " where p99.99 < 20 µs allows %,d (the map had %,.0f%s)%s",
+        cStalls, cf.size() > 1 ? "the" : "its", cMillis,
+        cf.size() > 1 ? " of its " + cf.size() + " fills" : " run", every, mMillis,
+        many ? " (median)" : "", expected, allowed, mStalls, many ? ", median" : "",
         expected > allowed
             ? ": on this machine a fill that long cannot meet the p99.99 target whatever the map"
                 + " does"

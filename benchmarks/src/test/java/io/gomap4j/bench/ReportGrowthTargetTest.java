@@ -130,4 +130,27 @@ class ReportGrowthTargetTest {
     List<Map<?, ?>> fs = List.of(Map.of("m", 4), Map.of("m", 1), Map.of("m", 10), Map.of("m", 2));
     assertThat(Report.median(fs, "m")).isEqualTo(3.0);
   }
+
+  @Test
+  void theStallRateOfRepeatedFillsIsTakenOverAllTheControlsFills() throws Exception {
+    // The control: 1,000 + 2,000 stalls in 2 x 3,000 ms, one every 2.00 ms. The map's median fill
+    // of 5,000 ms then meets about 2,500; its median count of stalls is 2,200.
+    String fill = "{\"fillMillis\": %s, \"maxNanos\": 2e6, \"p99_99Nanos\": 5e4,"
+        + " \"over20usCount\": %s}";
+    String go = result("gomap", 2.0e6, 5e4);
+    String control = result(GrowthLatency.CONTROL, 2.0e6, 5e4);
+    Files.writeString(dir.resolve("growth.json"), "{\"kind\": \"growth-latency\", \"results\": ["
+        + go.substring(0, go.length() - 1) + ", \"fills\": ["
+        + String.format(Locale.ROOT, fill, 4000, 2100) + ", "
+        + String.format(Locale.ROOT, fill, 5000, 2200) + ", "
+        + String.format(Locale.ROOT, fill, 6000, 2300) + "]}, "
+        + control.substring(0, control.length() - 1) + ", \"fills\": ["
+        + String.format(Locale.ROOT, fill, 3000, 1000) + ", "
+        + String.format(Locale.ROOT, fill, 3000, 2000) + "]}]}");
+    assertThat(Report.targets(Report.Data.load(dir)))
+        .contains("The control had 3,000 steps over 20 µs in the 6,000 ms of its 2 fills, one"
+            + " every 2.00 ms without any map; at that rate the map's 5,000 ms fill (median)"
+            + " meets about 2,500 such stalls, where p99.99 < 20 µs allows 1,000 (the map had"
+            + " 2,200, median)");
+  }
 }
