@@ -17,8 +17,10 @@ import org.HdrHistogram.Histogram;
  * The latency of every single put while a map grows from empty to {@code size} entries (default
  * 10,000,000), per implementation, each in its own JVM.
  *
- * <p>Each child JVM first fills two throw-away maps to a tenth of the size (so that the put and
- * growth paths are compiled), then times every put of the measured fill with
+ * <p>Each child JVM first fills two throw-away maps to a tenth of the size, but to at least
+ * 1,000,000 entries (or the size, if smaller), so that the put and growth paths are compiled: with
+ * warm-up fills of 100,000, the JIT was still compiling {@code evacuate} and its callers during a
+ * measured fill of 1,000,000. It then times every put of the measured fill with
  * {@link System#nanoTime()} and records it in an HdrHistogram. Garbage collector pauses are taken
  * from the {@link GarbageCollectorMXBean} notifications (start and end, millisecond resolution,
  * placed on {@code nanoTime}'s clock by one {@code System.gc()} timed just before the fill); a put
@@ -163,7 +165,7 @@ public final class GrowthLatency {
     long[] keys = control ? null : Keys.present(size);
     Long[] boxed = !control && LongMapBenchmark.Data.boxes(impl) ? Keys.boxed(keys) : null;
     long[] memory = control ? filledControlArray(size) : null;
-    int warm = Math.max(1000, size / 10);
+    int warm = Math.max(Math.min(size, 1_000_000), size / 10);
     for (int round = 0; round < 2; round++) {
       Step step = control ? controlStep(memory) : mapStep(impl, keys, boxed);
       for (int i = 0; i < warm; i++) {
