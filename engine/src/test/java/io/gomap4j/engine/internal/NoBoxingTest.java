@@ -58,7 +58,7 @@ class NoBoxingTest {
   }
 
   /** {@code getCurrentThreadAllocatedBytes()} of the platform's thread bean, or null. */
-  private static MethodHandle allocationCounter() {
+  static MethodHandle allocationCounter() {
     try {
       Object bean = Class.forName("java.lang.management.ManagementFactory")
           .getMethod("getThreadMXBean").invoke(null);
@@ -76,7 +76,7 @@ class NoBoxingTest {
     }
   }
 
-  private static long allocatedBytes(MethodHandle counter) {
+  static long allocatedBytes(MethodHandle counter) {
     try {
       return (long) counter.invokeExact();
     } catch (Throwable t) {
