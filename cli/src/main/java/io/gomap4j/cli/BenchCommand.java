@@ -1,7 +1,11 @@
 package io.gomap4j.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gomap4j bench --quick}: runs the reduced map comparison of the benchmarks module
  * ({@code io.gomap4j.bench.Quick}) in a new JVM from {@code benchmarks/target/benchmarks.jar}, so
- * that JMH and the peer maps stay out of this command's jar.
+ * that JMH and the peer maps stay out of this command's jar. The child's standard output and
+ * standard error are both relayed to this command's output, in the order the child wrote them.
  */
 @Command(
     name = "bench",
@@ -49,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (!quick) {
       throw new CliException(Main.USAGE, "bench needs --quick; the full run is "
-          + "benchmarks/run-all.sh (about 25 minutes)");
+          + "benchmarks/run-all.sh (about 40 minutes)");
     }
     Path j = jar != null ? jar : defaultJar();
     if (!Files.isRegularFile(j)) {
@@ -64,14 +69,11 @@ final class BenchCommand implements Callable<Integer> {
     cmd.add("io.gomap4j.bench.Quick");
     PrintWriter out = spec.commandLine().getOut();
     out.flush();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (var in = p.getInputStream()) {
-      byte[] buf = new byte[8192];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        out.print(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-        out.flush();
-      }
+    // The child's progress (stderr) and results (stdout) come through one pipe, so that they keep
+    // their order wherever this command's output goes.
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try (InputStream in = p.getInputStream()) {
+      relay(in, out);
     }
     int rc = p.waitFor();
     if (rc != 0) {
@@ -79,6 +81,16 @@ final class BenchCommand implements Callable<Integer> {
           + String.join(" ", cmd));
     }
     return Main.OK;
+  }
+
+  /** Copies {@code in} to {@code out} as it arrives, decoding UTF-8 across reads. */
+  static void relay(InputStream in, PrintWriter out) throws IOException {
+    Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+    char[] buf = new char[8192];
+    for (int n; (n = r.read(buf)) > 0; ) {
+      out.write(buf, 0, n);
+      out.flush();
+    }
   }
 
   private static Path defaultJar() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.tck.MapContract;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,17 @@ class BenchCommandTest {
     StringWriter err = new StringWriter();
     assertThat(run(err, "bench")).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("run-all.sh");
+  }
+
+  @Test
+  @DisplayName("the relay of the child's output decodes a character split across two reads")
+  void relayDecodesAcrossReads() throws Exception {
+    // 8,191 ASCII bytes, then the two bytes of U+00D7: the first read of 8,192 bytes ends
+    // between them.
+    String text = "a".repeat(8191) + "\u00d7 done\n";
+    StringWriter sink = new StringWriter();
+    BenchCommand.relay(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PrintWriter(sink));
+    assertThat(sink.toString()).isEqualTo(text);
   }
 }
