@@ -2,7 +2,7 @@
 # benchmarks/run-all.sh: the published map benchmark run. Builds the benchmarks jar, runs the JMH
 # map suites, the growth-latency harness and the memory measurement one after the other (never in
 # parallel: each needs the machine to itself), writes benchmarks/results/*.json and regenerates the
-# tables and charts in benchmarks/README.md. About 40 minutes on 2 cores; run it on a quiet machine.
+# tables and charts in benchmarks/README.md. About 35 minutes on 2 cores; run it on a quiet machine.
 #
 #   benchmarks/run-all.sh [step...]     steps: build longmap stringmap growth memory report
 #                                       (default: all of them, in that order)

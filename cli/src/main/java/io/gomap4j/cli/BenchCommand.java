@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (!quick) {
       throw new CliException(Main.USAGE, "bench needs --quick; the full run is "
-          + "benchmarks/run-all.sh (about 40 minutes)");
+          + "benchmarks/run-all.sh (about 35 minutes)");
     }
     Path j = jar != null ? jar : defaultJar();
     if (!Files.isRegularFile(j)) {
