@@ -66,7 +66,6 @@ public final class GrowthLatency {
   }
 
   /** Runs every implementation in a child JVM, or (with {@code --child}) one in this JVM. */
-  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Cli.options(args,
         "--size", "10000000", "--impl", String.join(",", LongMapUnderTest.NAMES) + "," + CONTROL,
@@ -97,20 +96,18 @@ public final class GrowthLatency {
     }
     // Further fills of the repeated implementations, taking turns, so that a slow spell of the
     // machine falls on each of them alike. Each one's "fills" lists every fill's figures.
-    List<String> repeated = new ArrayList<>();
+    Map<String, List<Object>> repeated = new LinkedHashMap<>();
     for (String impl : repeatImpls) {
       if (byImpl.containsKey(impl) && repeat > 1) {
-        repeated.add(impl);
-        List<Object> fills = new ArrayList<>();
-        fills.add(fillFigures(byImpl.get(impl)));
+        List<Object> fills = new ArrayList<>(List.of(fillFigures(byImpl.get(impl))));
         byImpl.get(impl).put("fills", fills);
+        repeated.put(impl, fills);
       }
     }
     for (int round = 2; round <= repeat; round++) {
-      for (String impl : repeated) {
+      for (Map.Entry<String, List<Object>> e : repeated.entrySet()) {
         System.err.printf("  fill %d of %d:%n", round, repeat);
-        ((List<Object>) byImpl.get(impl).get("fills"))
-            .add(fillFigures(fill(impl, size, opts.get("--heap"))));
+        e.getValue().add(fillFigures(fill(e.getKey(), size, opts.get("--heap"))));
       }
     }
     Map<String, Object> doc = new LinkedHashMap<>();
