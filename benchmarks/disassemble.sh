@@ -42,8 +42,7 @@ fi
 
 bin=$(mktemp)
 # The hex lines between [MachCode] and [/MachCode]: "  0x<address>: <hex> | <hex> ...".
-tail -n +"$start" "$log" \
-  | awk '/\[MachCode\]/ { on = 1; next } /\[\/MachCode\]/ { exit } on' \
+awk -v start="$start" 'NR < start { next } /\[MachCode\]/ { on = 1; next } /\[\/MachCode\]/ { exit } on' "$log" \
   | grep -E '^[[:space:]]+0x[0-9a-f]+: [0-9a-f]' \
   | sed -E 's/^[[:space:]]*0x[0-9a-f]+: //; s/;.*//; s/[ |]//g' \
   | perl -ne 'chomp; print pack("H*", $_)' >"$bin"

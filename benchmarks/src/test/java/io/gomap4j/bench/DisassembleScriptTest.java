@@ -56,6 +56,19 @@ class DisassembleScriptTest {
   }
 
   @Test
+  void aLongLogAfterTheCompilationDoesNotStopTheScript() throws Exception {
+    // More than a pipe's buffer after the code: a reader that stops early must not fail the run.
+    String tail = "filler after the compilation\n".repeat(40_000);
+    Path log = log(compilation("c2", "    4", "Bench_jmhTest::stub", LOOP), tail);
+
+    Result r = run(log.toString(), "Bench_jmhTest::stub");
+
+    assertThat(r.exit).as(r.err).isZero();
+    assertThat(r.out.strip())
+        .endsWith("longest loop: 3 instructions (0x2-0x7); commonest: cmp 1 inc 1 jne 1");
+  }
+
+  @Test
   void codeWithoutABackwardJumpHasNoLoop() throws Exception {
     Result r = run(log(compilation("c2", "    7", "A::b", STRAIGHT)).toString());
 
