@@ -33,7 +33,8 @@ done
 
 # Header of a C2 compilation: "Compiled method (c2) <time> <id> <level> <method> (<n> bytes)";
 # an on-stack-replacement compilation has a '%' after its id.
-start=$(grep -n -F "$pattern" "$log" | grep 'Compiled method (c2)' | grep -v ' % ' | tail -1 | cut -d: -f1 || true)
+start=$(grep -n -F "$pattern" "$log" | grep 'Compiled method (c2)' | grep -v ' % ' \
+  | tail -1 | cut -d: -f1 || true)
 if [[ -z $start ]]; then
   echo "$0: no C2 compilation in '$log' whose header contains '$pattern'" \
     "(was the JVM run with -XX:CompileCommand=print,...?)" >&2
@@ -42,8 +43,11 @@ fi
 
 bin=$(mktemp)
 # The hex lines between [MachCode] and [/MachCode]: "  0x<address>: <hex> | <hex> ...".
-awk -v start="$start" 'NR < start { next } /\[MachCode\]/ { on = 1; next } /\[\/MachCode\]/ { exit } on' "$log" \
-  | grep -E '^[[:space:]]+0x[0-9a-f]+: [0-9a-f]' \
+awk -v start="$start" '
+  NR < start { next }
+  /\[MachCode\]/ { on = 1; next }
+  /\[\/MachCode\]/ { exit }
+  on && /^[[:space:]]+0x[0-9a-f]+: [0-9a-f]/' "$log" \
   | sed -E 's/^[[:space:]]*0x[0-9a-f]+: //; s/;.*//; s/[ |]//g' \
   | perl -ne 'chomp; print pack("H*", $_)' >"$bin"
 if [[ ! -s $bin ]]; then
@@ -70,7 +74,9 @@ awk -F'\t' '
     split($2, w, " ")
     if (w[1] ~ /^j/ && w[1] != "jmp" && w[2] ~ /^0x/) {
       target = hex(w[2])
-      if (target < addr[NR] && addr[NR] - target > best) { best = addr[NR] - target; from = target; to = addr[NR] }
+      if (target < addr[NR] && addr[NR] - target > best) {
+        best = addr[NR] - target; from = target; to = addr[NR]
+      }
     }
   }
   END {
@@ -81,7 +87,9 @@ awk -F'\t' '
     printf "\nlongest loop: %d instructions (0x%x-0x%x); commonest:", n, from, to
     for (k = 0; k < 8; k++) {
       top = ""
-      for (m in count) if (top == "" || count[m] > count[top] || (count[m] == count[top] && m < top)) top = m
+      for (m in count) {
+        if (top == "" || count[m] > count[top] || (count[m] == count[top] && m < top)) top = m
+      }
       if (top == "") break
       printf " %s %d", top, count[top]; delete count[top]
     }

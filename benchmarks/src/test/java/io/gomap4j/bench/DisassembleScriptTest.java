@@ -77,6 +77,18 @@ class DisassembleScriptTest {
   }
 
   @Test
+  void aCompilationPrintedAsInstructionsIsNamedAsHavingNoHex() throws Exception {
+    // What the JVM prints when an hsdis library is loaded: text, no hex lines.
+    String text = "  0x00007f0000001000:   xor    eax,eax\n  0x00007f0000001002:   ret\n";
+    Path log = log(compilation("c2", "    4", "Bench_jmhTest::stub", text));
+
+    Result r = run(log.toString(), "Bench_jmhTest::stub");
+
+    assertThat(r.exit).isEqualTo(1);
+    assertThat(r.err).contains("has no hex machine code");
+  }
+
+  @Test
   void aPatternThatNamesNoCompilationFailsWithItsName() throws Exception {
     Path log = log(compilation("c2", "    4", "Bench_jmhTest::stub", LOOP));
 
