@@ -11,7 +11,8 @@
 # The script decodes the last C2 compilation (not an on-stack-replacement one) whose header line
 # contains PATTERN (default: any), prints it in Intel syntax, and ends with a summary of its
 # longest loop: the span from the target of its longest backward conditional jump to that jump,
-# with the number of instructions and the commonest mnemonics.
+# with the number of instructions and the commonest mnemonics. The code is decoded as x86-64:
+# a log from another architecture gives nonsense.
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
@@ -42,6 +43,8 @@ if [[ -z $start ]]; then
 fi
 
 bin=$(mktemp)
+asm=$(mktemp)
+trap 'rm -f "$bin" "$asm"' EXIT
 # The hex lines between [MachCode] and [/MachCode]: "  0x<address>: <hex> | <hex> ...".
 awk -v start="$start" '
   NR < start { next }
@@ -56,8 +59,6 @@ if [[ ! -s $bin ]]; then
   exit 1
 fi
 
-asm=$(mktemp)
-trap 'rm -f "$bin" "$asm"' EXIT
 sed -n "${start}p" "$log"
 objdump -D -b binary -mi386:x86-64 -Mintel "$bin" \
   | awk -F'\t' 'NF >= 3 { sub(/^ +/, "", $1); print $1 "\t" $3 }' >"$asm"
