@@ -47,8 +47,9 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private final int elemsOffset;
   private final int elemSlot;
   /**
-   * 8-byte keys and elems in little-endian buckets: {@code get} and the put search compare a
-   * bucket's eight tophash bytes at once ({@link #getLE64}); other lookups scan slot by slot.
+   * 8-byte keys and elems in little-endian buckets: {@code get} runs {@link #getLE64}, which reads
+   * keys and elems in place. Every search compares a bucket's eight tophash bytes at once
+   * ({@link #slotOf}).
    */
   private final boolean le64;
   private final int stride;
@@ -200,17 +201,31 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     for (int b = (int) start; b != NIL; b = a.overflow(b)) {
       byte[] page = a.page(b);
       int off = a.offset(b);
-      for (int i = 0; i < SLOTS; i++) {
-        int th = page[off + i] & 0xFF;
-        if (th != top) {
-          if (th == EMPTY_REST) {
-            return -1;
-          }
-          continue;
-        }
-        if (readKey(page, off + keysOffset + i * keySlot) == key) {
-          return position(old, b, i);
-        }
+      long tops = (long) LONG_LE.get(page, off);
+      int i = slotOf(page, off, tops, top, key);
+      if (i >= 0) {
+        return position(old, b, i);
+      }
+      if (zeroBytes(tops) != 0) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The slot of {@code key} in the bucket at {@code off} of {@code page}, or -1: the bucket's eight
+   * tophash bytes {@code tops} (read as one little-endian long, whatever the platform's byte order)
+   * are compared with {@code top} at once, and only the slots whose byte matches compare keys. A
+   * bucket with an {@code emptyRest} byte ({@code zeroBytes(tops) != 0}) ends a chain, as in Go:
+   * nothing follows it, in this bucket or after it.
+   */
+  private int slotOf(byte[] page, int off, long tops, int top, long key) {
+    for (long m = zeroBytes(tops ^ top * LOW_BITS); m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m) >>> 3;
+      if ((page[off + i] & 0xFF) == top
+          && readKey(page, off + keysOffset + i * keySlot) == key) {
+        return i;
       }
     }
     return -1;
@@ -332,60 +347,27 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
         BucketArray a = buckets;
         int insB = NIL;
         int insI = 0;
-        search:
         while (true) {
           byte[] page = a.page(b);
           int off = a.offset(b);
-          if (le64) {
-            // As the loop below, eight tophash bytes at a time (see getLE64).
-            long tops = (long) LONG_LE.get(page, off);
-            for (long m = zeroBytes(tops ^ top * LOW_BITS); m != 0; m &= m - 1) {
-              int i = Long.numberOfTrailingZeros(m) >>> 3;
-              if ((page[off + i] & 0xFF) == top
-                  && (long) LONG_LE.get(page, off + keysOffset + (i << 3)) == key) {
-                long previous = (long) LONG_LE.get(page, off + elemsOffset + (i << 3));
-                setElem(a, b, i, value);
-                lastWriteFound = true;
-                return previous;
-              }
-            }
-            if (insB == NIL) {
-              // emptyRest (0) and emptyOne (1): the lowest flagged byte is exact.
-              long empty = zeroBytes(tops & ~LOW_BITS);
-              if (empty != 0) {
-                insB = b;
-                insI = Long.numberOfTrailingZeros(empty) >>> 3;
-              }
-            }
-            if (zeroBytes(tops) != 0) {
-              break search;
-            }
-            int ovf = a.overflow(b);
-            if (ovf == NIL) {
-              break;
-            }
-            b = ovf;
-            continue;
-          }
-          for (int i = 0; i < SLOTS; i++) {
-            int th = page[off + i] & 0xFF;
-            if (th != top) {
-              if (isEmpty(th) && insB == NIL) {
-                insB = b;
-                insI = i;
-              }
-              if (th == EMPTY_REST) {
-                break search;
-              }
-              continue;
-            }
-            if (readKey(page, off + keysOffset + i * keySlot) != key) {
-              continue;
-            }
+          long tops = (long) LONG_LE.get(page, off);
+          int i = slotOf(page, off, tops, top, key);
+          if (i >= 0) {
             long previous = readElem(page, off + elemsOffset + i * elemSlot);
             setElem(a, b, i, value);
             lastWriteFound = true;
             return previous;
+          }
+          if (insB == NIL) {
+            // emptyRest (0) and emptyOne (1): the lowest flagged byte is exact.
+            long empty = zeroBytes(tops & ~LOW_BITS);
+            if (empty != 0) {
+              insB = b;
+              insI = Long.numberOfTrailingZeros(empty) >>> 3;
+            }
+          }
+          if (zeroBytes(tops) != 0) {
+            break;
           }
           int ovf = a.overflow(b);
           if (ovf == NIL) {
@@ -430,21 +412,18 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
       BucketArray a = buckets;
       int top = tophash(hash);
       for (int b = bOrig; b != NIL; b = a.overflow(b)) {
-        for (int i = 0; i < SLOTS; i++) {
-          int th = a.tophash(b, i);
-          if (th != top) {
-            if (th == EMPTY_REST) {
-              return 0;
-            }
-            continue;
-          }
-          if (keyAt(a, b, i) != key) {
-            continue;
-          }
-          long previous = elemAt(a, b, i);
+        byte[] page = a.page(b);
+        int off = a.offset(b);
+        long tops = (long) LONG_LE.get(page, off);
+        int i = slotOf(page, off, tops, top, key);
+        if (i >= 0) {
+          long previous = readElem(page, off + elemsOffset + i * elemSlot);
           deleteSlot(bOrig, b, i);
           lastWriteFound = true;
           return previous;
+        }
+        if (zeroBytes(tops) != 0) {
+          return 0;
         }
       }
       return 0;
