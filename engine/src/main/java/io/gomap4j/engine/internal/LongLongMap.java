@@ -199,18 +199,30 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     BucketArray a = old ? oldbuckets : buckets;
     int top = tophash(hash);
     for (int b = (int) start; b != NIL; b = a.overflow(b)) {
-      byte[] page = a.page(b);
-      int off = a.offset(b);
-      long tops = (long) LONG_LE.get(page, off);
-      int i = slotOf(page, off, tops, top, key);
+      int i = search(a, b, top, key);
       if (i >= 0) {
         return position(old, b, i);
       }
-      if (zeroBytes(tops) != 0) {
+      if (i == CHAIN_END) {
         return -1;
       }
     }
     return -1;
+  }
+
+  /** What {@link #search} returns when the key is not in the bucket and nothing follows it. */
+  private static final int CHAIN_END = -2;
+
+  /**
+   * The slot of {@code key} in bucket {@code b} of {@code a}; else -1 when the chain may go on,
+   * or {@link #CHAIN_END} when the bucket holds an {@code emptyRest} slot.
+   */
+  private int search(BucketArray a, int b, int top, long key) {
+    byte[] page = a.page(b);
+    int off = a.offset(b);
+    long tops = (long) LONG_LE.get(page, off);
+    int i = slotOf(page, off, tops, top, key);
+    return i >= 0 || zeroBytes(tops) == 0 ? i : CHAIN_END;
   }
 
   /**
@@ -412,17 +424,14 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
       BucketArray a = buckets;
       int top = tophash(hash);
       for (int b = bOrig; b != NIL; b = a.overflow(b)) {
-        byte[] page = a.page(b);
-        int off = a.offset(b);
-        long tops = (long) LONG_LE.get(page, off);
-        int i = slotOf(page, off, tops, top, key);
+        int i = search(a, b, top, key);
         if (i >= 0) {
-          long previous = readElem(page, off + elemsOffset + i * elemSlot);
+          long previous = elemAt(a, b, i);
           deleteSlot(bOrig, b, i);
           lastWriteFound = true;
           return previous;
         }
-        if (zeroBytes(tops) != 0) {
+        if (i == CHAIN_END) {
           return 0;
         }
       }
