@@ -398,17 +398,27 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     for (int b = (int) start; b != NIL; b = a.overflow(b)) {
       byte[] page = a.page(b);
       int off = a.offset(b);
-      for (int i = 0; i < SLOTS; i++) {
-        int th = page[off + i] & 0xFF;
-        if (th != top) {
-          if (th == EMPTY_REST) {
-            return -1;
-          }
-          continue;
-        }
-        if (keyEquals(page, off + keysOffset + i * keySlot, key, at)) {
-          return position(old, b, i);
-        }
+      long tops = TophashWord.read(page, off);
+      int i = slotOf(page, off, tops, top, key, at);
+      if (i >= 0) {
+        return position(old, b, i);
+      }
+      if (TophashWord.endsChain(tops)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The slot of the key at {@code key[at..]} in the bucket at {@code off} of {@code page}, whose
+   * tophash bytes are {@code tops}, or -1: only the slots whose tophash is {@code top} compare keys.
+   */
+  private int slotOf(byte[] page, int off, long tops, int top, byte[] key, int at) {
+    for (long m = TophashWord.matches(tops, top); m != 0; m &= m - 1) {
+      int i = TophashWord.slot(m);
+      if (keyEquals(page, off + keysOffset + i * keySlot, key, at)) {
+        return i;
       }
     }
     return -1;
@@ -474,28 +484,14 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       while (true) {
         int b = writeBucket(hash);
         BucketArray a = buckets;
-        int insB = NIL;
-        int insI = 0;
-        search:
+        long ins = -1;
         while (true) {
           byte[] page = a.page(b);
           int off = a.offset(b);
-          for (int i = 0; i < SLOTS; i++) {
-            int th = page[off + i] & 0xFF;
-            if (th != top) {
-              if (isEmpty(th) && insB == NIL) {
-                insB = b;
-                insI = i;
-              }
-              if (th == EMPTY_REST) {
-                break search;
-              }
-              continue;
-            }
+          long tops = TophashWord.read(page, off);
+          int i = slotOf(page, off, tops, top, key, 0);
+          if (i >= 0) {
             int k = off + keysOffset + i * keySlot;
-            if (!keyEquals(page, k, key, 0)) {
-              continue;
-            }
             byte[] previous = elemAt(a, b, i);
             if (needKeyUpdate) {
               // Go's needkeyupdate: an equal key may differ in bytes (+0 and -0): store the new one,
@@ -515,19 +511,19 @@ public final class BytesMap extends MapCore implements BytesGoMap {
             }
             return previous;
           }
-          int ovf = a.overflow(b);
-          if (ovf == NIL) {
+          ins = insertionPoint(ins, b, tops);
+          int next = nextToSearch(a, b, tops);
+          if (next == NIL) {
             break;
           }
-          b = ovf;
+          b = next;
         }
         if (growBeforeInsert()) {
           continue;
         }
-        if (insB == NIL) {
-          insB = newoverflow(b);
-          insI = 0;
-        }
+        long at = insertAt(ins, b);
+        int insB = (int) (at >>> 3);
+        int insI = (int) at & 7;
         byte[] page = a.writable(insB);
         if (indirectKey) {
           setHandle(page, keyOffset(a, insB, insI), keySlot, allocate(key));
@@ -562,18 +558,11 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       int top = tophash(hash);
       for (int b = bOrig; b != NIL; b = a.overflow(b)) {
         byte[] page = a.page(b);
-        for (int i = 0; i < SLOTS; i++) {
-          int th = a.tophash(b, i);
-          if (th != top) {
-            if (th == EMPTY_REST) {
-              return null;
-            }
-            continue;
-          }
+        int off = a.offset(b);
+        long tops = TophashWord.read(page, off);
+        int i = slotOf(page, off, tops, top, key, 0);
+        if (i >= 0) {
           int k = keyOffset(a, b, i);
-          if (!keyEquals(page, k, key, 0)) {
-            continue;
-          }
           byte[] previous = elemAt(a, b, i);
           int kh = indirectKey ? handleAt(page, k, keySlot) : -1;
           int eh = indirectElem ? handleAt(page, elemOffset(a, b, i), elemSlot) : -1;
@@ -586,6 +575,9 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           release(kh);
           release(eh);
           return previous;
+        }
+        if (TophashWord.endsChain(tops)) {
+          return null;
         }
       }
       return null;

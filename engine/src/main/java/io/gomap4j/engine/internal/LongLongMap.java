@@ -220,38 +220,23 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private int search(BucketArray a, int b, int top, long key) {
     byte[] page = a.page(b);
     int off = a.offset(b);
-    long tops = (long) LONG_LE.get(page, off);
+    long tops = TophashWord.read(page, off);
     int i = slotOf(page, off, tops, top, key);
-    return i >= 0 || zeroBytes(tops) == 0 ? i : CHAIN_END;
+    return i >= 0 || !TophashWord.endsChain(tops) ? i : CHAIN_END;
   }
 
   /**
-   * The slot of {@code key} in the bucket at {@code off} of {@code page}, or -1: the bucket's eight
-   * tophash bytes {@code tops} (read as one little-endian long, whatever the platform's byte order)
-   * are compared with {@code top} at once, and only the slots whose byte matches compare keys. A
-   * bucket with an {@code emptyRest} byte ({@code zeroBytes(tops) != 0}) ends a chain, as in Go:
-   * nothing follows it, in this bucket or after it.
+   * The slot of {@code key} in the bucket at {@code off} of {@code page}, whose tophash bytes are
+   * {@code tops}, or -1: only the slots whose tophash is {@code top} compare keys.
    */
   private int slotOf(byte[] page, int off, long tops, int top, long key) {
-    for (long m = zeroBytes(tops ^ top * LOW_BITS); m != 0; m &= m - 1) {
-      int i = Long.numberOfTrailingZeros(m) >>> 3;
-      if ((page[off + i] & 0xFF) == top
-          && readKey(page, off + keysOffset + i * keySlot) == key) {
+    for (long m = TophashWord.matches(tops, top); m != 0; m &= m - 1) {
+      int i = TophashWord.slot(m);
+      if (readKey(page, off + keysOffset + i * keySlot) == key) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
-  /**
-   * The high bit of each byte of {@code x} that is zero. Exact for the lowest zero byte; a byte
-   * above a zero byte may be flagged too (a borrow), which callers check again.
-   */
-  private static long zeroBytes(long x) {
-    return (x - LOW_BITS) & ~x & HIGH_BITS;
   }
 
   /**
@@ -266,7 +251,6 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     BucketArray a = (start >>> 32) != 0 ? oldbuckets : buckets;
     int b = (int) start;
     int top = tophash(hash);
-    long tops8 = top * LOW_BITS;
     byte[][] pages = a.pages;
     int shift = a.pageShift;
     int pmask = a.pageMask;
@@ -275,15 +259,14 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     while (true) {
       byte[] page = pages[b >>> shift];
       int off = (b & pmask) * step;
-      long tops = (long) LONG_LE.get(page, off);
-      for (long m = zeroBytes(tops ^ tops8); m != 0; m &= m - 1) {
-        int i = Long.numberOfTrailingZeros(m) >>> 3;
-        if ((long) LONG_LE.get(page, off + ko + (i << 3)) == key
-            && (page[off + i] & 0xFF) == top) {
+      long tops = TophashWord.read(page, off);
+      for (long m = TophashWord.matches(tops, top); m != 0; m &= m - 1) {
+        int i = TophashWord.slot(m);
+        if ((long) LONG_LE.get(page, off + ko + (i << 3)) == key) {
           return (long) LONG_LE.get(page, off + elemsOffset + (i << 3));
         }
       }
-      if (zeroBytes(tops) != 0) {
+      if (TophashWord.endsChain(tops)) {
         return defaultValue;
       }
       b = (int) INT_LE.get(page, off + overflowOffset) - 1;
@@ -357,12 +340,11 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
       while (true) {
         int b = writeBucket(hash);
         BucketArray a = buckets;
-        int insB = NIL;
-        int insI = 0;
+        long ins = -1;
         while (true) {
           byte[] page = a.page(b);
           int off = a.offset(b);
-          long tops = (long) LONG_LE.get(page, off);
+          long tops = TophashWord.read(page, off);
           int i = slotOf(page, off, tops, top, key);
           if (i >= 0) {
             long previous = readElem(page, off + elemsOffset + i * elemSlot);
@@ -370,30 +352,19 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
             lastWriteFound = true;
             return previous;
           }
-          if (insB == NIL) {
-            // emptyRest (0) and emptyOne (1): the lowest flagged byte is exact.
-            long empty = zeroBytes(tops & ~LOW_BITS);
-            if (empty != 0) {
-              insB = b;
-              insI = Long.numberOfTrailingZeros(empty) >>> 3;
-            }
-          }
-          if (zeroBytes(tops) != 0) {
+          ins = insertionPoint(ins, b, tops);
+          int next = nextToSearch(a, b, tops);
+          if (next == NIL) {
             break;
           }
-          int ovf = a.overflow(b);
-          if (ovf == NIL) {
-            break;
-          }
-          b = ovf;
+          b = next;
         }
         if (growBeforeInsert()) {
           continue;
         }
-        if (insB == NIL) {
-          insB = newoverflow(b);
-          insI = 0;
-        }
+        long at = insertAt(ins, b);
+        int insB = (int) (at >>> 3);
+        int insI = (int) at & 7;
         byte[] page = a.writable(insB);
         int off = a.offset(insB);
         write(page, off + keysOffset + insI * keySlot, key64, key);

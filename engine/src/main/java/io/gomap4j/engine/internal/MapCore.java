@@ -700,6 +700,38 @@ abstract class MapCore {
     }
   }
 
+  /**
+   * {@code mapassign}'s insertion point after it searched bucket {@code b}, whose tophash bytes are
+   * {@code tops}: {@code ins}, the first empty slot of an earlier bucket, if there was one; else
+   * {@code b}'s first empty slot; else -1. A slot is {@code bucket << 3 | slot}.
+   */
+  static long insertionPoint(long ins, int b, long tops) {
+    if (ins < 0) {
+      int empty = TophashWord.firstEmpty(tops);
+      if (empty >= 0) {
+        return (long) b << 3 | empty;
+      }
+    }
+    return ins;
+  }
+
+  /**
+   * The bucket a search goes on to after bucket {@code b} of {@code a}, whose tophash bytes are
+   * {@code tops}: {@link #NIL} when {@code b} holds an {@code emptyRest} slot or has no overflow.
+   */
+  static int nextToSearch(BucketArray a, int b, long tops) {
+    return TophashWord.endsChain(tops) ? NIL : a.overflow(b);
+  }
+
+  /**
+   * Where {@code mapassign} inserts after a search that ended at bucket {@code last}: the
+   * {@link #insertionPoint} {@code ins}, or slot 0 of a new overflow bucket linked after
+   * {@code last} when the chain had no empty slot.
+   */
+  final long insertAt(long ins, int last) {
+    return ins >= 0 ? ins : (long) newoverflow(last) << 3;
+  }
+
   /** {@code newoverflow}: links a new overflow bucket after {@code bkt} in {@link #buckets}. */
   final int newoverflow(int bkt) {
     BucketArray a = buckets;

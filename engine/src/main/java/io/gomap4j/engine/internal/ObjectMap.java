@@ -138,21 +138,33 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
       BucketArray a = old ? oldbuckets : buckets;
       int top = tophash(hash);
       for (int b = (int) start; b != NIL; b = a.overflow(b)) {
-        byte[] page = a.page(b);
-        int off = a.offset(b);
-        Object[] refs = a.refPage(b);
-        int ro = a.refOffset(b);
-        for (int i = 0; i < SLOTS; i++) {
-          int th = page[off + i] & 0xFF;
-          if (th != top) {
-            if (th == EMPTY_REST) {
-              return -1;
-            }
-            continue;
-          }
-          if (Objects.equals(key, refs[ro + i])) {
-            return position(old, b, i);
-          }
+        long tops = TophashWord.read(a.page(b), a.offset(b));
+        int i = slotOf(a, b, tops, top, key);
+        if (i >= 0) {
+          return position(old, b, i);
+        }
+        if (TophashWord.endsChain(tops)) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * The slot of {@code key} in bucket {@code b} of {@code a}, whose tophash bytes are
+     * {@code tops}, or -1: only the slots whose tophash is {@code top} compare keys.
+     */
+    private int slotOf(BucketArray a, int b, long tops, int top, Object key) {
+      long m = TophashWord.matches(tops, top);
+      if (m == 0) {
+        return -1;
+      }
+      Object[] refs = a.refPage(b);
+      int ro = a.refOffset(b);
+      for (; m != 0; m &= m - 1) {
+        int i = TophashWord.slot(m);
+        if (Objects.equals(key, refs[ro + i])) {
+          return i;
         }
       }
       return -1;
@@ -167,48 +179,29 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
         while (true) {
           int b = writeBucket(hash);
           BucketArray a = buckets;
-          int insB = NIL;
-          int insI = 0;
-          search:
+          long ins = -1;
           while (true) {
-            byte[] page = a.page(b);
-            int off = a.offset(b);
-            for (int i = 0; i < SLOTS; i++) {
-              int th = page[off + i] & 0xFF;
-              if (th != top) {
-                if (isEmpty(th) && insB == NIL) {
-                  insB = b;
-                  insI = i;
-                }
-                if (th == EMPTY_REST) {
-                  break search;
-                }
-                continue;
-              }
-              Object[] refs = a.refPage(b);
-              int ro = a.refOffset(b);
-              if (!Objects.equals(key, refs[ro + i])) {
-                continue;
-              }
-              @SuppressWarnings("unchecked")
-              V previous = (V) refs[ro + SLOTS + i];
+            long tops = TophashWord.read(a.page(b), a.offset(b));
+            int i = slotOf(a, b, tops, top, key);
+            if (i >= 0) {
+              V previous = elemAt(a, b, i);
               a.writable(b);
-              a.refPage(b)[ro + SLOTS + i] = value;
+              a.refPage(b)[a.refOffset(b) + SLOTS + i] = value;
               return previous;
             }
-            int ovf = a.overflow(b);
-            if (ovf == NIL) {
+            ins = insertionPoint(ins, b, tops);
+            int next = nextToSearch(a, b, tops);
+            if (next == NIL) {
               break;
             }
-            b = ovf;
+            b = next;
           }
           if (growBeforeInsert()) {
             continue;
           }
-          if (insB == NIL) {
-            insB = newoverflow(b);
-            insI = 0;
-          }
+          long at = insertAt(ins, b);
+          int insB = (int) (at >>> 3);
+          int insI = (int) at & 7;
           a.writable(insB);
           Object[] refs = a.refPage(insB);
           int ro = a.refOffset(insB);
@@ -234,20 +227,15 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
         BucketArray a = buckets;
         int top = tophash(hash);
         for (int b = bOrig; b != NIL; b = a.overflow(b)) {
-          for (int i = 0; i < SLOTS; i++) {
-            int th = a.tophash(b, i);
-            if (th != top) {
-              if (th == EMPTY_REST) {
-                return null;
-              }
-              continue;
-            }
-            if (!Objects.equals(key, keyAt(a, b, i))) {
-              continue;
-            }
+          long tops = TophashWord.read(a.page(b), a.offset(b));
+          int i = slotOf(a, b, tops, top, key);
+          if (i >= 0) {
             V previous = elemAt(a, b, i);
             deleteSlot(bOrig, b, i);
             return previous;
+          }
+          if (TophashWord.endsChain(tops)) {
+            return null;
           }
         }
         return null;
