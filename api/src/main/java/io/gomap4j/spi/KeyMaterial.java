@@ -60,42 +60,60 @@ public final class KeyMaterial {
   }
 
   /**
-   * Key material from hex, in the form Go's vectors print it.
+   * Key material from hex, in the form Go's vectors print it. Messages about bad input give lengths
+   * and positions, never the digits: key material is a secret.
    *
-   * @param aeskeysched 256 or 128 hex digits
-   * @param hashkey four hex words separated by commas, such as {@code 4d65822107fcfd53,...}
+   * @param aeskeysched 256 hex digits (128 bytes, any platform) or 128 (64 bytes, 32-bit platforms
+   *     only)
+   * @param hashkey four hex words of 1 to 16 digits separated by commas, such as
+   *     {@code 4d65822107fcfd53,...}
    * @throws IllegalArgumentException if either string is not hex of the expected length
    */
   public static KeyMaterial fromHex(String aeskeysched, String hashkey) {
     requireNonNull(aeskeysched, "aeskeysched is null");
     requireNonNull(hashkey, "hashkey is null");
-    byte[] sched;
-    try {
-      sched = HexFormat.of().parseHex(aeskeysched.trim());
-    } catch (IllegalArgumentException e) {
+    String s = aeskeysched.trim();
+    String expected = "256 hex digits (a 128-byte aeskeysched, any platform) or 128 hex digits "
+        + "(64 bytes, 32-bit platforms only)";
+    if (s.length() != 2 * KEYSCHED_BYTES_64 && s.length() != 2 * KEYSCHED_BYTES_32) {
       throw new IllegalArgumentException(
-          "aeskeysched is not hex (expected 256 or 128 hex digits): '" + aeskeysched + "'", e);
+          "aeskeysched must be " + expected + ", got " + s.length() + " characters");
+    }
+    int bad = firstNonHex(s);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          "aeskeysched must be " + expected + ", got a non-hex character at position " + (bad + 1));
     }
     String[] words = hashkey.trim().split(",", -1);
     if (words.length != 4) {
       throw new IllegalArgumentException(
-          "hashkey must be 4 hex words separated by commas, got " + words.length + ": '"
-              + hashkey + "'");
+          "hashkey must be 4 hex words separated by commas, got " + words.length + " words");
     }
     long[] keys = new long[4];
     for (int i = 0; i < 4; i++) {
       String w = words[i].trim();
       if (w.isEmpty() || w.length() > 16) {
         throw new IllegalArgumentException(
-            "hashkey word " + i + " must be 1 to 16 hex digits, got '" + w + "'");
+            "hashkey word " + i + " must be 1 to 16 hex digits, got " + w.length() + " characters");
       }
-      try {
-        keys[i] = Long.parseUnsignedLong(w, 16);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("hashkey word " + i + " is not hex: '" + w + "'", e);
+      bad = firstNonHex(w);
+      if (bad >= 0) {
+        throw new IllegalArgumentException("hashkey word " + i
+            + " must be 1 to 16 hex digits, got a non-hex character at position " + (bad + 1));
+      }
+      keys[i] = Long.parseUnsignedLong(w, 16);
+    }
+    return of(keys, HexFormat.of().parseHex(s));
+  }
+
+  /** The index of the first character of {@code s} that is not an ASCII hex digit, or -1. */
+  private static int firstNonHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!HexFormat.isHexDigit(s.charAt(i))) {
+        return i;
       }
     }
-    return of(keys, sched);
+    return -1;
   }
 
   /**

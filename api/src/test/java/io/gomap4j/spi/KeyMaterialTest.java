@@ -34,18 +34,47 @@ class KeyMaterialTest {
   @DisplayName("Bad hex, a wrong schedule length or a wrong word count is refused with what is expected")
   void badInput() {
     assertThatThrownBy(() -> KeyMaterial.fromHex("zz", "1,2,3,4"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not hex")
-        .hasMessageContaining("256 or 128 hex digits");
-    assertThatThrownBy(() -> KeyMaterial.fromHex("abcd", "1,2,3,4"))
-        .hasMessageContaining("128 bytes (64-bit platforms) or 64 bytes").hasMessageContaining("got 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("aeskeysched must be 256 hex digits (a 128-byte aeskeysched, any platform) or"
+            + " 128 hex digits (64 bytes, 32-bit platforms only), got 2 characters");
+    assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64.substring(1), "1,2,3,4"))
+        .hasMessageEndingWith("got 255 characters");
+    assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64.substring(2) + "+f", "1,2,3,4"))
+        .hasMessageEndingWith("got a non-hex character at position 255");
     assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3"))
-        .hasMessageContaining("4 hex words").hasMessageContaining("got 3");
+        .hasMessage("hashkey must be 4 hex words separated by commas, got 3 words");
     assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3,xyz"))
-        .hasMessageContaining("hashkey word 3 is not hex: 'xyz'");
+        .hasMessage("hashkey word 3 must be 1 to 16 hex digits, got a non-hex character at"
+            + " position 1");
+    assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3,+ff"))
+        .hasMessageContaining("hashkey word 3 must be 1 to 16 hex digits, got a non-hex");
     assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3,11112222333344445"))
-        .hasMessageContaining("1 to 16 hex digits");
+        .hasMessage("hashkey word 3 must be 1 to 16 hex digits, got 17 characters");
     assertThatThrownBy(() -> KeyMaterial.of(new long[3], new byte[128]))
         .hasMessageContaining("4 words");
+  }
+
+  @Test
+  @DisplayName("Messages about bad key material never repeat its digits: it is a secret")
+  void badInputIsNotEchoed() {
+    byte[] bytes = new byte[128];
+    new Random(3).nextBytes(bytes);
+    String sched = java.util.HexFormat.of().formatHex(bytes);
+    String words = "4d65822107fcfd53,78629a0f5f3f164f,d5104dc76695721d";
+    String[][] cases = {
+      {sched.substring(0, 200) + "zz" + sched.substring(202), "1,2,3,4"},
+      {sched + "ab", "1,2,3,4"},
+      {sched.substring(2), "1,2,3,4"},
+      {sched, words},
+      {sched, words + ",xyz"},
+      {sched, words + ",4d65822107fcfd53a"},
+    };
+    for (String[] c : cases) {
+      assertThatThrownBy(() -> KeyMaterial.fromHex(c[0], c[1]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .message().doesNotContain(sched.substring(100, 110)).doesNotContain("4d65822107")
+          .doesNotContain("78629a0f5f");
+    }
   }
 
   @Test

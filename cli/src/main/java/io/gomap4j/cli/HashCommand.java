@@ -279,6 +279,16 @@ final class HashCommand implements Callable<Integer> {
       throw usage("--goarch must be one of " + String.join(", ", known) + " (a layout plugin's"
           + " GOARCH or a built-in one), got '" + goarch + "'");
     }
+    if (!plugins.contains(PluginKind.HASH, providerName)) {
+      throw new CliException(Main.USAGE, "--alg " + alg + " needs the hash provider "
+          + providerName + ", which is not installed (installed: "
+          + plugins.names(PluginKind.HASH) + ")");
+    }
+    HashProvider provider = plugins.hash(providerName);
+    if (!provider.supports(platform)) {
+      throw new CliException(Main.USAGE, providerName + " does not support " + platform
+          + "; it supports " + provider.supportedPlatforms());
+    }
     boolean aes = alg.equals("aeshash");
     if (aes && keysched == null) {
       throw usage("--alg aeshash needs --keysched HEX (runtime.aeskeysched)");
@@ -304,16 +314,6 @@ final class HashCommand implements Callable<Integer> {
     String lengthProblem = lengthProblem(fn, bytes.length);
     if (lengthProblem != null) {
       throw usage("--data: " + lengthProblem + " (" + 2 * bytes.length + " hex digits)");
-    }
-    if (!plugins.contains(PluginKind.HASH, providerName)) {
-      throw new CliException(Main.USAGE, "--alg " + alg + " needs the hash provider "
-          + providerName + ", which is not installed (installed: "
-          + plugins.names(PluginKind.HASH) + ")");
-    }
-    HashProvider provider = plugins.hash(providerName);
-    if (!provider.supports(platform)) {
-      throw new CliException(Main.USAGE, providerName + " does not support " + platform
-          + "; it supports " + provider.supportedPlatforms());
     }
     Hasher hasher = provider.create(platform, km);
     long h = hash(hasher, fn, bytes, platform.byteOrder(), s);
@@ -342,14 +342,10 @@ final class HashCommand implements Callable<Integer> {
     String expected = "1 to " + maxDigits + " hex digits (a " + platform.bits() + "-bit uintptr on "
         + platform.goarch() + ")";
     String digits = t.replaceFirst("^0+(?=.)", "");
-    if (t.isEmpty() || digits.length() > maxDigits) {
+    if (t.isEmpty() || digits.length() > maxDigits || !t.chars().allMatch(HexFormat::isHexDigit)) {
       throw usage("--seed must be " + expected + ", got '" + seed + "'");
     }
-    try {
-      return Long.parseUnsignedLong(digits, 16);
-    } catch (NumberFormatException e) {
-      throw usage("--seed must be " + expected + ", got '" + seed + "'");
-    }
+    return Long.parseUnsignedLong(digits, 16);
   }
 
   private byte[] parseData() {

@@ -268,6 +268,8 @@ class HashCommandTest {
             + "'xyz'"},
         {"--seed", "1ffffffffffffffff", "--seed must be 1 to 16 hex digits"},
         {"--seed", "", "--seed must be 1 to 16 hex digits"},
+        {"--seed", "+ff", "--seed must be 1 to 16 hex digits (a 64-bit uintptr on amd64), got "
+            + "'+ff'"},
         {"--data", "abc", "--data must be hex, two digits per byte; got an odd number of digits"
             + " (3)"},
         {"--data", "zz", "--data must be hex, two digits per byte; got 'zz'"},
@@ -279,6 +281,28 @@ class HashCommandTest {
       assertThat(r.exit()).as(String.join(" ", c) + "\n" + r.err()).isEqualTo(Main.USAGE);
       assertThat(r.err()).as(c[0]).contains("gomap4j hash: " + c[2]);
       assertThat(r.out()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("One-shot: aeshash on a platform it does not support says so first, with or"
+      + " without --keysched")
+  void oneShotAeshashElsewhere() {
+    for (String goarch : new String[] {"arm64", "s390x"}) {
+      for (boolean withKeysched : new boolean[] {false, true}) {
+        List<String> args = new ArrayList<>(List.of("hash", "--alg", "aeshash", "--goarch", goarch,
+            "--seed", "1", "--fn", "memhash", "--data", "00"));
+        if (withKeysched) {
+          args.addAll(List.of("--keysched", "00".repeat(128)));
+        }
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(goarch + "\n" + r.err()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).as(goarch)
+            .contains("gomap4j hash: aeshash-go119 does not support " + goarch)
+            .contains("it supports amd64, 386")
+            .contains("arm64's AES hash differs and is not provided");
+        assertThat(r.out()).isEmpty();
+      }
     }
   }
 

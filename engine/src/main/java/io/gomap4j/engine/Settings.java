@@ -168,28 +168,16 @@ public final class Settings {
    */
   public static KeyMaterial parseKeyMaterial(
       String schedName, String sched, String keysName, String keys) {
-    String s = sched.trim();
-    String expected = "256 hex digits (a 128-byte aeskeysched, any platform) or 128 hex digits "
-        + "(64 bytes, 32-bit platforms only)";
-    if (s.length() != 2 * KeyMaterial.KEYSCHED_BYTES_64
-        && s.length() != 2 * KeyMaterial.KEYSCHED_BYTES_32) {
-      throw new IllegalArgumentException(
-          schedName + " must be " + expected + ", got " + s.length() + " characters");
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) {
-        throw new IllegalArgumentException(
-            schedName + " must be " + expected + ", got a non-hex character at position "
-                + (i + 1));
-      }
-    }
-    byte[] bytes = HexFormat.of().parseHex(s);
     try {
-      return KeyMaterial.fromHex(HexFormat.of().formatHex(bytes), keys);
+      return KeyMaterial.fromHex(sched, keys);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          keysName + " must be four hex words of up to 16 digits, comma separated (Go's "
-              + "runtime.hashkey[0..3]): " + e.getMessage(), e);
+      // KeyMaterial names its parts aeskeysched and hashkey; say which setting the user gave.
+      String m = e.getMessage();
+      if (m.startsWith("aeskeysched ")) {
+        throw new IllegalArgumentException(schedName + m.substring("aeskeysched".length()), e);
+      }
+      throw new IllegalArgumentException(keysName + " must be four hex words of up to 16 digits,"
+          + " comma separated (Go's runtime.hashkey[0..3]): " + m, e);
     }
   }
 
