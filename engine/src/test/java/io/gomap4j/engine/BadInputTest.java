@@ -2,19 +2,24 @@ package io.gomap4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gomap4j.api.GoMap;
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.engine.testing.MixHasher;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +51,26 @@ class BadInputTest {
         .hasMessageContaining("expectedSize")
         .hasMessageContaining("-5")
         .hasMessageContaining(">= 0");
+  }
+
+  @Test
+  @DisplayName("A size hint too large for the engine is refused at once, naming the hint and the"
+      + " largest B; it used to hang above 13 * 2^59")
+  void hugeExpectedSize() {
+    for (long hint : new long[] {1L << 40, 7_500_000_000_000_000_000L, Long.MAX_VALUE}) {
+      for (GrowthPolicy growth : new GrowthPolicy[] {
+          new Go119GrowthPolicy(), new Go119ShrinkGrowthPolicy()}) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+            assertThatThrownBy(
+                () -> TestPlugins.builder(TestPlugins.AMD64, 1).growth(growth).expectedSize(hint)
+                    .build())
+                .as("%s, hint %d", growth.name(), hint)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("for the size hint " + hint)
+                .hasMessageContaining("B must be in 0..30 (at most 2^30 buckets), so give a"
+                    + " smaller hint"));
+      }
+    }
   }
 
   @Test

@@ -53,8 +53,10 @@ public final class Go119GrowthPolicy implements GrowthPolicy {
     if (hint < 0) {
       throw new IllegalArgumentException("size hint must be >= 0, got " + hint);
     }
+    // B = 61 holds every hint a long can give (13 * 2^60 > Long.MAX_VALUE); the bound keeps the
+    // shift from wrapping for the hints above 13 * 2^59, whose B the engine refuses anyway.
     int b = 0;
-    while (overLoadFactor(hint, b)) {
+    while (b < 61 && overLoadFactor(hint, b)) {
       b++;
     }
     return b;

@@ -49,8 +49,9 @@ final class BucketArray {
   int allocated;
 
   BucketArray(Geometry g, int b) {
-    if (b > 30) {
-      throw new IllegalStateException("map too large: B=" + b + " exceeds the engine's limit of 30");
+    if (b > MapCore.MAX_B) {
+      throw new IllegalStateException(
+          "map too large: B=" + b + " exceeds the engine's limit of " + MapCore.MAX_B);
     }
     this.g = g;
     this.b = b;

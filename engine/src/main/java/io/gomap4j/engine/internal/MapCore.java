@@ -45,6 +45,8 @@ abstract class MapCore {
   static final int SAME_SIZE_GROW = 8;
 
   static final int SLOTS = Geometry.SLOTS;
+  /** The largest B the engine takes: bucket indices are ints (see {@link BucketArray}). */
+  static final int MAX_B = 30;
   static final int NIL = BucketArray.NIL;
 
   static final String CONCURRENT_WRITES = "concurrent map writes";
@@ -139,10 +141,11 @@ abstract class MapCore {
     // makemap: hash0 first, then B for the hint; buckets are allocated now only when B > 0.
     this.hash0 = rand32();
     int b = growth.initialB(hint);
-    if (b < 0 || b > 30) {
+    if (b < 0 || b > MAX_B) {
       throw new IllegalArgumentException(
-          "growth policy '" + growth.name() + "' chose B=" + b + " for hint " + hint
-              + "; B must be in 0..30");
+          "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
+              + "; B must be in 0.." + MAX_B + " (at most 2^" + MAX_B + " buckets), so give a"
+              + " smaller hint" + (b > MAX_B ? "" : " or fix the policy's initialB"));
     }
     this.B = b;
     if (b > 0) {

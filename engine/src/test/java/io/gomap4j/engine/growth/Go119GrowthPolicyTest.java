@@ -7,6 +7,7 @@ import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.GrowthPolicy.Grow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Go 1.19's growth rules as the {@code go119} policy states them (go-map-spec 4.2, 4.4, 4.6). */
 class Go119GrowthPolicyTest {
@@ -31,6 +32,18 @@ class Go119GrowthPolicyTest {
           : hint <= 104 ? 4 : hint <= 208 ? 5 : 6;
       assertThat(policy.initialB(hint)).as("initialB(%s)", hint).isEqualTo(expected);
     }
+  }
+
+  @Test
+  @DisplayName("initialB ends for every hint a long can hold: at most B=61, the first that holds"
+      + " Long.MAX_VALUE entries")
+  @Timeout(30)
+  void initialBEndsForHugeHints() {
+    assertThat(policy.initialB(13L << 29)).isEqualTo(30);
+    assertThat(policy.initialB((13L << 29) + 1)).isEqualTo(31);
+    assertThat(policy.initialB(13L << 59)).isEqualTo(60);
+    assertThat(policy.initialB((13L << 59) + 1)).isEqualTo(61);
+    assertThat(policy.initialB(Long.MAX_VALUE)).isEqualTo(61);
   }
 
   @Test
