@@ -14,11 +14,15 @@ import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.engine.testing.MixHasher;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.spi.TypeLayout;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +75,89 @@ class BadInputTest {
                     + " smaller hint"));
       }
     }
+  }
+
+  /** The amd64 test layout with its buckets changed by {@code change}. */
+  private static PlatformLayout brokenAmd64(
+      java.util.function.UnaryOperator<BucketLayout> change) {
+    PlatformLayout amd64 = new TestLayouts.Amd64();
+    return new PlatformLayout() {
+      @Override
+      public String name() {
+        return "broken-amd64";
+      }
+
+      @Override
+      public int spiVersion() {
+        return amd64.spiVersion();
+      }
+
+      @Override
+      public Platform platform() {
+        return amd64.platform();
+      }
+
+      @Override
+      public TypeLayout typeLayout(GoType type) {
+        return amd64.typeLayout(type);
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        return change.apply(amd64.bucketLayout(key, elem));
+      }
+    };
+  }
+
+  private static BucketLayout with(BucketLayout l, int keySlot, int keysOffset, int elemsOffset,
+      int overflowOffset, int bucketSize) {
+    return new BucketLayout(l.key(), l.elem(), l.keyType(), l.elemType(), keySlot,
+        l.elemSlotSize(), l.indirectKey(), l.indirectElem(), keysOffset, elemsOffset,
+        overflowOffset, l.overflowSize(), bucketSize, l.bucketAlign());
+  }
+
+  @Test
+  @DisplayName("A layout plugin whose buckets cannot hold their entries is refused, naming it,"
+      + " before any entry is stored")
+  void inconsistentBucketLayout() {
+    Map<String, java.util.function.UnaryOperator<BucketLayout>> cases = Map.of(
+        "elems over keys", l -> with(l, l.keySlotSize(), l.keysOffset(), l.keysOffset(),
+            l.overflowOffset(), l.bucketSize()),
+        "keys over tophash", l -> with(l, l.keySlotSize(), 0, l.elemsOffset(),
+            l.overflowOffset(), l.bucketSize()),
+        "short key slots", l -> with(l, 4, l.keysOffset(), l.elemsOffset(), l.overflowOffset(),
+            l.bucketSize()),
+        "bucket too small", l -> with(l, l.keySlotSize(), l.keysOffset(), l.elemsOffset(),
+            l.overflowOffset(), l.overflowOffset() + 2),
+        "negative offset", l -> with(l, l.keySlotSize(), -8, l.elemsOffset(),
+            l.overflowOffset(), l.bucketSize()));
+    cases.forEach((name, change) -> {
+      PlatformLayout broken = brokenAmd64(change);
+      assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken)
+          .buildLongLong())
+          .as(name).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("layout 'broken-amd64' gives map[int64]int64");
+      assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken)
+          .keyType(GoType.parse("[3]int32")).elemType(GoType.INT64).buildBytes())
+          .as(name).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("layout 'broken-amd64' gives map[[3]int32]int64");
+    });
+  }
+
+  @Test
+  @DisplayName("A layout that sizes an int64 slot as 4 bytes, type and all, is refused for"
+      + " LongLongGoMap")
+  void int64InFourBytes() {
+    PlatformLayout broken = brokenAmd64(l -> new BucketLayout(l.key(), l.elem(),
+        new TypeLayout(4, 4), l.elemType(), 4, l.elemSlotSize(), false, false, l.keysOffset(),
+        l.keysOffset() + 32, l.keysOffset() + 32 + 8 * l.elemSlotSize(), l.overflowSize(),
+        l.keysOffset() + 32 + 8 * l.elemSlotSize() + l.overflowSize(), l.bucketAlign()));
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken)
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("layout 'broken-amd64' gives map[int64]int64 with 4-byte key and"
+            + " 8-byte elem slots")
+        .hasMessageContaining("int64 and uint64 take 8 bytes");
   }
 
   @Test

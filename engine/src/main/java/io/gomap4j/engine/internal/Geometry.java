@@ -39,7 +39,8 @@ record Geometry(
   static final int SLOTS = BucketLayout.BUCKET_SLOTS;
 
   /** Flat storage in Go's own bucket layout: keys and elems as bytes, the link in Go's slot. */
-  static Geometry flat(BucketLayout layout) {
+  static Geometry flat(BucketLayout layout, String layoutName) {
+    checkFlat(layout, layoutName);
     return new Geometry(
         layout.bucketSize(),
         layout.keysOffset(),
@@ -53,6 +54,39 @@ record Geometry(
         hasPointers(layout),
         layout.indirectKey() ? layout.keyType().size() : 0,
         layout.indirectElem() ? layout.elemType().size() : 0);
+  }
+
+  /**
+   * Refuses a bucket layout that flat storage cannot hold its entries in without losing them: the
+   * tophash bytes, the 8 key slots, the 8 elem slots and the engine's 4-byte overflow link must lie
+   * inside the bucket without overlapping, and each slot must hold its type (or a pointer when
+   * indirect). A layout plugin that breaks this would otherwise have entries overwrite each other.
+   */
+  private static void checkFlat(BucketLayout l, String layoutName) {
+    String problem = null;
+    long keyNeeds = l.indirectKey() ? l.overflowSize() : l.keyType().size();
+    long elemNeeds = l.indirectElem() ? l.overflowSize() : l.elemType().size();
+    long keysEnd = (long) l.keysOffset() + (long) SLOTS * l.keySlotSize();
+    long elemsEnd = (long) l.elemsOffset() + (long) SLOTS * l.elemSlotSize();
+    long linkEnd = (long) l.overflowOffset() + 4;
+    if (l.keySlotSize() < keyNeeds || l.elemSlotSize() < elemNeeds) {
+      problem = "key slots of " + l.keySlotSize() + " and elem slots of " + l.elemSlotSize()
+          + " bytes, where the key needs " + keyNeeds + " and the elem " + elemNeeds;
+    } else if (l.keysOffset() < SLOTS || l.elemsOffset() < keysEnd
+        || l.overflowOffset() < elemsEnd) {
+      problem = "tophash at 0, keys at " + l.keysOffset() + ".." + keysEnd + ", elems at "
+          + l.elemsOffset() + ".." + elemsEnd + " and the overflow pointer at "
+          + l.overflowOffset() + ", which overlap or are out of order";
+    } else if (linkEnd > l.bucketSize() || l.overflowSize() <= 0) {
+      problem = "a bucket of " + l.bucketSize() + " bytes with its overflow pointer of "
+          + l.overflowSize() + " bytes at " + l.overflowOffset();
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException("layout '" + layoutName + "' gives map[" + l.key() + "]"
+          + l.elem() + " " + problem + "; a bucket is tophash [8]uint8, then 8 key slots, then 8"
+          + " elem slots, then the overflow pointer, each slot the size of its type (a pointer"
+          + " when indirect). Run the TCK's PlatformLayoutVerification on the plugin");
+    }
   }
 
   /** Reference storage: 8 tophash bytes and a 4-byte link per bucket, keys and elems as objects. */

@@ -73,11 +73,18 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private LongLongMap(
       Hasher hasher, PlatformLayout layout, GoType keyType, GoType elemType, BucketLayout bl,
       GrowthPolicy growth, long hint, long seed) {
-    super(hasher, growth, Geometry.flat(bl), hint, seed,
+    super(hasher, growth, Geometry.flat(bl, layout.name()), hint, seed,
         "map[" + keyType + "]" + elemType + " on " + layout.name());
     if (bl.indirectKey() || bl.indirectElem()) {
       throw new IllegalArgumentException("layout '" + layout.name() + "' stores "
           + description + " indirectly; flat storage needs inline slots");
+    }
+    if (!bl.key().equals(keyType) || !bl.elem().equals(elemType)
+        || bl.keySlotSize() != scalarSize(keyType) || bl.elemSlotSize() != scalarSize(elemType)) {
+      throw new IllegalArgumentException("layout '" + layout.name() + "' gives map[" + bl.key()
+          + "]" + bl.elem() + " with " + bl.keySlotSize() + "-byte key and " + bl.elemSlotSize()
+          + "-byte elem slots for " + description + "; int64 and uint64 take 8 bytes, int32 and"
+          + " uint32 4");
     }
     this.keyType = keyType;
     this.elemType = elemType;
@@ -103,6 +110,10 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
               + type.goSyntax());
     }
     return type;
+  }
+
+  private static int scalarSize(GoType type) {
+    return type == GoType.INT64 || type == GoType.UINT64 ? 8 : 4;
   }
 
   /** The Go key type. */
