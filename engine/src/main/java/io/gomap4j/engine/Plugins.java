@@ -15,6 +15,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +51,14 @@ public final class Plugins {
     this.problems = List.copyOf(problems);
   }
 
-  /** The plugins on the class path or module path of this library, discovered once per JVM. */
+  /**
+   * The plugins on the class path or module path of this library, discovered once per JVM.
+   *
+   * @throws IllegalStateException if two plugins of one kind share a name, on this call and every
+   *     later one
+   */
   public static Plugins discovered() {
-    return Default.INSTANCE;
+    return Default.INSTANCE.get();
   }
 
   /**
@@ -190,8 +196,36 @@ public final class Plugins {
         + ", growth=" + names(PluginKind.GROWTH) + "]";
   }
 
-  private static final class Default {
-    static final Plugins INSTANCE = discover(Plugins.class.getClassLoader());
+  /**
+   * The discovery of {@link #discovered()}, or why it failed: kept, so that a class path with two
+   * plugins of one name gives the same {@link IllegalStateException} on every call rather than an
+   * {@link ExceptionInInitializerError} once and {@link NoClassDefFoundError} after.
+   */
+  static final class Default {
+    static final Default INSTANCE = new Default(() -> discover(Plugins.class.getClassLoader()));
+
+    private final Plugins plugins;
+    private final IllegalStateException failure;
+
+    Default(Supplier<Plugins> discovery) {
+      Plugins p = null;
+      IllegalStateException f = null;
+      try {
+        p = discovery.get();
+      } catch (IllegalStateException e) {
+        f = e;
+      }
+      plugins = p;
+      failure = f;
+    }
+
+    Plugins get() {
+      if (failure != null) {
+        // A new exception on each call, so that each caller's stack shows where it asked.
+        throw new IllegalStateException(failure.getMessage(), failure);
+      }
+      return plugins;
+    }
   }
 
   private static final class Collector {
@@ -288,7 +322,8 @@ public final class Plugins {
         throw new IllegalStateException(
             "two " + kind.label() + " plugins are named '" + name + "': "
                 + existing.className() + " (" + existing.location() + ") and " + cls + " ("
-                + info.location() + "); remove one of them from the class path");
+                + info.location() + "); rename one (a plugin's name() must be unique among"
+                + " the plugins of its kind) or remove one from the class path");
       }
       LOG.debug("registered {} plugin '{}' ({} from {})", kind.label(), name, cls,
           info.location());

@@ -45,6 +45,27 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("A failed discovery of the JVM's plugins gives the same IllegalStateException on"
+      + " every call, not an initializer error once and NoClassDefFoundError after")
+  void failedDiscoveryFailsTheSameWayEveryTime() {
+    PlatformLayout impostor = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+    };
+    Plugins.Default failed =
+        new Plugins.Default(() -> Plugins.of(List.of(new TestLayouts.Amd64(), impostor)));
+    for (int call = 0; call < 3; call++) {
+      assertThatThrownBy(failed::get).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("two layout plugins are named 'amd64'")
+          .hasMessageContaining("rename one");
+    }
+    Plugins ok = Plugins.of(List.of(new TestLayouts.Amd64()));
+    assertThat(new Plugins.Default(() -> ok).get()).isSameAs(ok);
+  }
+
+  @Test
   @DisplayName("Plugins of different kinds may share a name")
   void namesAreScopedByKind() {
     HashProvider named386 = new TestHashes.Mix() {
