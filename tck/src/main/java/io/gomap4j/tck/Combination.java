@@ -8,6 +8,7 @@ import io.gomap4j.engine.GoMaps;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.util.Random;
 
@@ -32,9 +33,20 @@ public record Combination(HashProvider hash, PlatformLayout layout, GrowthPolicy
     return hash.name() + "/" + layout.name() + "/" + growth.name();
   }
 
-  /** Whether the hash provider supports the layout's platform. */
+  /**
+   * Whether the hash provider supports the layout's platform. A layout without a platform, or a
+   * hash whose {@code supports} throws, counts as compatible, so that the checks run on the
+   * combination and report the plugin's fault.
+   */
   public boolean compatible() {
-    return hash.supports(layout.platform());
+    try {
+      Platform platform = layout.platform();
+      return platform == null || hash.supports(platform);
+    } catch (RuntimeException e) {
+      // Not left out: the checks on this combination run, and each reports the plugin's failure
+      // with its check id, instead of the whole run stopping here.
+      return true;
+    }
   }
 
   /**

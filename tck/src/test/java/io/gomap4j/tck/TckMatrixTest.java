@@ -22,6 +22,24 @@ class TckMatrixTest {
   }
 
   @Test
+  @DisplayName("A hash whose supports() throws is kept in the matrix, so that its checks report it,"
+      + " instead of stopping the whole run")
+  void supportsThatThrowsIsKept() {
+    Fixtures.MixHash throwing = new Fixtures.MixHash("throwing", false) {
+      @Override
+      public boolean supports(io.gomap4j.spi.Platform platform) {
+        if (platform.bits() == 32) {
+          throw new UnsupportedOperationException("32-bit");
+        }
+        return true;
+      }
+    };
+    Plugins p = Plugins.of(List.of(throwing, Fixtures.WIDE, Fixtures.NARROW, Fixtures.GO119));
+    assertThat(TckMatrix.combinations(p)).extracting(Combination::id)
+        .containsExactly("throwing/narrow/go119", "throwing/wide/go119");
+  }
+
+  @Test
   @DisplayName("Narrowing by names keeps only the named plugins")
   void narrowing() {
     assertThat(TckMatrix.combinations(plugins, List.of("mix"), List.of("wide"), List.of()))
