@@ -14,6 +14,7 @@ import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -241,16 +242,16 @@ public final class GoMaps {
           p = Plugins.discovered();
         }
         if (hp == null) {
-          hp = p.hash(hashName != null ? hashName
-              : Settings.get(Settings.HASH).orElse(Settings.DEFAULT_HASH));
+          hp = hashName != null ? p.hash(hashName)
+              : fromSetting(Settings.HASH, Settings.DEFAULT_HASH, p::hash);
         }
         if (pl == null) {
-          pl = p.layout(layoutName != null ? layoutName
-              : Settings.get(Settings.LAYOUT).orElse(Settings.defaultLayout(p)));
+          pl = layoutName != null ? p.layout(layoutName)
+              : fromSetting(Settings.LAYOUT, Settings.defaultLayout(p), p::layout);
         }
         if (gp == null) {
-          gp = p.growth(growthName != null ? growthName
-              : Settings.get(Settings.GROWTH).orElse(Settings.DEFAULT_GROWTH));
+          gp = growthName != null ? p.growth(growthName)
+              : fromSetting(Settings.GROWTH, Settings.DEFAULT_GROWTH, p::growth);
         }
       }
       if (!hp.supports(pl.platform())) {
@@ -284,6 +285,24 @@ public final class GoMaps {
           : Settings.get(Settings.SEED).map(v -> Settings.parseSeed(Settings.SEED, v))
               .orElseGet(() -> ThreadLocalRandom.current().nextLong());
       return new Resolved(hp, hasher, pl, gp, s, keySource);
+    }
+
+    /**
+     * The plugin that setting {@code key} names, or {@code fallback} when it is not set; an unknown
+     * name is refused naming the setting, so that a user sees where it came from.
+     */
+    private static <T> T fromSetting(
+        String key, String fallback, java.util.function.Function<String, T> lookup) {
+      Optional<String> name = Settings.get(key);
+      if (name.isEmpty()) {
+        return lookup.apply(fallback);
+      }
+      try {
+        return lookup.apply(name.get());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + " (a system property or gomap4j.properties) is "
+            + "'" + name.get() + "': " + e.getMessage(), e);
+      }
     }
 
     private static final class Resolved {

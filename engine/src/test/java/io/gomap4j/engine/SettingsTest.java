@@ -86,6 +86,30 @@ class SettingsTest {
     }
   }
 
+  @Test
+  @DisplayName("An unknown plugin name in gomap4j.hash, gomap4j.layout or gomap4j.growth is refused"
+      + " naming the setting, its value and the available plugins")
+  void unknownPluginNameInASetting() {
+    for (String key : new String[] {Settings.HASH, Settings.LAYOUT, Settings.GROWTH}) {
+      String old = System.getProperty(key);
+      try {
+        System.setProperty(key, "nope");
+        GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry())
+            .keyMaterial(TestPlugins.KEY_MATERIAL);
+        if (!key.equals(Settings.HASH)) {
+          b.hash(TestHashes.MIX);
+        }
+        assertThatThrownBy(b::buildLongLong)
+            .as(key).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(key + " (a system property or gomap4j.properties) is 'nope': "
+                + "unknown ")
+            .hasMessageContaining("available");
+      } finally {
+        restore(key, old);
+      }
+    }
+  }
+
   private static void restore(String key, String value) {
     if (value == null) {
       System.clearProperty(key);
