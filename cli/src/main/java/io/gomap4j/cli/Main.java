@@ -111,7 +111,25 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs {@code cl}. Picocli hands only exceptions to {@link #executionFailed}; a JVM error (out of
+   * memory, stack overflow) would end the JVM with its stack trace and exit code 1, which means a
+   * failed check, so it is reported here as an internal error ({@value #INTERNAL}).
+   */
+  static int execute(CommandLine cl, String[] args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      cl.getErr().println("gomap4j: out of memory (" + e.getMessage() + "); give the JVM more heap"
+          + " with GOMAP4J_JAVA_OPTS=-Xmx<size>, or ask for less");
+    } catch (StackOverflowError e) {
+      cl.getErr().println("gomap4j: internal error: stack overflow; the input nests too deeply");
+    }
+    cl.getErr().flush();
+    return INTERNAL;
   }
 
   /** The configured command line: exit codes and error messages as documented above. */

@@ -66,6 +66,25 @@ class MainTest {
   // ---- plugins ----
 
   @Test
+  void jvmErrorsAreInternalErrorsNotFailedChecks() {
+    for (Error error : new Error[] {new OutOfMemoryError("Java heap space"),
+        new StackOverflowError()}) {
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine(new Main(() -> {
+        throw error;
+      }, MapContract::checks, false));
+      cl.setOut(new PrintWriter(new StringWriter(), true));
+      cl.setErr(new PrintWriter(err, true));
+      assertThat(Main.execute(cl, new String[] {"plugins"})).as(error.toString())
+          .isEqualTo(Main.INTERNAL);
+      assertThat(err.toString()).as(error.toString()).startsWith("gomap4j: ")
+          .contains(error instanceof OutOfMemoryError
+              ? "out of memory (Java heap space); give the JVM more heap with GOMAP4J_JAVA_OPTS"
+              : "internal error: stack overflow");
+    }
+  }
+
+  @Test
   void pluginsListsTheFourBundledPluginsWithTheirJars() {
     Run r = run("plugins");
     assertThat(r.exit()).as(r.err()).isZero();
