@@ -98,7 +98,8 @@ public abstract class HashProviderVerification extends Verification {
                 + " pairs, floats) spread evenly over 1024 buckets (chi-square)",
             this::structuredDistribution),
         KitCheck.of("hash.threads",
-            "one hasher used by several threads at once gives the hashes it gives alone",
+            "one hasher used by several threads at once gives the hashes it gives alone, through"
+                + " every entry point",
             this::threadSafety),
         KitCheck.of("hash.unsupported",
             "create refuses a platform that supports() rejects with an IllegalArgumentException",
@@ -542,18 +543,33 @@ public abstract class HashProviderVerification extends Verification {
     throw new IllegalArgumentException();
   }
 
+  /** The hasher's entry points, in the order of {@link #everyPath}. */
+  private static final String[] PATHS = {
+    "memhash", "strhash", "memhash32", "memhash64", "f32hash", "f64hash"
+  };
+
+  /** Input {@code i}'s hash through every entry point; the floats are never NaN. */
+  private static long[] everyPath(Hasher h, byte[] input, int i, long seed) {
+    return new long[] {
+      h.memhash(input, 0, input.length, seed),
+      h.strhash(input, seed),
+      h.memhash32(i * 0x9E3779B9, seed),
+      h.memhash64(i * 31L, seed),
+      h.f32hash(i * 0.75f - 100, seed),
+      h.f64hash(i * 1.5e-3 - 1, seed)
+    };
+  }
+
   private void threadSafety(long seed) throws Exception {
     forEach(seed, (p, h, r) -> {
       int n = 3000;
       byte[][] inputs = new byte[n][];
       long[] seeds = new long[n];
-      long[] expected = new long[n];
-      long[] expected64 = new long[n];
+      long[][] expected = new long[n][];
       for (int i = 0; i < n; i++) {
         inputs[i] = random(r, r.nextInt(64));
         seeds[i] = r.nextLong() & 0xFFFFFFFFL;
-        expected[i] = h.memhash(inputs[i], 0, inputs[i].length, seeds[i]);
-        expected64[i] = h.memhash64(i * 31L, seeds[i]);
+        expected[i] = everyPath(h, inputs[i], i, seeds[i]);
       }
       AtomicReference<String> wrong = new AtomicReference<>();
       AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -565,10 +581,11 @@ public abstract class HashProviderVerification extends Verification {
             for (int round = 0; round < 20 && wrong.get() == null; round++) {
               for (int k = 0; k < n; k++) {
                 int i = (start + k) % n;
-                if (h.memhash(inputs[i], 0, inputs[i].length, seeds[i]) != expected[i]
-                    || h.memhash64(i * 31L, seeds[i]) != expected64[i]) {
-                  wrong.compareAndSet(null, "input " + i + " hashed differently on thread "
-                      + Thread.currentThread().getName());
+                long[] got = everyPath(h, inputs[i], i, seeds[i]);
+                int path = Arrays.mismatch(got, expected[i]);
+                if (path >= 0) {
+                  wrong.compareAndSet(null, PATHS[path] + " of input " + i + " hashed"
+                      + " differently on thread " + Thread.currentThread().getName());
                 }
               }
             }

@@ -76,6 +76,8 @@ class BrokenPluginsTest {
             hashKit(new BrokenPlugins.IgnoresWordSize())), "hash.wordsize"),
         Arguments.of(Named.of("a hash that throws when called off its creating thread",
             hashKit(new BrokenPlugins.ThreadConfined())), "hash.threads"),
+        Arguments.of(Named.of("a hash whose f64hash alone throws off its creating thread",
+            hashKit(new BrokenPlugins.F64ThreadConfined())), "hash.threads"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers",
             layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.go.vectors"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers, by its platform",
