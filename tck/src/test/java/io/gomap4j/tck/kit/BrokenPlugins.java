@@ -138,14 +138,22 @@ final class BrokenPlugins {
 
   /**
    * Refuses to hash off the thread that created it, as a hasher that keeps per-thread scratch
-   * state might: sound on one thread, broken when maps share it across threads.
+   * state might: sound on one thread, broken when maps share it across threads. With
+   * {@code f64Only}, only {@code f64hash} refuses, as one that formats doubles into a shared
+   * buffer would be unsafe there alone.
    */
   static final class ThreadConfined extends WrappedHash {
+    private final boolean f64Only;
+    private volatile Thread creator;
+
     ThreadConfined() {
-      super("broken-thread-confined");
+      this("broken-thread-confined", false);
     }
 
-    private volatile Thread creator;
+    ThreadConfined(String name, boolean f64Only) {
+      super(name);
+      this.f64Only = f64Only;
+    }
 
     @Override
     public Hasher create(Platform platform, KeyMaterial keyMaterial) {
@@ -155,35 +163,17 @@ final class BrokenPlugins {
 
     @Override
     long adaptSeed(long seed) {
-      if (Thread.currentThread() != creator) {
-        throw new IllegalStateException("hasher used off its creating thread "
-            + Thread.currentThread().getName());
-      }
-      return seed;
-    }
-  }
-
-  /**
-   * Sound everywhere but {@code f64hash}, which refuses to run off the thread that created the
-   * hasher, as one that formats doubles into a shared scratch buffer would be unsafe.
-   */
-  static final class F64ThreadConfined extends WrappedHash {
-    F64ThreadConfined() {
-      super("broken-f64-thread-confined");
-    }
-
-    private volatile Thread creator;
-
-    @Override
-    public Hasher create(Platform platform, KeyMaterial keyMaterial) {
-      creator = Thread.currentThread();
-      return super.create(platform, keyMaterial);
+      return f64Only ? seed : confined(seed);
     }
 
     @Override
     long adaptF64Seed(long seed) {
+      return confined(seed);
+    }
+
+    private long confined(long seed) {
       if (Thread.currentThread() != creator) {
-        throw new IllegalStateException("f64hash used off its creating thread "
+        throw new IllegalStateException("hasher used off its creating thread "
             + Thread.currentThread().getName());
       }
       return seed;
