@@ -13,9 +13,10 @@ import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.engine.testing.MixHasher;
 import io.gomap4j.engine.testing.TestHashes;
-import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
@@ -77,11 +78,10 @@ class BadInputTest {
     }
   }
 
-  /** The amd64 test layout with its buckets changed by {@code change}. */
+  /** The amd64 test layout, named broken-amd64, with its buckets changed by {@code change}. */
   private static PlatformLayout brokenAmd64(
       java.util.function.UnaryOperator<BucketLayout> change) {
-    PlatformLayout amd64 = new TestLayouts.Amd64();
-    return new PlatformLayout() {
+    return new GcPlatformLayout(TestLayouts.AMD64) {
       @Override
       public String name() {
         return "broken-amd64";
@@ -89,22 +89,12 @@ class BadInputTest {
 
       @Override
       public int spiVersion() {
-        return amd64.spiVersion();
-      }
-
-      @Override
-      public Platform platform() {
-        return amd64.platform();
-      }
-
-      @Override
-      public TypeLayout typeLayout(GoType type) {
-        return amd64.typeLayout(type);
+        return SPI_VERSION;
       }
 
       @Override
       public BucketLayout bucketLayout(GoType key, GoType elem) {
-        return change.apply(amd64.bucketLayout(key, elem));
+        return change.apply(super.bucketLayout(key, elem));
       }
     };
   }

@@ -252,9 +252,9 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
 
   /**
    * {@code mapaccess} for 8-byte keys and elems in little-endian buckets, the layout of every
-   * {@code map[int64]int64} on amd64 and arm64: the same walk as {@link #find}, with the eight
-   * tophash bytes of a bucket compared at once (one 8-byte load) and the elem read in place.
-   * A bucket with an {@code emptyRest} byte ends the walk, as in Go: nothing follows it.
+   * {@code map[int64]int64} on amd64 and arm64: the same walk as {@link #find}, with the page
+   * table, keys and elem read in place instead of through the bucket array's accessors and
+   * {@link #readKey}, and no position built.
    */
   private long getLE64(long key, long defaultValue) {
     long hash = hasher.memhash64(key, seed());
