@@ -13,9 +13,11 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.zip.ZipException;
 
@@ -23,30 +25,65 @@ import java.util.zip.ZipException;
  * A third-party plugin jar, loaded in its own class loader whose parent sees the bundled plugins.
  * Only the plugins whose classes come from the jar are under test; the bundled ones are their
  * partners in the matrix.
+ *
+ * <p>Each provider the jar registers in {@code META-INF/services} is registered as the engine
+ * would register it, and the outcome is kept as a {@link Registration}: a provider that cannot be
+ * loaded, instantiated or registered is a failed registration, not an error of the command, so
+ * that the TCK reports it with everything else.
  */
 final class PluginJar implements Closeable {
+
+  /** The id of the registration check. */
+  static final String LOADS = "plugin.loads";
+
+  /** The rule of {@link #LOADS}. */
+  static final String LOADS_CONTRACT = "every provider the jar registers in META-INF/services "
+      + "loads, instantiates, reports a name and carries this engine's SPI version";
+
+  private static final String SERVICES = "META-INF/services/";
+  private static final int MAX_LOAD_ERRORS = 64;
+
+  /**
+   * The outcome of one registration check on one provider of the jar.
+   *
+   * @param subject what was registered: the kind and the plugin's name and class, as far as known
+   * @param checkId the check's id
+   * @param contract the check's rule
+   * @param problem why the check failed, or null if it passed
+   */
+  record Registration(String subject, String checkId, String contract, String problem) {
+    Registration {
+      requireNonNull(subject, "subject is null");
+      requireNonNull(checkId, "checkId is null");
+      requireNonNull(contract, "contract is null");
+    }
+
+    boolean passed() {
+      return problem == null;
+    }
+  }
 
   private final Path path;
   private final URLClassLoader loader;
   private final List<PluginInfo> own;
-  private final List<String> problems;
+  private final List<Registration> registrations;
   private final Plugins combined;
 
-  private PluginJar(Path path, URLClassLoader loader, List<PluginInfo> own, List<String> problems,
-      Plugins combined) {
+  private PluginJar(Path path, URLClassLoader loader, List<PluginInfo> own,
+      List<Registration> registrations, Plugins combined) {
     this.path = path;
     this.loader = loader;
     this.own = own;
-    this.problems = problems;
+    this.registrations = registrations;
     this.combined = combined;
   }
 
   /**
-   * Opens {@code path} and discovers its plugins next to {@code bundled}.
+   * Opens {@code path} and registers its plugins next to {@code bundled}.
    *
    * @param parent the class loader of the bundled plugins and of the SPI
-   * @throws CliException with {@link Main#USAGE} if the path is missing, is not a jar, holds no
-   *     plugin, or names a plugin like a bundled one
+   * @throws CliException with {@link Main#USAGE} if the path is missing, is not a jar, or registers
+   *     no provider of its own in {@code META-INF/services}
    */
   static PluginJar open(Path path, Plugins bundled, ClassLoader parent) {
     requireNonNull(path, "path is null");
@@ -71,38 +108,17 @@ final class PluginJar implements Closeable {
     } catch (MalformedURLException e) {
       throw new CliException(Main.USAGE, "--plugin-jar " + path + ": " + e.getMessage());
     }
-    URLClassLoader loader = new URLClassLoader("plugin-jar", new URL[] {url}, parent);
+    URLClassLoader loader = new JarOnlyServices(url, parent);
     try {
-      Plugins found;
-      try {
-        found = Plugins.discover(loader);
-      } catch (IllegalStateException e) {
-        throw new CliException(Main.USAGE, "cannot load the plugins of " + path + ": "
-            + e.getMessage());
-      }
+      List<Registration> registrations = new ArrayList<>();
       List<PluginInfo> own = new ArrayList<>();
-      for (PluginInfo info : found.all()) {
-        if (info.plugin().getClass().getClassLoader() == loader) {
-          own.add(info);
-        }
+      for (PluginKind kind : PluginKind.values()) {
+        register(kind, loader, registrations, own);
       }
-      // What failed to load and was not already failing without the jar belongs to the jar.
-      Set<String> before = new HashSet<>(Plugins.discover(parent).problems());
-      List<String> problems = new ArrayList<>();
-      for (String p : found.problems()) {
-        if (!before.contains(p)) {
-          problems.add(p);
-        }
-      }
-      if (own.isEmpty() && problems.isEmpty()) {
+      if (registrations.isEmpty()) {
         throw new CliException(Main.USAGE, "--plugin-jar " + path + ": no plugins in it; a plugin "
             + "jar registers its classes in META-INF/services/io.gomap4j.spi.HashProvider, "
             + "io.gomap4j.spi.PlatformLayout or io.gomap4j.spi.GrowthPolicy");
-      }
-      if (own.isEmpty()) {
-        throw new CliException(Main.USAGE, "--plugin-jar " + path
-            + ": none of its plugins could be loaded:" + System.lineSeparator() + "  "
-            + String.join(System.lineSeparator() + "  ", problems));
       }
       Plugins combined;
       try {
@@ -111,11 +127,82 @@ final class PluginJar implements Closeable {
         throw new CliException(Main.USAGE, "cannot load the plugins of " + path + ": "
             + e.getMessage());
       }
-      return new PluginJar(path, loader, List.copyOf(own), List.copyOf(problems), combined);
+      return new PluginJar(path, loader, List.copyOf(own), List.copyOf(registrations), combined);
     } catch (RuntimeException e) {
       closeQuietly(loader);
       throw e;
     }
+  }
+
+  /**
+   * Registers every provider of {@code kind} that the jar's own {@code META-INF/services} file
+   * names and whose class the jar holds, recording a registration for each.
+   */
+  private static void register(PluginKind kind, URLClassLoader loader,
+      List<Registration> registrations, List<PluginInfo> own) {
+    String services = kind.label() + " " + SERVICES + kind.service().getName();
+    Iterator<? extends ServiceLoader.Provider<?>> it =
+        ServiceLoader.load(kind.service(), loader).stream().iterator();
+    int errors = 0;
+    while (true) {
+      if (errors >= MAX_LOAD_ERRORS) {
+        registrations.add(new Registration(services, LOADS, LOADS_CONTRACT, "stopped loading "
+            + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors"));
+        return;
+      }
+      ServiceLoader.Provider<?> provider;
+      try {
+        if (!it.hasNext()) {
+          return;
+        }
+        provider = it.next();
+      } catch (ServiceConfigurationError e) {
+        errors++;
+        registrations.add(new Registration(services, LOADS, LOADS_CONTRACT,
+            kind.label() + " plugin could not be loaded: " + withCauses(e)));
+        continue;
+      }
+      if (provider.type().getClassLoader() != loader) {
+        continue; // a bundled plugin, found in a named module: a partner, not under test
+      }
+      String cls = provider.type().getName();
+      Object plugin;
+      try {
+        plugin = provider.get();
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        errors++;
+        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
+            kind.label() + " plugin " + cls + " could not be instantiated: " + withCauses(e)));
+        continue;
+      }
+      PluginInfo info;
+      try {
+        info = Plugins.of(List.of(plugin)).all().get(0);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        // The engine refuses it: no name, a name() or spiVersion() that throws, another version.
+        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
+            e.getMessage()));
+        continue;
+      }
+      registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
+      own.add(info);
+    }
+  }
+
+  /** {@code hash fixture-mix (fixture.MixHash)}. */
+  static String subject(PluginInfo info) {
+    return info.kind().label() + " " + info.name() + " (" + info.className() + ")";
+  }
+
+  /** The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. */
+  private static String withCauses(Throwable e) {
+    StringBuilder sb = new StringBuilder(e instanceof ServiceConfigurationError && e.getMessage()
+        != null ? e.getMessage() : e.toString());
+    int depth = 0;
+    for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
+      sb.append("; caused by ").append(c);
+    }
+    return sb.toString();
   }
 
   private static void closeQuietly(URLClassLoader loader) {
@@ -131,7 +218,10 @@ final class PluginJar implements Closeable {
     return path;
   }
 
-  /** The plugins whose classes the jar holds: the plugins under test, by kind then name. */
+  /**
+   * The plugins whose classes the jar holds and that passed registration: the plugins under test,
+   * by kind then name.
+   */
   List<PluginInfo> own() {
     return own;
   }
@@ -146,9 +236,14 @@ final class PluginJar implements Closeable {
     return plugin.getClass().getClassLoader() == loader;
   }
 
-  /** Providers the jar registers that could not be loaded or were refused, one sentence each. */
+  /** Every registration check on the jar's providers, passed or failed, in registration order. */
+  List<Registration> registrations() {
+    return registrations;
+  }
+
+  /** The failed registrations' reasons, one sentence each. */
   List<String> problems() {
-    return problems;
+    return registrations.stream().filter(r -> !r.passed()).map(Registration::problem).toList();
   }
 
   /** The bundled plugins with the jar's. */
@@ -159,5 +254,25 @@ final class PluginJar implements Closeable {
   @Override
   public void close() throws IOException {
     loader.close();
+  }
+
+  /**
+   * The jar's class loader. Classes come from the parent first, as usual, but service
+   * configuration files only from the jar: the bundled plugins' registrations (and any failure to
+   * load them) are not the jar's.
+   */
+  private static final class JarOnlyServices extends URLClassLoader {
+    static {
+      registerAsParallelCapable();
+    }
+
+    JarOnlyServices(URL jar, ClassLoader parent) {
+      super("plugin-jar", new URL[] {jar}, parent);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return name.startsWith(SERVICES) ? findResources(name) : super.getResources(name);
+    }
   }
 }

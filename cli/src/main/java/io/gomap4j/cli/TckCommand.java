@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs the map contract (io.gomap4j.tck.MapContract) on every compatible combination of "
             + "hash provider, platform layout and growth policy found, or on those selected.",
-        "With --plugin-jar, tests a third-party jar instead: its plugins' kits "
-            + "(HashProviderVerification, PlatformLayoutVerification, GrowthPolicyVerification, "
-            + "MapContractVerification), then the map contract on every combination that "
-            + "includes one of its plugins with the bundled ones.",
+        "With --plugin-jar, tests a third-party jar instead: the registration of each plugin "
+            + "it declares in META-INF/services (suite registration), the kits of those that "
+            + "registered (HashProviderVerification, PlatformLayoutVerification, "
+            + "GrowthPolicyVerification, MapContractVerification), then the map contract on every "
+            + "combination that includes one of them with the bundled ones.",
         "Progress goes to stderr; the table of results and each failure, with the line that "
             + "reproduces it, go to stdout. Exits 0 if every check passed, 1 if one failed."
     })
@@ -179,37 +180,44 @@ final class TckCommand implements Callable<Integer> {
     return report;
   }
 
-  /** {@code --plugin-jar}: the jar's kits, then the matrix of its plugins with the bundled ones. */
+  /**
+   * {@code --plugin-jar}: the registration of the jar's plugins, then the kits of those that
+   * registered and the matrix of them with the bundled ones.
+   */
   private int pluginJar(PrintWriter out, PrintWriter err) {
     Plugins bundled = main.plugins();
     try (PluginJar jar = PluginJar.open(pluginJar, bundled, Main.class.getClassLoader())) {
       Plugins plugins = jar.combined();
       List<Combination> combinations = new ArrayList<>();
-      for (Combination c : TckMatrix.combinations(plugins, clean(hashes), clean(layouts),
-          clean(growths))) {
-        if (jar.isOwn(c.hash()) || jar.isOwn(c.layout()) || jar.isOwn(c.growth())) {
-          combinations.add(c);
+      List<TckCheck> checks = List.of();
+      if (!jar.own().isEmpty()) {
+        for (Combination c : TckMatrix.combinations(plugins, clean(hashes), clean(layouts),
+            clean(growths))) {
+          if (jar.isOwn(c.hash()) || jar.isOwn(c.layout()) || jar.isOwn(c.growth())) {
+            combinations.add(c);
+          }
         }
+        if (combinations.isEmpty()) {
+          throw new CliException(Main.USAGE, "no compatible combination includes a plugin of "
+              + pluginJar + " (its plugins: " + names(jar.own()) + "; selected hash "
+              + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : clean(hashes))
+              + ", layout "
+              + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : clean(layouts))
+              + ", growth "
+              + (growths.isEmpty() ? plugins.names(PluginKind.GROWTH) : clean(growths)) + ")");
+        }
+        if (sample != null) {
+          combinations = TckMatrix.sample(combinations, sample, seed);
+        }
+        checks = TckRunner.select(main.checks(), clean(checkIds));
       }
-      if (combinations.isEmpty()) {
-        throw new CliException(Main.USAGE, "no compatible combination includes a plugin of "
-            + pluginJar + " (its plugins: " + names(jar.own()) + "; selected hash "
-            + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : clean(hashes)) + ", layout "
-            + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : clean(layouts))
-            + ", growth " + (growths.isEmpty() ? plugins.names(PluginKind.GROWTH) : clean(growths))
-            + ")");
-      }
-      if (sample != null) {
-        combinations = TckMatrix.sample(combinations, sample, seed);
-      }
-      List<TckCheck> checks = TckRunner.select(main.checks(), clean(checkIds));
 
       out.println("tck: plugin jar " + pluginJar);
       for (PluginInfo p : jar.own()) {
         out.println("tck:   " + p.kind().label() + " " + p.name() + " (" + p.className() + ")");
       }
       for (String problem : jar.problems()) {
-        out.println("tck:   cannot load: " + problem);
+        out.println("tck:   not registered: " + problem);
       }
       for (String problem : bundled.problems()) {
         err.println("warning: " + problem);
@@ -219,9 +227,10 @@ final class TckCommand implements Callable<Integer> {
 
       long start = System.nanoTime();
       List<TckReports.Suite> suites = new ArrayList<>();
-      if (!jar.problems().isEmpty()) {
-        suites.add(registrationSuite(jar));
-      }
+      TckReports.Suite registration = registrationSuite(jar);
+      suites.add(registration);
+      out.println("tck: registration: " + summary(new TckReport(registration.results())));
+      out.flush();
       for (PluginInfo p : jar.own()) {
         for (Map.Entry<String, Verification> kit : kits(p).entrySet()) {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
@@ -233,27 +242,37 @@ final class TckCommand implements Callable<Integer> {
           props.put("capabilities", capabilities.isEmpty() ? "none"
               : EnumSet.copyOf(capabilities).toString());
           props.put("reproduce", reproduceKits());
-          suites.add(new TckReports.Suite(name, false, r.results(), props));
+          suites.add(new TckReports.Suite(name, TckReports.Kind.KIT, r.results(), props));
           out.println("tck: " + name + ": " + summary(r)
               + (r.results().isEmpty() ? " (the kit has no checks)" : ""));
           out.flush();
         }
       }
-      TckReport matrix = withJarReproduce(matrix(combinations, checks, out, err));
-      suites.add(matrixSuite(matrix));
+      TckReport matrix = null;
+      if (jar.own().isEmpty()) {
+        out.println("tck: no plugin of " + pluginJar.getFileName() + " registered: no kit or "
+            + "matrix check can run");
+      } else {
+        matrix = withJarReproduce(matrix(combinations, checks, out, err));
+        suites.add(matrixSuite(matrix));
+      }
       long millis = (System.nanoTime() - start) / 1_000_000;
 
-      out.println();
-      out.print(matrix.table());
+      if (matrix != null) {
+        out.println();
+        out.print(matrix.table());
+      }
       List<CheckResult> kitFailures = new ArrayList<>();
       for (TckReports.Suite s : suites) {
-        if (!s.matrix()) {
+        if (s.kind() != TckReports.Kind.MATRIX) {
           s.results().stream().filter(r -> r.status() == CheckResult.Status.FAILED)
               .forEach(kitFailures::add);
         }
       }
       printFailures(out, kitFailures, reproduceKits());
-      printFailures(out, matrix.failures(), "");
+      if (matrix != null) {
+        printFailures(out, matrix.failures(), "");
+      }
       long passed = 0;
       long failed = 0;
       long skipped = 0;
@@ -399,18 +418,18 @@ final class TckCommand implements Callable<Integer> {
     return kits;
   }
 
-  /** Each provider of the jar that could not be loaded, as a failed check. */
+  /** The registration of each provider of the jar, as a check that passed or failed. */
   private TckReports.Suite registrationSuite(PluginJar jar) {
     List<CheckResult> results = new ArrayList<>();
-    for (String problem : jar.problems()) {
-      results.add(new CheckResult("registration", "plugin.loads",
-          "every provider the jar registers in META-INF/services loads, instantiates and "
-              + "carries this engine's SPI version",
-          CheckResult.Status.FAILED, problem, null, seed, reproduceKits(), 0));
+    for (PluginJar.Registration r : jar.registrations()) {
+      results.add(new CheckResult(r.subject(), r.checkId(), r.contract(),
+          r.passed() ? CheckResult.Status.PASSED : CheckResult.Status.FAILED,
+          r.passed() ? "" : r.problem(), null, seed, reproduceKits(), 0));
     }
     Map<String, String> props = new LinkedHashMap<>();
     props.put("plugin-jar", pluginJar.toString());
-    return new TckReports.Suite("registration", false, results, props);
+    props.put("reproduce", reproduceKits());
+    return new TckReports.Suite("registration", TckReports.Kind.REGISTRATION, results, props);
   }
 
   private TckReports.Suite matrixSuite(TckReport report) {
@@ -421,7 +440,8 @@ final class TckCommand implements Callable<Integer> {
     props.put("tck.seed", Long.toString(seed));
     props.put("tck.sample", sample == null ? "all" : sample.toString());
     props.put("reproduce", "each failure's reproduce line");
-    return new TckReports.Suite("MapContract matrix", true, report.results(), props);
+    return new TckReports.Suite("MapContract matrix", TckReports.Kind.MATRIX, report.results(),
+        props);
   }
 
   /** The command that runs the kits again with this seed. */

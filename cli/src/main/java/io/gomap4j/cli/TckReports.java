@@ -28,20 +28,36 @@ final class TckReports {
 
   private TckReports() {}
 
+  /** What a suite's results are about, which decides how they are named. */
+  enum Kind {
+    /** The registration of a jar's plugins: results named by plugin and check. */
+    REGISTRATION("plugin"),
+    /** A kit on one plugin: results named by check. */
+    KIT(null),
+    /** The matrix: results named by combination and check. */
+    MATRIX("combination");
+
+    private final String subjectColumn;
+
+    Kind(String subjectColumn) {
+      this.subjectColumn = subjectColumn;
+    }
+  }
+
   /**
    * One suite of the run: a kit on one plugin, the registration of a jar's plugins, or the matrix.
    *
    * @param name the suite's name, such as {@code HashProviderVerification (hash xorshift-demo)}
-   * @param matrix whether the results are matrix results (named by combination and check) or kit
-   *     results (named by check)
+   * @param kind what the results are about
    * @param results the results, in run order
    * @param properties what the run was (seed, jar, how to reproduce), in order
    */
-  record Suite(String name, boolean matrix, List<CheckResult> results,
+  record Suite(String name, Kind kind, List<CheckResult> results,
       Map<String, String> properties) {
 
     Suite {
       requireNonNull(name, "name is null");
+      requireNonNull(kind, "kind is null");
       results = List.copyOf(results);
       properties = new LinkedHashMap<>(properties);
     }
@@ -52,7 +68,7 @@ final class TckReports {
 
     /** The name of a result within the suite. */
     String testName(CheckResult r) {
-      return matrix ? r.combination() + " " + r.checkId() : r.checkId();
+      return kind.subjectColumn != null ? r.combination() + " " + r.checkId() : r.checkId();
     }
   }
 
@@ -158,12 +174,13 @@ final class TckReports {
         sb.append("\nNo checks ran.\n");
         continue;
       }
-      sb.append("\n| ").append(s.matrix() ? "combination | check" : "check")
+      String subject = s.kind().subjectColumn;
+      sb.append("\n| ").append(subject != null ? subject + " | check" : "check")
           .append(" | contract | result | ms |\n|---|")
-          .append(s.matrix() ? "---|" : "").append("---|---|---:|\n");
+          .append(subject != null ? "---|" : "").append("---|---|---:|\n");
       for (CheckResult r : s.results()) {
         sb.append("| ");
-        if (s.matrix()) {
+        if (subject != null) {
           sb.append(cell(r.combination())).append(" | ");
         }
         sb.append('`').append(cell(r.checkId())).append("` | ").append(cell(r.description()))

@@ -22,6 +22,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import picocli.CommandLine;
@@ -45,7 +48,7 @@ class PluginJarTckTest {
       import java.nio.ByteBuffer;
       import java.nio.ByteOrder;
 
-      public final class MixHash implements HashProvider {
+      public class MixHash implements HashProvider {
         public String name() { return "fixture-mix"; }
         public int spiVersion() { return SPI_VERSION; }
         public Hasher create(Platform platform, KeyMaterial km) {
@@ -109,6 +112,15 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A provider whose constructor throws. */
+  private static final String THROWING_HASH = """
+      package fixture;
+
+      public final class ThrowingHash extends MixHash {
+        public ThrowingHash() { throw new IllegalStateException("no key file configured"); }
+      }
+      """;
+
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
@@ -125,13 +137,15 @@ class PluginJarTckTest {
     Files.createDirectories(src);
     Files.writeString(src.resolve("MixHash.java"), GOOD_HASH);
     Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
+    Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
         .getPath()).toString();
     StringWriter log = new StringWriter();
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
-        src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString());
+        src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
+        src.resolve("ThrowingHash.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
 
@@ -235,16 +249,47 @@ class PluginJarTckTest {
     Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
         "--check", "map.model.longlong");
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
-    assertThat(r.out()).contains("cannot load:").contains("fixture.Missing")
-        .contains("FAILED registration plugin.loads");
+    assertThat(r.out()).contains("not registered:").contains("fixture.Missing")
+        .contains("FAILED hash META-INF/services/io.gomap4j.spi.HashProvider plugin.loads")
+        .contains("tck: registration: 1 passed, 1 failed, 0 skipped");
   }
 
-  @Test
-  void aJarWhosePluginsAllFailToLoadIsAUsageErrorNamingThem() throws Exception {
-    Path jar = jar("missing.jar", List.of(), "fixture.Missing\n");
-    Run r = run("tck", "--plugin-jar", jar.toString());
-    assertThat(r.exit()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).contains("none of its plugins could be loaded", "fixture.Missing");
+  /** A jar whose only provider cannot be registered, and what the failure must name. */
+  static Stream<Arguments> unloadable() {
+    return Stream.of(
+        Arguments.of("a constructor that throws", List.of("MixHash", "ThrowingHash"),
+            "fixture.ThrowingHash\n",
+            List.of("fixture.ThrowingHash could not be instantiated", "no key file configured")),
+        Arguments.of("a class the jar does not hold", List.of(), "fixture.Missing\n",
+            List.of("Provider fixture.Missing not found")),
+        Arguments.of("a services line that is not a class name", List.of("MixHash"),
+            "fixture.MixHash extra words\n",
+            List.of("META-INF/services/io.gomap4j.spi.HashProvider:1",
+                "Illegal configuration-file syntax")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unloadable")
+  void aJarWhoseOnlyPluginCannotBeRegisteredFailsTheRegistrationCheckAndIsReported(String what,
+      List<String> classNames, String services, List<String> named) throws Exception {
+    Path jar = jar("broken.jar", classNames, services);
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out()).contains("tck: registration: 0 passed, 1 failed, 0 skipped")
+        .contains("FAILED hash ").contains(" plugin.loads: ").contains(named)
+        .contains("no plugin of broken.jar registered")
+        .contains("tck: broken.jar: 0 passed, 1 failed, 0 skipped")
+        .doesNotContain("MapContract");
+
+    Element suite = parse(report.resolve("TEST-registration.xml")).getDocumentElement();
+    assertThat(suite.getAttribute("tests")).isEqualTo("1");
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    Element failure = (Element) suite.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("message")).contains(named);
+    assertThat(properties(suite)).containsEntry("plugin-jar", jar.toString());
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
+        .contains("| registration | 0 | 1 | 0 |", "Result: **1 failed**.", "plugin.loads");
   }
 
   @Test
