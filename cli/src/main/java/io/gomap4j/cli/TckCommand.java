@@ -103,7 +103,9 @@ final class TckCommand implements Callable<Integer> {
 
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write the results to DIR: JUnit XML (TEST-*.xml, one per suite) and "
-          + "Markdown (" + TckReports.MARKDOWN + ").")
+          + "Markdown (" + TckReports.MARKDOWN + "). DIR is checked, and created if needed, "
+          + "before the run; the report files an earlier run wrote there are deleted first, "
+          + "and nothing else in it is touched.")
   Path reportDir;
 
   @Override
@@ -137,6 +139,7 @@ final class TckCommand implements Callable<Integer> {
       combinations = TckMatrix.sample(combinations, sample, seed);
     }
     List<TckCheck> checks = TckRunner.select(main.checks(), clean(checkIds));
+    prepareReport(out);
 
     for (String problem : plugins.problems()) {
       err.println("warning: " + problem);
@@ -211,6 +214,7 @@ final class TckCommand implements Callable<Integer> {
         }
         checks = TckRunner.select(main.checks(), clean(checkIds));
       }
+      prepareReport(out);
 
       out.println("tck: plugin jar " + pluginJar);
       for (PluginInfo p : jar.own()) {
@@ -449,6 +453,26 @@ final class TckCommand implements Callable<Integer> {
     return "gomap4j tck --plugin-jar " + pluginJar + " --seed " + seed
         + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
             EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()));
+  }
+
+  /**
+   * Before the run: makes sure the report can be written, and deletes the report files of an
+   * earlier run, so that a bad {@code --report} fails at once and no stale file is left behind.
+   */
+  private void prepareReport(PrintWriter out) {
+    if (reportDir == null) {
+      return;
+    }
+    List<Path> stale;
+    try {
+      stale = TckReports.prepare(reportDir);
+    } catch (IOException e) {
+      throw new CliException(Main.USAGE, "--report " + reportDir + ": " + e.getMessage());
+    }
+    if (!stale.isEmpty()) {
+      out.println("tck: deleted " + plural(stale.size(), "report file") + " of an earlier run from "
+          + reportDir);
+    }
   }
 
   private void writeReport(PrintWriter out, String title, List<TckReports.Suite> suites) {

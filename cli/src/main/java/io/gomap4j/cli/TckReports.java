@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a TCK run as JUnit XML (one {@code TEST-*.xml} file per suite, in the Ant/Surefire format
@@ -73,6 +76,65 @@ final class TckReports {
   }
 
   /**
+   * The names of the files {@link #write} writes, and so of the files a run may delete: the
+   * Markdown report, and a JUnit XML file for the registration suite, the matrix, or a kit on a
+   * plugin ({@code TEST-<kit>_<kind>_<plugin name>.xml}), with a {@code -2}, {@code -3}, ... when
+   * two suites have the same file name.
+   */
+  static final Pattern OWN_FILES = Pattern.compile(Pattern.quote(MARKDOWN)
+      + "|TEST-(registration|MapContract_matrix|(HashProviderVerification|"
+      + "PlatformLayoutVerification|GrowthPolicyVerification|MapContractVerification)"
+      + "_(hash|layout|growth)(_[A-Za-z0-9._-]+)?)(-[0-9]+)?\\.xml");
+
+  /**
+   * Makes {@code dir} ready for a run's report, before the run: creates it if needed, checks that
+   * files can be written in it, and deletes the files an earlier run wrote there ({@link
+   * #OWN_FILES}), so that none of them can be taken for this run's. Nothing else in it is touched.
+   *
+   * @return the files deleted
+   * @throws IOException naming the problem, if {@code dir} is not a directory, cannot be created,
+   *     or files cannot be written or deleted in it
+   */
+  static List<Path> prepare(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IOException("it exists and is not a directory; give a directory, or a path where"
+          + " one can be created");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IOException("cannot create the directory: " + e, e);
+    }
+    try {
+      Files.delete(Files.createTempFile(dir, ".gomap4j-tck-", ".tmp"));
+    } catch (IOException e) {
+      throw new IOException("cannot write files in it: " + e, e);
+    }
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.sorted().toList()) {
+        if (!OWN_FILES.matcher(p.getFileName().toString()).matches()) {
+          continue;
+        }
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException(p.getFileName() + " in it is not a regular file, and the report "
+              + "would write a file of that name; move it away");
+        }
+        stale.add(p);
+      }
+    }
+    for (Path p : stale) {
+      try {
+        Files.delete(p);
+      } catch (IOException e) {
+        throw new IOException("cannot delete " + p.getFileName() + ", left by an earlier run: "
+            + e, e);
+      }
+    }
+    return stale;
+  }
+
+  /**
    * Writes every suite to {@code dir}, creating it, and returns the files written.
    *
    * @throws IOException if a file cannot be written
@@ -89,6 +151,11 @@ final class TckReports {
         unique = file + "-" + i;
       }
       used.add(unique);
+      if (!OWN_FILES.matcher(unique + ".xml").matches()) {
+        // prepare() would not delete it before the next run.
+        throw new IllegalStateException("report file name " + unique + ".xml is not one of "
+            + OWN_FILES);
+      }
       Path p = dir.resolve(unique + ".xml");
       Files.writeString(p, junitXml(s, timestamp), StandardCharsets.UTF_8);
       written.add(p);

@@ -336,6 +336,58 @@ class PluginJarTckTest {
   }
 
   @Test
+  void anUnusableReportPathIsAUsageErrorBeforeAnyCheckRuns() throws Exception {
+    Path file = Files.writeString(dir.resolve("report.txt"), "a file");
+    Run onFile = run("tck", "-q", "--hash", "memhash-go119", "--layout", "386", "--growth",
+        "go119", "--check", "map.model.longlong", "--report", file.toString());
+    assertThat(onFile.exit()).isEqualTo(Main.USAGE);
+    assertThat(onFile.err()).contains("--report " + file + ": it exists and is not a directory");
+    assertThat(onFile.out()).doesNotContain("tck: seed");
+
+    Path under = file.resolve("report");
+    Path jar = jar("mix.jar", List.of("MixHash"), "fixture.MixHash\n");
+    Run underFile = run("tck", "-q", "--plugin-jar", jar.toString(), "--report",
+        under.toString());
+    assertThat(underFile.exit()).isEqualTo(Main.USAGE);
+    assertThat(underFile.err()).contains("--report " + under + ": cannot create the directory");
+    assertThat(underFile.out()).doesNotContain("tck: registration");
+    assertThat(Files.readString(file)).isEqualTo("a file");
+  }
+
+  @Test
+  void theReportFilesOfAnEarlierRunAreDeletedAndNothingElse() throws Exception {
+    Path report = Files.createDirectories(dir.resolve("report"));
+    List<String> stale = List.of("TEST-registration.xml",
+        "TEST-HashProviderVerification_hash_old-plugin.xml",
+        "TEST-MapContractVerification_hash_old-plugin-2.xml", TckReports.MARKDOWN);
+    List<String> others = List.of("TEST-com.example.WordMixTest.xml", "notes.txt",
+        "TEST-HashProviderVerification.txt");
+    for (String name : concat(stale, others)) {
+      Files.writeString(report.resolve(name), "earlier");
+    }
+    Run r = run("tck", "-q", "--hash", "memhash-go119", "--layout", "386", "--growth", "go119",
+        "--check", "map.model.longlong", "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("tck: deleted 4 report files of an earlier run from " + report);
+    List<String> left;
+    try (Stream<Path> files = Files.list(report)) {
+      left = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(left).containsExactlyInAnyOrderElementsOf(
+        concat(others, List.of("TEST-MapContract_matrix.xml", TckReports.MARKDOWN)));
+    for (String name : others) {
+      assertThat(Files.readString(report.resolve(name))).isEqualTo("earlier");
+    }
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN))).startsWith("# gomap4j TCK");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  @Test
   void listChecksPrintsEachKitAndTheMatrixChecksAsMarkdown() {
     Run r = run("tck", "--list-checks");
     assertThat(r.exit()).as(r.err()).isZero();
