@@ -30,7 +30,11 @@ public interface GrowthPolicy {
     HALVE
   }
 
-  /** The stable name users select this policy by, such as {@code go119}. */
+  /**
+   * The stable name users select this policy by, such as {@code go119}: ASCII letters, digits,
+   * {@code .}, {@code _} and {@code -}, starting with a letter or digit, and unique among the
+   * growth policies (see <a href="package-summary.html#plugin-names">plugin names</a>).
+   */
   String name();
 
   /** Return {@link #SPI_VERSION}; the compiler records the value the plugin was built against. */

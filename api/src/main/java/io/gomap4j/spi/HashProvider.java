@@ -16,7 +16,11 @@ public interface HashProvider {
   /** The version of this interface. Return it from {@link #spiVersion()}. */
   int SPI_VERSION = 1;
 
-  /** The stable name users select this provider by, such as {@code memhash-go119}. */
+  /**
+   * The stable name users select this provider by, such as {@code memhash-go119}: ASCII letters, digits,
+   * {@code .}, {@code _} and {@code -}, starting with a letter or digit, and unique among the
+   * hash providers (see <a href="package-summary.html#plugin-names">plugin names</a>).
+   */
   String name();
 
   /** Return {@link #SPI_VERSION}; the compiler records the value the plugin was built against. */

@@ -15,7 +15,12 @@ public interface PlatformLayout {
   /** The version of this interface. Return it from {@link #spiVersion()}. */
   int SPI_VERSION = 1;
 
-  /** The stable name users select this layout by; the GOARCH, such as {@code amd64}. */
+  /**
+   * The stable name users select this layout by; the GOARCH, such as {@code amd64}. As every plugin
+   * name, it is ASCII letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter
+   * or digit, and unique among the layouts (see <a href="package-summary.html#plugin-names">plugin
+   * names</a>).
+   */
   String name();
 
   /** Return {@link #SPI_VERSION}; the compiler records the value the plugin was built against. */

@@ -11,6 +11,16 @@
  *       evacuation work each write does.</li>
  * </ul>
  *
+ * <h2 id="plugin-names">Plugin names</h2>
+ *
+ * <p>Users select a plugin by its {@code name()}: in a comma-separated list ({@code gomap4j.hash},
+ * {@code gomap4j tck --hash a,b}), inside a combination id {@code hash/layout/growth}, and in a
+ * reproduce line pasted into a shell. So a name is one or more ASCII letters, digits, dots,
+ * underscores and hyphens ({@code [A-Za-z0-9._-]}), starting with a letter or digit, as every
+ * bundled name is ({@code memhash-go119}, {@code 386}, {@code go119-shrink}); no spaces, commas,
+ * slashes or other characters. It is unique among the plugins of its kind, and it never changes
+ * for a given behaviour. The TCK's {@code *.name} checks enforce the characters.
+ *
  * <p>Each kind carries an {@code SPI_VERSION} constant. A plugin returns that constant from
  * {@code spiVersion()}; the compiler copies its value into the plugin's class, so the engine sees the
  * version the plugin was built against and refuses a plugin built for another one.

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.tck.PluginNames;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -28,8 +29,9 @@ import java.util.zip.ZipException;
  *
  * <p>Each provider the jar registers in {@code META-INF/services} is registered as the engine
  * would register it, and the outcome is kept as a {@link Registration}: a provider that cannot be
- * loaded, instantiated or registered is a failed registration, not an error of the command, so
- * that the TCK reports it with everything else.
+ * loaded, instantiated or registered, or whose name users could not select ({@link PluginNames}),
+ * is a failed registration, not an error of the command, so that the TCK reports it with
+ * everything else; it is not under test.
  */
 final class PluginJar implements Closeable {
 
@@ -39,6 +41,9 @@ final class PluginJar implements Closeable {
   /** The rule of {@link #LOADS}. */
   static final String LOADS_CONTRACT = "every provider the jar registers in META-INF/services "
       + "loads, instantiates, reports a name and carries this engine's SPI version";
+
+  /** The id of the registration check of a plugin's name. */
+  static final String NAME = "plugin.name";
 
   private static final String SERVICES = "META-INF/services/";
   private static final int MAX_LOAD_ERRORS = 64;
@@ -185,7 +190,11 @@ final class PluginJar implements Closeable {
         continue;
       }
       registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
-      own.add(info);
+      String badName = PluginNames.problem(info.name()).orElse(null);
+      registrations.add(new Registration(subject(info), NAME, PluginNames.CONTRACT, badName));
+      if (badName == null) {
+        own.add(info);
+      }
     }
   }
 

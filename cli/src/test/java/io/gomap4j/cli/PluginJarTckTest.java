@@ -121,6 +121,15 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A sound hash under a name that cannot be selected in a list or a combination id. */
+  private static final String ODDLY_NAMED_HASH = """
+      package fixture;
+
+      public final class OddlyNamedHash extends MixHash {
+        public String name() { return "fixture mix,v1/2"; }
+      }
+      """;
+
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
@@ -138,6 +147,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("MixHash.java"), GOOD_HASH);
     Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
     Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
+    Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
@@ -145,7 +155,7 @@ class PluginJarTckTest {
     StringWriter log = new StringWriter();
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
-        src.resolve("ThrowingHash.java").toString());
+        src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
 
@@ -251,7 +261,7 @@ class PluginJarTckTest {
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out()).contains("not registered:").contains("fixture.Missing")
         .contains("FAILED hash META-INF/services/io.gomap4j.spi.HashProvider plugin.loads")
-        .contains("tck: registration: 1 passed, 1 failed, 0 skipped");
+        .contains("tck: registration: 2 passed, 1 failed, 0 skipped");
   }
 
   /** A jar whose only provider cannot be registered, and what the failure must name. */
@@ -290,6 +300,24 @@ class PluginJarTckTest {
     assertThat(properties(suite)).containsEntry("plugin-jar", jar.toString());
     assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
         .contains("| registration | 0 | 1 | 0 |", "Result: **1 failed**.", "plugin.loads");
+  }
+
+  @Test
+  void aPluginNameUsersCouldNotSelectFailsRegistrationNamingTheCharacterAndTheRule()
+      throws Exception {
+    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash"),
+        "fixture.OddlyNamedHash\nfixture.MixHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64", "--growth",
+        "go119", "--check", "map.order");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out())
+        .contains("tck: registration: 3 passed, 1 failed, 0 skipped")
+        .contains("FAILED hash fixture mix,v1/2 (fixture.OddlyNamedHash) plugin.name: ")
+        .contains("the name 'fixture mix,v1/2' has a space at index 7")
+        .contains("ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
+        .contains("HashProviderVerification (hash fixture-mix)")
+        .doesNotContain("HashProviderVerification (hash fixture mix")
+        .doesNotContain("fixture mix,v1/2/amd64");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.gomap4j.spi.GrowthPolicy.Grow;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.Combination;
+import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -70,6 +71,8 @@ public abstract class GrowthPolicyVerification extends Verification {
         KitCheck.of("growth.identity",
             "the policy has a non-blank name and reports SPI version " + GrowthPolicy.SPI_VERSION,
             this::identity),
+        KitCheck.of("growth.name", PluginNames.CONTRACT,
+            seed -> assertName(createGrowthPolicy().name())),
         KitCheck.of("growth.answers",
             "onInsert answers NONE, DOUBLE or SAME_SIZE and onDelete NONE or HALVE (HALVE only"
                 + " for B > 0), never null",

@@ -4,6 +4,7 @@ import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
+import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,8 @@ public abstract class HashProviderVerification extends Verification {
             "the provider has a non-blank name, reports SPI version " + HashProvider.SPI_VERSION
                 + " and supports at least one of the kit's platforms",
             this::identity),
+        KitCheck.of("hash.name", PluginNames.CONTRACT,
+            seed -> assertName(createHashProvider().name())),
         KitCheck.of("hash.determinism",
             "the same platform, key material, seed and bytes always give the same hash, from one"
                 + " hasher and from another created alike",

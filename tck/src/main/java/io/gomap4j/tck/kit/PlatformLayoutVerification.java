@@ -6,6 +6,7 @@ import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.StructLayout;
 import io.gomap4j.spi.TypeLayout;
+import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.vectors.LayoutVectors;
 import java.util.ArrayList;
@@ -96,6 +97,8 @@ public abstract class PlatformLayoutVerification extends Verification {
             "the layout has a non-blank name, reports SPI version " + PlatformLayout.SPI_VERSION
                 + " and one platform",
             this::identity),
+        KitCheck.of("layout.name", PluginNames.CONTRACT,
+            seed -> assertName(createPlatformLayout().name())),
         KitCheck.of("layout.platform.goarch",
             "a layout named after a Go 1.19 GOARCH has that GOARCH's pointer size, register size"
                 + " and byte order",

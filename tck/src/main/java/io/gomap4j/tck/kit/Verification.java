@@ -1,6 +1,7 @@
 package io.gomap4j.tck.kit;
 
 import io.gomap4j.tck.CheckResult;
+import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.TckMatrix;
 import io.gomap4j.tck.TckReport;
@@ -63,6 +64,16 @@ public abstract class Verification {
     String reproduce = "-D" + TckMatrix.SEED + "=" + runSeed + " (check seed " + seed + ")";
     return TckRunner.timed(subject(), check.id(), check.contract(), seed, reproduce,
         () -> check.run(seed));
+  }
+
+  /**
+   * The body of the {@code *.name} checks: fails naming the first character {@code name} may not
+   * have, if it breaks {@link PluginNames}' rule.
+   */
+  static void assertName(String name) {
+    PluginNames.problem(name).ifPresent(p -> {
+      throw new AssertionError(p + ". Check name()");
+    });
   }
 
   /** The checks as JUnit 5 dynamic tests; subclasses inherit this and need nothing else. */

@@ -97,6 +97,13 @@ final class BrokenPlugins {
     }
   }
 
+  /** The sound reference hash under a name of its own, such as one users could not select. */
+  static final class Renamed extends WrappedHash {
+    Renamed(String name) {
+      super(name);
+    }
+  }
+
   /** Returns 64-bit hashes on 32-bit platforms too, as if it ignored the word size. */
   static final class IgnoresWordSize extends WrappedHash {
     IgnoresWordSize() {

@@ -1,0 +1,68 @@
+package io.gomap4j.tck;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rule for plugin names (see the {@code io.gomap4j.spi} package documentation): one or more
+ * ASCII letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit. A
+ * name with a space, a comma, a slash or another character could not be selected in a
+ * comma-separated list ({@code --hash a,b}, {@code tck.hash}), named in a combination id
+ * ({@code hash/layout/growth}), or pasted into a shell in a reproduce line.
+ */
+public final class PluginNames {
+
+  /** The allowed characters, in words, for messages and contract sentences. */
+  public static final String ALLOWED =
+      "ASCII letters, digits, '.', '_' and '-', starting with a letter or digit";
+
+  /** The contract of the name checks. */
+  public static final String CONTRACT = "the name is made of " + ALLOWED + ", so that it can be"
+      + " selected in a comma-separated list and named in a combination id and a reproduce line";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private PluginNames() {}
+
+  /** Whether {@code name} follows the rule. */
+  public static boolean valid(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
+  /**
+   * Why {@code name} breaks the rule, naming the first character that is not allowed, or empty if
+   * it follows the rule.
+   */
+  public static Optional<String> problem(String name) {
+    if (valid(name)) {
+      return Optional.empty();
+    }
+    if (name == null || name.isEmpty()) {
+      return Optional.of("the name is " + (name == null ? "null" : "empty") + "; a plugin name is "
+          + ALLOWED);
+    }
+    int bad = 0;
+    while (allowed(name.charAt(bad), bad == 0)) {
+      bad++;
+    }
+    int c = name.codePointAt(bad);
+    String what = switch (c) {
+      case ' ' -> "a space";
+      case ',' -> "a comma";
+      case '/' -> "a slash";
+      case '.', '_', '-' -> "'" + (char) c + "' first";
+      default -> Character.isISOControl(c) || Character.isWhitespace(c)
+          ? String.format("character U+%04X", c)
+          : "'" + new String(Character.toChars(c)) + "'";
+    };
+    return Optional.of("the name '" + name + "' has " + what + " at index " + bad
+        + "; a plugin name is " + ALLOWED + ", so that it can be selected in a comma-separated"
+        + " list (--hash a,b, -Dtck.hash=a,b), named in a combination id (hash/layout/growth) and"
+        + " pasted into a shell in a reproduce line");
+  }
+
+  private static boolean allowed(char c, boolean first) {
+    boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return alnum || (!first && (c == '.' || c == '_' || c == '-'));
+  }
+}

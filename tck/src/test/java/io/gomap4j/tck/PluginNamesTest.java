@@ -1,0 +1,48 @@
+package io.gomap4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The plugin name rule accepts every bundled name and names the first character it refuses. */
+class PluginNamesTest {
+
+  @Test
+  void bundledNamesAndTheExamplesFollowTheRule() {
+    for (String name : List.of("memhash-go119", "aeshash-go119", "386", "amd64", "mips64le",
+        "go119", "go119-shrink", "wordmix-v1", "Hash_2.1")) {
+      assertThat(PluginNames.problem(name)).as(name).isEmpty();
+      assertThat(PluginNames.valid(name)).as(name).isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "''{0}'' has {1} at index {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "wordmix v1|a space|7",
+      "a,b|a comma|1",
+      "hash/v2|a slash|4",
+      "-fast|'-' first|0",
+      ".hidden|'.' first|0",
+      "naïve|'ï'|2",
+      "x$y|'$'|1",
+      "tab\there|character U+0009|3"})
+  void aNameOutsideTheRuleIsRefusedNamingTheCharacterAndTheRule(String name, String what,
+      int index) {
+    String n = name.replace("\\t", "\t");
+    assertThat(PluginNames.valid(n)).isFalse();
+    assertThat(PluginNames.problem(n)).hasValueSatisfying(p -> assertThat(p)
+        .contains("has " + what + " at index " + index)
+        .contains(PluginNames.ALLOWED));
+  }
+
+  @Test
+  void anEmptyOrNullNameIsRefused() {
+    assertThat(PluginNames.problem("")).hasValueSatisfying(p -> assertThat(p)
+        .contains("the name is empty"));
+    assertThat(PluginNames.problem(null)).hasValueSatisfying(p -> assertThat(p)
+        .contains("the name is null"));
+  }
+}
