@@ -45,6 +45,9 @@ final class PluginJar implements Closeable {
   /** The id of the registration check of a plugin's name. */
   static final String NAME = "plugin.name";
 
+  /** The id of the registration check that a plugin's name is its own. */
+  static final String UNIQUE = "plugin.name.unique";
+
   private static final String SERVICES = "META-INF/services/";
   private static final int MAX_LOAD_ERRORS = 64;
 
@@ -118,7 +121,7 @@ final class PluginJar implements Closeable {
       List<Registration> registrations = new ArrayList<>();
       List<PluginInfo> own = new ArrayList<>();
       for (PluginKind kind : PluginKind.values()) {
-        register(kind, loader, registrations, own);
+        register(kind, loader, bundled, registrations, own);
       }
       if (registrations.isEmpty()) {
         throw new CliException(Main.USAGE, "--plugin-jar " + path + ": no plugins in it; a plugin "
@@ -141,9 +144,11 @@ final class PluginJar implements Closeable {
 
   /**
    * Registers every provider of {@code kind} that the jar's own {@code META-INF/services} file
-   * names and whose class the jar holds, recording a registration for each.
+   * names and whose class the jar holds, recording a registration for each. A plugin is under
+   * test ({@code own}) if it loads, its name follows the rule, and no bundled plugin or earlier
+   * plugin of the jar of its kind has its name.
    */
-  private static void register(PluginKind kind, URLClassLoader loader,
+  private static void register(PluginKind kind, URLClassLoader loader, Plugins bundled,
       List<Registration> registrations, List<PluginInfo> own) {
     String services = kind.label() + " " + SERVICES + kind.service().getName();
     Iterator<? extends ServiceLoader.Provider<?>> it =
@@ -192,10 +197,31 @@ final class PluginJar implements Closeable {
       registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
       String badName = PluginNames.problem(info.name()).orElse(null);
       registrations.add(new Registration(subject(info), NAME, PluginNames.CONTRACT, badName));
-      if (badName == null) {
+      String clash = clash(info, bundled, own);
+      registrations.add(new Registration(subject(info), UNIQUE, PluginNames.UNIQUE_CONTRACT,
+          clash));
+      if (badName == null && clash == null) {
         own.add(info);
       }
     }
+  }
+
+  /**
+   * Why {@code info}'s name is not its own, naming both classes: a bundled plugin or a plugin of
+   * the jar registered before it has it. Null if the name is its own.
+   */
+  private static String clash(PluginInfo info, Plugins bundled, List<PluginInfo> own) {
+    PluginInfo other = bundled.contains(info.kind(), info.name())
+        ? bundled.get(info.kind(), info.name())
+        : own.stream().filter(p -> p.kind() == info.kind() && p.name().equals(info.name()))
+            .findFirst().orElse(null);
+    if (other == null) {
+      return null;
+    }
+    return info.kind().label() + " plugin " + info.className() + " is named '" + info.name()
+        + "', and so is " + (bundled.contains(info.kind(), info.name()) ? "the bundled " : "")
+        + other.className() + " (" + other.location() + "); a name must be unique among the "
+        + "plugins of its kind, or selecting it by name selects either. Rename the plugin";
   }
 
   /** {@code hash fixture-mix (fixture.MixHash)}. */

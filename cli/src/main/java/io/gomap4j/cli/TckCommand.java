@@ -236,7 +236,7 @@ final class TckCommand implements Callable<Integer> {
       out.println("tck: registration: " + summary(new TckReport(registration.results())));
       out.flush();
       for (PluginInfo p : jar.own()) {
-        for (Map.Entry<String, Verification> kit : kits(p).entrySet()) {
+        for (Map.Entry<String, Verification> kit : kits(p, plugins).entrySet()) {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
           TckReport r = kit.getValue().run(seed);
           Map<String, String> props = new LinkedHashMap<>();
@@ -327,7 +327,7 @@ final class TckCommand implements Callable<Integer> {
       PluginInfo sample = found.stream()
           .filter(p -> List.of("memhash-go119", "amd64", "go119").contains(p.name()))
           .findFirst().orElse(found.get(0));
-      for (Map.Entry<String, Verification> kit : kits(sample).entrySet()) {
+      for (Map.Entry<String, Verification> kit : kits(sample, plugins).entrySet()) {
         if (tables.containsKey(kit.getKey())) {
           continue; // MapContractVerification: listed once
         }
@@ -366,8 +366,12 @@ final class TckCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The kits that apply to a plugin, by kit name, each around the plugin instance. */
-  private Map<String, Verification> kits(PluginInfo p) {
+  /**
+   * The kits that apply to a plugin, by kit name, each around the plugin instance.
+   *
+   * @param registry the plugins it must not share its name with
+   */
+  private Map<String, Verification> kits(PluginInfo p, Plugins registry) {
     Set<Capability> declared = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
         : EnumSet.copyOf(capabilities);
     Map<String, Verification> kits = new LinkedHashMap<>();
@@ -383,6 +387,11 @@ final class TckCommand implements Callable<Integer> {
         protected Set<Capability> capabilities() {
           return declared;
         }
+
+        @Override
+        protected Plugins registry() {
+          return registry;
+        }
       });
       case LAYOUT -> kits.put("PlatformLayoutVerification", new PlatformLayoutVerification() {
         @Override
@@ -394,6 +403,11 @@ final class TckCommand implements Callable<Integer> {
         protected Set<Capability> capabilities() {
           return declared;
         }
+
+        @Override
+        protected Plugins registry() {
+          return registry;
+        }
       });
       case GROWTH -> kits.put("GrowthPolicyVerification", new GrowthPolicyVerification() {
         @Override
@@ -404,6 +418,11 @@ final class TckCommand implements Callable<Integer> {
         @Override
         protected Set<Capability> capabilities() {
           return declared;
+        }
+
+        @Override
+        protected Plugins registry() {
+          return registry;
         }
       });
       default -> throw new IllegalStateException("unknown plugin kind " + p.kind());

@@ -93,7 +93,7 @@ class PluginJarTckTest {
 
       import io.gomap4j.spi.*;
 
-      public final class RandomHash implements HashProvider {
+      public class RandomHash implements HashProvider {
         public String name() { return "fixture-random"; }
         public int spiVersion() { return SPI_VERSION; }
         public Hasher create(Platform platform, KeyMaterial km) {
@@ -130,6 +130,23 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A sound hash named like a bundled one. */
+  private static final String CLASHING_HASH = """
+      package fixture;
+
+      public final class ClashingHash extends MixHash {
+        public String name() { return "memhash-go119"; }
+      }
+      """;
+
+  /** A hash named like RandomHash, in the same jar. */
+  private static final String TWIN_HASH = """
+      package fixture;
+
+      public final class TwinHash extends RandomHash {
+      }
+      """;
+
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
@@ -148,6 +165,8 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
     Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
     Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
+    Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
+    Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
@@ -155,7 +174,8 @@ class PluginJarTckTest {
     StringWriter log = new StringWriter();
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
-        src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString());
+        src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
+        src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
 
@@ -261,7 +281,7 @@ class PluginJarTckTest {
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out()).contains("not registered:").contains("fixture.Missing")
         .contains("FAILED hash META-INF/services/io.gomap4j.spi.HashProvider plugin.loads")
-        .contains("tck: registration: 2 passed, 1 failed, 0 skipped");
+        .contains("tck: registration: 3 passed, 1 failed, 0 skipped");
   }
 
   /** A jar whose only provider cannot be registered, and what the failure must name. */
@@ -305,19 +325,41 @@ class PluginJarTckTest {
   @Test
   void aPluginNameUsersCouldNotSelectFailsRegistrationNamingTheCharacterAndTheRule()
       throws Exception {
-    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash"),
-        "fixture.OddlyNamedHash\nfixture.MixHash\n");
-    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64", "--growth",
-        "go119", "--check", "map.order");
+    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash"), "fixture.OddlyNamedHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out())
-        .contains("tck: registration: 3 passed, 1 failed, 0 skipped")
+        .contains("tck: registration: 2 passed, 1 failed, 0 skipped")
         .contains("FAILED hash fixture mix,v1/2 (fixture.OddlyNamedHash) plugin.name: ")
         .contains("the name 'fixture mix,v1/2' has a space at index 7")
         .contains("ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
-        .contains("HashProviderVerification (hash fixture-mix)")
-        .doesNotContain("HashProviderVerification (hash fixture mix")
-        .doesNotContain("fixture mix,v1/2/amd64");
+        .contains("no plugin of odd.jar registered")
+        .doesNotContain("HashProviderVerification");
+  }
+
+  @Test
+  void aPluginNamedLikeABundledOneOrAnotherOfTheJarFailsRegistrationNamingBothClasses()
+      throws Exception {
+    // The plugin left under test is the random one: its checks fail fast.
+    Path jar = jar("clash.jar", List.of("MixHash", "ClashingHash", "RandomHash", "TwinHash"),
+        "fixture.ClashingHash\nfixture.RandomHash\nfixture.TwinHash\n");
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64", "--growth",
+        "go119", "--check", "map.order", "--report", report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out())
+        .contains("tck: registration: 7 passed, 2 failed, 0 skipped")
+        .contains("FAILED hash memhash-go119 (fixture.ClashingHash) plugin.name.unique: ")
+        .contains("hash plugin fixture.ClashingHash is named 'memhash-go119', and so is the "
+            + "bundled io.gomap4j.hash.MemhashGo119Provider")
+        .contains("FAILED hash fixture-random (fixture.TwinHash) plugin.name.unique: ")
+        .contains("hash plugin fixture.TwinHash is named 'fixture-random', and so is "
+            + "fixture.RandomHash")
+        .contains("HashProviderVerification (hash fixture-random): ")
+        .contains("fixture-random/amd64/go119")
+        .doesNotContain("memhash-go119/amd64/go119");
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
+        .contains("| registration | 7 | 2 | 0 |");
   }
 
   @Test

@@ -20,6 +20,10 @@ public final class PluginNames {
   public static final String CONTRACT = "the name is made of " + ALLOWED + ", so that it can be"
       + " selected in a comma-separated list and named in a combination id and a reproduce line";
 
+  /** The contract of the uniqueness checks. */
+  public static final String UNIQUE_CONTRACT = "no other plugin of its kind has the name, so that"
+      + " selecting it by name selects this plugin";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private PluginNames() {}

@@ -1,6 +1,7 @@
 package io.gomap4j.tck.kit;
 
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.spi.GcPlatformLayout;
@@ -73,6 +74,10 @@ public abstract class GrowthPolicyVerification extends Verification {
             this::identity),
         KitCheck.of("growth.name", PluginNames.CONTRACT,
             seed -> assertName(createGrowthPolicy().name())),
+        KitCheck.of("growth.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+          GrowthPolicy plugin = createGrowthPolicy();
+          assertUnique(PluginKind.GROWTH, plugin, plugin.name());
+        }),
         KitCheck.of("growth.answers",
             "onInsert answers NONE, DOUBLE or SAME_SIZE and onDelete NONE or HALVE (HALVE only"
                 + " for B > 0), never null",

@@ -1,5 +1,6 @@
 package io.gomap4j.tck.kit;
 
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
@@ -69,6 +70,10 @@ public abstract class HashProviderVerification extends Verification {
             this::identity),
         KitCheck.of("hash.name", PluginNames.CONTRACT,
             seed -> assertName(createHashProvider().name())),
+        KitCheck.of("hash.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+          HashProvider plugin = createHashProvider();
+          assertUnique(PluginKind.HASH, plugin, plugin.name());
+        }),
         KitCheck.of("hash.determinism",
             "the same platform, key material, seed and bytes always give the same hash, from one"
                 + " hasher and from another created alike",

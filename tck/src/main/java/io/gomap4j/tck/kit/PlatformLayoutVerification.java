@@ -1,6 +1,7 @@
 package io.gomap4j.tck.kit;
 
 import io.gomap4j.api.GoType;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
@@ -99,6 +100,10 @@ public abstract class PlatformLayoutVerification extends Verification {
             this::identity),
         KitCheck.of("layout.name", PluginNames.CONTRACT,
             seed -> assertName(createPlatformLayout().name())),
+        KitCheck.of("layout.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+          PlatformLayout plugin = createPlatformLayout();
+          assertUnique(PluginKind.LAYOUT, plugin, plugin.name());
+        }),
         KitCheck.of("layout.platform.goarch",
             "a layout named after a Go 1.19 GOARCH has that GOARCH's pointer size, register size"
                 + " and byte order",

@@ -1,5 +1,8 @@
 package io.gomap4j.tck.kit;
 
+import io.gomap4j.engine.PluginInfo;
+import io.gomap4j.engine.PluginKind;
+import io.gomap4j.engine.Plugins;
 import io.gomap4j.tck.CheckResult;
 import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
@@ -35,6 +38,16 @@ public abstract class Verification {
 
   /** Every check of this kit for the plugin under test, in a stable order. */
   public abstract List<KitCheck> checks();
+
+  /**
+   * The plugins the plugin under test must not share its name with ({@code *.name.unique}): the
+   * plugins {@link java.util.ServiceLoader} finds on the class path or module path, by default.
+   *
+   * @see Plugins#discovered()
+   */
+  protected Plugins registry() {
+    return Plugins.discovered();
+  }
 
   /** The seed checks draw from: {@code -Dtck.seed} or {@link TckRunner#DEFAULT_SEED}. */
   protected long seed() {
@@ -74,6 +87,35 @@ public abstract class Verification {
     PluginNames.problem(name).ifPresent(p -> {
       throw new AssertionError(p + ". Check name()");
     });
+  }
+
+  /**
+   * The body of the {@code *.name.unique} checks: fails naming both classes if another plugin of
+   * {@code kind} in {@link #registry()} has the name of {@code plugin}, or if the registry itself
+   * cannot be built because two of its plugins share a name.
+   */
+  final void assertUnique(PluginKind kind, Object plugin, String name) {
+    if (name == null) {
+      throw new AssertionError("name() is null. Check name(): users select the plugin by it");
+    }
+    Plugins plugins;
+    try {
+      plugins = registry();
+    } catch (IllegalStateException e) {
+      throw new AssertionError("the plugins found cannot be registered: " + e.getMessage()
+          + ". Check name()", e);
+    }
+    if (!plugins.contains(kind, name)) {
+      return;
+    }
+    PluginInfo other = plugins.get(kind, name);
+    if (other.className().equals(plugin.getClass().getName())) {
+      return; // the plugin under test itself, registered
+    }
+    throw new AssertionError(kind.label() + " plugin " + plugin.getClass().getName() + " is named '"
+        + name + "', and so is " + other.className() + " (" + other.location() + "); a name must be"
+        + " unique among the plugins of its kind, or selecting it by name selects either. Check"
+        + " name(): rename the plugin");
   }
 
   /** The checks as JUnit 5 dynamic tests; subclasses inherit this and need nothing else. */

@@ -85,6 +85,8 @@ class BrokenPluginsTest {
             layoutKit(new BrokenPlugins.SoundLayout("sound 64"))), "layout.name"),
         Arguments.of(Named.of("a growth policy named with a slash",
             growthKit(new BrokenPlugins.SoundGrowth("go119/fast"))), "growth.name"),
+        Arguments.of(Named.of("a growth policy named like the bundled go119",
+            growthKit(new BrokenPlugins.SoundGrowth("go119"))), "growth.name.unique"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers",
             layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.go.vectors"),
         Arguments.of(Named.of("a layout named 386 with 8-byte registers, by its platform",
@@ -125,6 +127,43 @@ class BrokenPluginsTest {
     assertThat(failure.description()).isNotBlank();
     assertThat(failure.combination()).isEqualTo(kit.subject());
     assertThat(failure.reproduce()).contains("-Dtck.seed=" + SEED);
+  }
+
+  @Test
+  @DisplayName("A plugin named like another of its kind fails *.name.unique naming both classes,"
+      + " also when the registry itself refuses the two; the registered plugin itself passes")
+  void nameClashNamesBothClasses() {
+    CheckResult clash = result(growthKit(new BrokenPlugins.SoundGrowth("go119")).run(SEED),
+        "growth.name.unique");
+    assertThat(clash.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(clash.message()).contains("'go119'")
+        .contains(BrokenPlugins.SoundGrowth.class.getName())
+        .contains(Go119GrowthPolicy.class.getName());
+
+    HashProviderVerification registeredTwice = new HashProviderVerification() {
+      @Override
+      protected HashProvider createHashProvider() {
+        return new BrokenPlugins.Renamed("tck-reference");
+      }
+
+      @Override
+      protected Plugins registry() {
+        return Plugins.of(List.of(ReferenceHash.INSTANCE, createHashProvider()));
+      }
+    };
+    CheckResult refused = result(registeredTwice.run(SEED), "hash.name.unique");
+    assertThat(refused.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(refused.message()).contains(ReferenceHash.class.getName())
+        .contains(BrokenPlugins.Renamed.class.getName());
+
+    CheckResult itself = result(growthKit(new Go119GrowthPolicy()).run(SEED),
+        "growth.name.unique");
+    assertThat(itself.status()).as(itself.message()).isEqualTo(CheckResult.Status.PASSED);
+  }
+
+  private static CheckResult result(TckReport report, String checkId) {
+    return report.results().stream().filter(r -> r.checkId().equals(checkId)).findFirst()
+        .orElseThrow();
   }
 
   @Test
