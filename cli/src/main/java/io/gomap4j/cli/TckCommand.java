@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -77,6 +78,14 @@ final class TckCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
       description = "The run's seed, decimal or hex with 0x; default: ${DEFAULT-VALUE}.")
   long seed = TckRunner.DEFAULT_SEED;
+
+  @Option(names = "--timeout", paramLabel = "TIME", converter = TimeoutConverter.class,
+      defaultValue = "60s",
+      description = "How long one check may run before it fails naming the timeout, and the run "
+          + "goes on: 500ms, 60s, 2m (a number alone is seconds; 0 for no limit); default: "
+          + "${DEFAULT-VALUE}. A check that ignores the interrupt is left running in the "
+          + "background.")
+  Duration timeout = TckRunner.DEFAULT_TIMEOUT;
 
   @Option(names = "--sample", paramLabel = "N",
       description = "Check only N combinations, drawn with the seed.")
@@ -175,7 +184,7 @@ final class TckCommand implements Callable<Integer> {
     int checkWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(0);
     Progress progress = quiet ? null
         : new Progress(err, main.terminal(), total, comboWidth, checkWidth);
-    TckReport report = TckRunner.run(combinations, checks, seed,
+    TckReport report = TckRunner.run(combinations, checks, seed, timeout,
         progress != null ? progress : new TckRunner.Listener() {});
     if (progress != null) {
       progress.done();
@@ -238,7 +247,7 @@ final class TckCommand implements Callable<Integer> {
       for (PluginInfo p : jar.own()) {
         for (Map.Entry<String, Verification> kit : kits(p, plugins).entrySet()) {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
-          TckReport r = kit.getValue().run(seed);
+          TckReport r = kit.getValue().run(seed, timeout);
           Map<String, String> props = new LinkedHashMap<>();
           props.put("plugin-jar", pluginJar.toString());
           props.put("plugin", p.kind().label() + " " + p.name() + " (" + p.className() + ")");
@@ -305,7 +314,7 @@ final class TckCommand implements Callable<Integer> {
       String reproduce = names.length != 3 ? r.reproduce()
           : "gomap4j tck --plugin-jar " + pluginJar + " --hash " + names[0] + " --layout "
               + names[1] + " --growth " + names[2] + " --seed " + seed + " --check "
-              + r.checkId() + "  (check seed " + r.seed() + ")";
+              + r.checkId() + timeoutOption() + "  (check seed " + r.seed() + ")";
       out.add(new CheckResult(r.combination(), r.checkId(), r.description(), r.status(),
           r.message(), r.failure(), r.seed(), reproduce, r.millis()));
     }
@@ -467,11 +476,18 @@ final class TckCommand implements Callable<Integer> {
         props);
   }
 
+  /** {@code --timeout T} if the timeout is not the default, for reproduce lines. */
+  private String timeoutOption() {
+    return timeout.equals(TckRunner.DEFAULT_TIMEOUT) ? ""
+        : " --timeout " + TckRunner.timeOption(timeout);
+  }
+
   /** The command that runs the kits again with this seed. */
   private String reproduceKits() {
     return "gomap4j tck --plugin-jar " + pluginJar + " --seed " + seed
         + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
-            EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()));
+            EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()))
+        + timeoutOption();
   }
 
   /**

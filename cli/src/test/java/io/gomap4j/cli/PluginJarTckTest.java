@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -147,6 +148,30 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A sound hash for amd64 and 386 whose create() blocks, instead of refusing, elsewhere. */
+  private static final String BLOCKING_HASH = """
+      package fixture;
+
+      import io.gomap4j.spi.*;
+
+      public final class BlockingHash extends MixHash {
+        public String name() { return "fixture-blocking"; }
+        public boolean supports(Platform p) {
+          return p.goarch().equals("amd64") || p.goarch().equals("386");
+        }
+        public Hasher create(Platform platform, KeyMaterial km) {
+          if (!supports(platform)) {
+            try {
+              Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+              throw new IllegalStateException("interrupted");
+            }
+          }
+          return super.create(platform, km);
+        }
+      }
+      """;
+
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
@@ -167,6 +192,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
     Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
     Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
+    Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
@@ -175,7 +201,8 @@ class PluginJarTckTest {
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
-        src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString());
+        src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
+        src.resolve("BlockingHash.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
 
@@ -360,6 +387,32 @@ class PluginJarTckTest {
         .doesNotContain("memhash-go119/amd64/go119");
     assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
         .contains("| registration | 7 | 2 | 0 |");
+  }
+
+  @Test
+  @Timeout(300) // a guard: without the per-check timeout the run would never end
+  void aCheckThatNeverEndsFailsAfterTheTimeoutAndTheRunGoesOn() throws Exception {
+    Path jar = jar("blocking.jar", List.of("MixHash", "BlockingHash"), "fixture.BlockingHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--timeout", "2s", "--layout",
+        "amd64", "--growth", "go119", "--check", "map.order");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    // Only the stuck check is asserted on: on a busy machine another may take longer than 2 s.
+    assertThat(r.out())
+        .contains("FAILED hash fixture-blocking hash.unsupported: ")
+        .contains("hash.unsupported did not finish within 2 s, the per-check timeout (--timeout")
+        .contains("it was at fixture.BlockingHash.create(BlockingHash.java:")
+        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --seed " + 0x60A4A9L
+            + " --timeout 2s")
+        .contains("tck: MapContractVerification (hash fixture-blocking): ")
+        .containsPattern("fixture-blocking/amd64/go119 +\\d+ +\\d+ +\\d+");
+  }
+
+  @Test
+  void aTimeoutThatIsNotATimeIsAUsageErrorNamingTheForms() {
+    Run r = run("tck", "--timeout", "soon");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--timeout").contains("'soon'")
+        .contains("must be a time such as 60s, 500ms or 2m");
   }
 
   @Test

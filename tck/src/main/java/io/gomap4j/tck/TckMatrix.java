@@ -8,6 +8,7 @@ import io.gomap4j.engine.Plugins;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Cartesian product of the discovered plugins: every hash provider with every layout whose
@@ -34,6 +37,11 @@ public final class TckMatrix {
   public static final String SAMPLE = "tck.sample";
   public static final String SEED = "tck.seed";
   public static final String CHECK = "tck.check";
+
+  /** The per-check timeout, read by {@link #timeout()}. */
+  public static final String TIMEOUT = "tck.timeout";
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,15})(ms|s|m)?");
 
   private TckMatrix() {}
 
@@ -126,6 +134,44 @@ public final class TckMatrix {
     return s == null || s.isBlank()
         ? TckRunner.DEFAULT_SEED
         : io.gomap4j.engine.Settings.parseSeed(SEED, s);
+  }
+
+  /**
+   * The per-check timeout from {@code tck.timeout} (see {@link #parseTimeout}), or {@link
+   * TckRunner#DEFAULT_TIMEOUT}.
+   *
+   * @throws IllegalArgumentException naming the property and the allowed values, if it is not a
+   *     duration
+   */
+  public static Duration timeout() {
+    String s = System.getProperty(TIMEOUT);
+    return s == null || s.isBlank() ? TckRunner.DEFAULT_TIMEOUT : parseTimeout(TIMEOUT, s);
+  }
+
+  /**
+   * A timeout as a person writes it: a whole number followed by {@code ms}, {@code s} or
+   * {@code m}, or a whole number of seconds without a unit; {@code 0} for no limit.
+   *
+   * @param what the option or property it comes from, for the message
+   * @throws IllegalArgumentException naming {@code what} and the allowed forms
+   */
+  public static Duration parseTimeout(String what, String value) {
+    requireNonNull(value, what + " is null");
+    Matcher m = DURATION.matcher(value.trim());
+    if (m.matches()) {
+      try {
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2);
+        if (unit == null || unit.equals("s")) {
+          return Duration.ofSeconds(n);
+        }
+        return unit.equals("ms") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
+      } catch (NumberFormatException | ArithmeticException e) {
+        // too large: the message below
+      }
+    }
+    throw new IllegalArgumentException(what + " must be a time such as 60s, 500ms or 2m (a whole"
+        + " number of seconds without a unit; 0 for no limit), got '" + value + "'");
   }
 
   /** The comma-separated names in system property {@code key}, or an empty list. */

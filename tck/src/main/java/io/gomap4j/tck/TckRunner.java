@@ -2,11 +2,16 @@ package io.gomap4j.tck;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs checks over combinations and collects a {@link TckReport}. Each check gets a seed derived
@@ -17,6 +22,12 @@ public final class TckRunner {
 
   /** The seed used when none is given. */
   public static final long DEFAULT_SEED = 0x60A4A9L;
+
+  /**
+   * How long one check may run when no timeout is given: 60 seconds, generous for any check of a
+   * sound plugin (the slowest bundled ones take a few seconds).
+   */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   /** Told about each check as it runs, for progress displays. */
   public interface Listener {
@@ -67,10 +78,22 @@ public final class TckRunner {
     return out;
   }
 
-  /** Runs every check on every combination. */
+  /** Runs every check on every combination, each within {@link TckMatrix#timeout()}. */
   public static TckReport run(
       List<Combination> combinations, List<TckCheck> checks, long seed, Listener listener) {
+    return run(combinations, checks, seed, TckMatrix.timeout(), listener);
+  }
+
+  /**
+   * Runs every check on every combination. A check that has not finished after {@code timeout}
+   * fails, naming the timeout, and the run goes on with the next one.
+   *
+   * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
+   */
+  public static TckReport run(List<Combination> combinations, List<TckCheck> checks, long seed,
+      Duration timeout, Listener listener) {
     requireNonNull(combinations, "combinations is null");
+    requireNonNull(timeout, "timeout is null");
     requireNonNull(checks, "checks is null");
     requireNonNull(listener, "listener is null");
     List<CheckResult> results = new ArrayList<>();
@@ -80,7 +103,7 @@ public final class TckRunner {
       for (TckCheck check : checks) {
         index++;
         listener.started(index, total, c, check);
-        CheckResult r = runOne(c, check, checkSeed(seed, c, check), seed);
+        CheckResult r = runOne(c, check, checkSeed(seed, c, check), seed, timeout);
         results.add(r);
         listener.finished(index, total, r);
       }
@@ -88,17 +111,29 @@ public final class TckRunner {
     return new TckReport(results);
   }
 
-  /** Runs one check with an explicit check seed. */
+  /** Runs one check with an explicit check seed, within {@link TckMatrix#timeout()}. */
   public static CheckResult runOne(Combination c, TckCheck check, long checkSeed, long runSeed) {
+    return runOne(c, check, checkSeed, runSeed, TckMatrix.timeout());
+  }
+
+  /**
+   * Runs one check with an explicit check seed.
+   *
+   * @param timeout how long it may run; {@link Duration#ZERO} for no limit
+   */
+  public static CheckResult runOne(Combination c, TckCheck check, long checkSeed, long runSeed,
+      Duration timeout) {
+    String time = timeout.equals(DEFAULT_TIMEOUT) ? "" : timeOption(timeout);
     String reproduce = "-D" + TckMatrix.HASH + "=" + c.hash().name()
         + " -D" + TckMatrix.LAYOUT + "=" + c.layout().name()
         + " -D" + TckMatrix.GROWTH + "=" + c.growth().name()
         + " -D" + TckMatrix.SEED + "=" + runSeed
         + " -D" + TckMatrix.CHECK + "=" + check.id()
+        + (time.isEmpty() ? "" : " -D" + TckMatrix.TIMEOUT + "=" + time)
         + "  (or: ./gomap4j tck --hash " + c.hash().name() + " --layout " + c.layout().name()
         + " --growth " + c.growth().name() + " --seed " + runSeed + " --check " + check.id()
-        + "; check seed " + checkSeed + ")";
-    return timed(c.id(), check.id(), check.description(), checkSeed, reproduce,
+        + (time.isEmpty() ? "" : " --timeout " + time) + "; check seed " + checkSeed + ")";
+    return timed(c.id(), check.id(), check.description(), checkSeed, reproduce, timeout,
         () -> check.run(c, checkSeed));
   }
 
@@ -110,18 +145,32 @@ public final class TckRunner {
   }
 
   /**
-   * Runs {@code body} and records its outcome and time: passed if it returns, skipped with the
-   * reason if it throws {@link TckCheck.CheckSkipped}, failed with the exception otherwise. A
-   * {@link VirtualMachineError} other than a stack overflow is not a result and propagates.
+   * Runs {@code body} within {@link TckMatrix#timeout()} and records its outcome and time, as
+   * {@link #timed(String, String, String, long, String, Duration, CheckBody)} does.
    */
   public static CheckResult timed(String subject, String checkId, String description,
       long checkSeed, String reproduce, CheckBody body) {
+    return timed(subject, checkId, description, checkSeed, reproduce, TckMatrix.timeout(), body);
+  }
+
+  /**
+   * Runs {@code body} and records its outcome and time: passed if it returns, skipped with the
+   * reason if it throws {@link TckCheck.CheckSkipped}, failed with the exception otherwise, and
+   * failed naming the timeout if it has not finished after {@code timeout} (see {@link
+   * #within}). A {@link VirtualMachineError} other than a stack overflow is not a result and
+   * propagates.
+   *
+   * @param timeout how long the body may run; {@link Duration#ZERO} for no limit
+   */
+  public static CheckResult timed(String subject, String checkId, String description,
+      long checkSeed, String reproduce, Duration timeout, CheckBody body) {
+    requireNonNull(timeout, "timeout is null");
     long start = System.nanoTime();
     CheckResult.Status status;
     String message;
     Throwable failure = null;
     try {
-      body.run();
+      within(timeout, checkId, body);
       status = CheckResult.Status.PASSED;
       message = "";
     } catch (TckCheck.CheckSkipped e) {
@@ -138,5 +187,95 @@ public final class TckRunner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(subject, checkId, description, status, message, failure, checkSeed,
         reproduce, millis);
+  }
+
+  /**
+   * Runs {@code body} on a thread of its own and waits at most {@code timeout} for it: returns or
+   * throws as the body did, or, if it has not finished in time, interrupts it and throws an
+   * {@link AssertionError} that names the check, the timeout and where the body was, with the
+   * body's stack as its stack trace. A body that ignores the interrupt is left running on its
+   * daemon thread; nothing waits for it.
+   *
+   * @param timeout how long the body may run; {@link Duration#ZERO} runs it on the calling thread
+   *     with no limit
+   * @param checkId the check, for the thread's name and the message
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  public static void within(Duration timeout, String checkId, CheckBody body) throws Exception {
+    requireNonNull(timeout, "timeout is null");
+    requireNonNull(body, "body is null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+    }
+    if (timeout.isZero()) {
+      body.run();
+      return;
+    }
+    FutureTask<Void> task = new FutureTask<>(() -> {
+      body.run();
+      return null;
+    });
+    Thread thread = new Thread(task, "tck-check " + checkId);
+    thread.setDaemon(true);
+    thread.start();
+    long nanos;
+    try {
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException e) {
+      nanos = Long.MAX_VALUE; // centuries: no limit in practice
+    }
+    try {
+      task.get(nanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      StackTraceElement[] where = thread.getStackTrace();
+      task.cancel(true);
+      AssertionError timedOut = new AssertionError(checkId + " did not finish within "
+          + describe(timeout) + ", the per-check timeout (--timeout, or -D" + TckMatrix.TIMEOUT
+          + " under JUnit), and was interrupted" + (where.length > 0 ? "; it was at "
+          + firstOwnFrame(where) : "") + ". Check for an endless loop or a wait that never"
+          + " ends, or give a longer timeout");
+      timedOut.setStackTrace(where);
+      throw timedOut;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      throw e;
+    }
+  }
+
+  /**
+   * The first frame outside the JDK, where a plugin's own code was, else the top frame, as
+   * {@code class.method(File.java:line)}.
+   */
+  private static String firstOwnFrame(StackTraceElement[] stack) {
+    StackTraceElement frame = stack[0];
+    for (StackTraceElement f : stack) {
+      String c = f.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+        frame = f;
+        break;
+      }
+    }
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + (frame.getFileName() != null
+        ? frame.getFileName() + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "")
+        : "Unknown Source") + ")";
+  }
+
+  /** A timeout as {@link TckMatrix#parseTimeout} reads it: {@code 60s}, {@code 250ms}. */
+  public static String timeOption(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  /** {@code 60 s}, {@code 250 ms}. */
+  static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

@@ -1,10 +1,15 @@
 package io.gomap4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class TckRunnerTest {
 
@@ -60,6 +65,101 @@ class TckRunnerTest {
     CheckResult r = TckRunner.runOne(c, check, 1, 1);
     assertThat(r.status()).isEqualTo(CheckResult.Status.SKIPPED);
     assertThat(r.message()).isEqualTo("not for this plugin");
+  }
+
+  /** A check with the given body. */
+  private static TckCheck check(String id, TckRunner.CheckBody body) {
+    return new TckCheck() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String description() {
+        return "a check";
+      }
+
+      @Override
+      public void run(Combination combination, long seed) throws Exception {
+        body.run();
+      }
+    };
+  }
+
+  @Test
+  @Timeout(60) // a guard: without the per-check timeout the run would never end
+  @DisplayName("A check that does not finish, even ignoring interrupts, fails after the timeout,"
+      + " naming it and where it was, and the run goes on with the next check")
+  void aHangingCheckFailsAfterTheTimeoutAndTheRunGoesOn() {
+    CountDownLatch release = new CountDownLatch(1);
+    TckCheck hangs = check("x.hangs", () -> {
+      while (release.getCount() > 0) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          // ignored, as a stuck plugin might
+        }
+      }
+    });
+    TckCheck next = check("x.next", () -> {});
+    Combination c = new Combination(new Fixtures.MixHash("mix", false), Fixtures.WIDE,
+        Fixtures.GO119);
+    try {
+      TckReport report = TckRunner.run(List.of(c), List.of(hangs, next), 1,
+          Duration.ofMillis(100), new TckRunner.Listener() {});
+      assertThat(report.results()).extracting(CheckResult::checkId, CheckResult::status)
+          .containsExactly(tuple("x.hangs", CheckResult.Status.FAILED),
+              tuple("x.next", CheckResult.Status.PASSED));
+      CheckResult failed = report.failures().get(0);
+      assertThat(failed.message()).contains("x.hangs did not finish within 100 ms")
+          .contains("--timeout").contains("-Dtck.timeout")
+          .contains("it was at " + TckRunnerTest.class.getName());
+      assertThat(failed.failure().getStackTrace()).isNotEmpty();
+      assertThat(failed.reproduce()).contains("-Dtck.timeout=100ms", "--timeout 100ms");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  @DisplayName("A check's own failure, skip or success passes through the timeout unchanged")
+  void outcomesPassThroughTheTimeout() {
+    Combination c = new Combination(new Fixtures.MixHash("mix", false), Fixtures.WIDE,
+        Fixtures.GO119);
+    TckCheck fails = check("x.fails", () -> {
+      throw new AssertionError("broken rule");
+    });
+    CheckResult r = TckRunner.runOne(c, fails, 1, 1, TckRunner.DEFAULT_TIMEOUT);
+    assertThat(r.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(r.message()).isEqualTo("java.lang.AssertionError: broken rule");
+    assertThat(r.reproduce()).doesNotContain("timeout");
+    TckCheck skips = check("x.skips", () -> {
+      throw new TckCheck.CheckSkipped("not for this plugin");
+    });
+    assertThat(TckRunner.runOne(c, skips, 1, 1, Duration.ofSeconds(30)).status())
+        .isEqualTo(CheckResult.Status.SKIPPED);
+    assertThat(TckRunner.runOne(c, skips, 1, 1, Duration.ZERO).status())
+        .isEqualTo(CheckResult.Status.SKIPPED);
+  }
+
+  @Test
+  @DisplayName("tck.timeout and --timeout read 500ms, 60s, 2m or seconds alone, 0 for no limit,"
+      + " and refuse anything else naming the setting and the allowed forms")
+  void timeouts() {
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "60s")).isEqualTo(Duration.ofSeconds(60));
+    assertThat(TckMatrix.parseTimeout("tck.timeout", " 2m ")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "45")).isEqualTo(Duration.ofSeconds(45));
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "0")).isEqualTo(Duration.ZERO);
+    for (String bad : List.of("", "-1", "1h", "1.5s", "fast", "999999999999999999")) {
+      assertThatThrownBy(() -> TckMatrix.parseTimeout("tck.timeout", bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("tck.timeout must be a time such as 60s, 500ms or 2m")
+          .hasMessageContaining("got '" + bad + "'");
+    }
+    assertThat(TckRunner.timeOption(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(TckRunner.timeOption(Duration.ofSeconds(60))).isEqualTo("60s");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.TckMatrix;
 import io.gomap4j.tck.TckReport;
 import io.gomap4j.tck.TckRunner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +50,15 @@ public abstract class Verification {
     return Plugins.discovered();
   }
 
+  /**
+   * How long one check may run before it fails naming the timeout: {@code -Dtck.timeout} or
+   * {@link TckRunner#DEFAULT_TIMEOUT} (60 s) by default; {@link Duration#ZERO} for no limit.
+   * Override for a plugin whose checks need longer.
+   */
+  protected Duration timeout() {
+    return TckMatrix.timeout();
+  }
+
   /** The seed checks draw from: {@code -Dtck.seed} or {@link TckRunner#DEFAULT_SEED}. */
   protected long seed() {
     return TckMatrix.seed();
@@ -63,19 +73,29 @@ public abstract class Verification {
     return h ^ (h >>> 29);
   }
 
-  /** Runs every check and collects the results, as the command line does. */
+  /** Runs every check, each within {@link #timeout()}, and collects the results. */
   public final TckReport run(long runSeed) {
+    return run(runSeed, timeout());
+  }
+
+  /**
+   * Runs every check and collects the results, as the command line does. A check that has not
+   * finished after {@code timeout} fails naming it, and the next check runs.
+   *
+   * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
+   */
+  public final TckReport run(long runSeed, Duration timeout) {
     List<CheckResult> results = new ArrayList<>();
     for (KitCheck check : checks()) {
-      results.add(runOne(check, runSeed));
+      results.add(runOne(check, runSeed, timeout));
     }
     return new TckReport(results);
   }
 
-  private CheckResult runOne(KitCheck check, long runSeed) {
+  private CheckResult runOne(KitCheck check, long runSeed, Duration timeout) {
     long seed = checkSeed(runSeed, check);
     String reproduce = "-D" + TckMatrix.SEED + "=" + runSeed + " (check seed " + seed + ")";
-    return TckRunner.timed(subject(), check.id(), check.contract(), seed, reproduce,
+    return TckRunner.timed(subject(), check.id(), check.contract(), seed, reproduce, timeout,
         () -> check.run(seed));
   }
 
@@ -122,10 +142,11 @@ public abstract class Verification {
   @TestFactory
   public final Stream<DynamicTest> verify() {
     long runSeed = seed();
+    Duration timeout = timeout();
     return checks().stream()
         .map(check -> DynamicTest.dynamicTest(check.id() + ": " + check.contract(), () -> {
           try {
-            check.run(checkSeed(runSeed, check));
+            TckRunner.within(timeout, check.id(), () -> check.run(checkSeed(runSeed, check)));
           } catch (TckCheck.CheckSkipped e) {
             Assumptions.abort(check.id() + " does not apply: " + e.getMessage());
           } catch (AssertionError e) {
