@@ -41,11 +41,28 @@ public abstract class HashProviderVerification extends Verification {
   protected abstract HashProvider createHashProvider();
 
   /**
-   * The platforms to check on, among those the provider supports: by default one of each word size
-   * and byte order (amd64, 386, s390x, mips).
+   * The platforms to check on. By default, one of each word size and byte order among the Go 1.19
+   * GOARCHes the provider {@linkplain HashProvider#supports supports}: amd64, 386, s390x and mips
+   * where it supports them, else the first GOARCH of the same word size and byte order that it
+   * does (arm64 for a hash made for arm64 alone). Override to check on other platforms, such as
+   * one that is not a GOARCH.
    */
   protected List<Platform> platforms() {
-    return GoArch.representatives();
+    HashProvider provider = createHashProvider();
+    List<Platform> out = new ArrayList<>();
+    for (Platform r : GoArch.representatives()) {
+      if (provider.supports(r)) {
+        out.add(r);
+        continue;
+      }
+      for (Platform p : GoArch.all()) {
+        if (p.bits() == r.bits() && p.byteOrder().equals(r.byteOrder()) && provider.supports(p)) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -224,9 +241,10 @@ public abstract class HashProviderVerification extends Verification {
           + HashProvider.SPI_VERSION + ". Check spiVersion(): return SPI_VERSION");
     }
     if (supportedPlatforms().isEmpty()) {
-      throw new AssertionError(provider.name() + " supports none of " + platforms()
-          + ", so no other check can run. Check supports(), or override platforms() in the kit"
-          + " with the platforms it serves");
+      throw new AssertionError(provider.name() + " supports none of the kit's platforms "
+          + platforms() + " (it supports " + provider.supportedPlatforms() + "), so no other"
+          + " check can run. Check supports(), or override platforms() in the kit with the"
+          + " platforms it serves");
     }
   }
 

@@ -12,6 +12,8 @@ import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.TypeLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntSupplier;
 
 /**
@@ -101,6 +103,35 @@ final class BrokenPlugins {
   static final class Renamed extends WrappedHash {
     Renamed(String name) {
       super(name);
+    }
+  }
+
+  /** The sound reference hash for some GOARCHes only; create refuses the others. */
+  static final class OnlyOn extends WrappedHash {
+    private final Set<String> goarchs;
+
+    OnlyOn(String name, String... goarchs) {
+      super(name);
+      this.goarchs = Set.of(goarchs);
+    }
+
+    @Override
+    public boolean supports(Platform platform) {
+      return goarchs.contains(platform.goarch());
+    }
+
+    @Override
+    public String supportedPlatforms() {
+      return String.join(", ", new TreeSet<>(goarchs));
+    }
+
+    @Override
+    public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+      if (!supports(platform)) {
+        throw new IllegalArgumentException(name() + " supports " + supportedPlatforms()
+            + ", not " + platform);
+      }
+      return super.create(platform, keyMaterial);
     }
   }
 

@@ -177,6 +177,26 @@ class BrokenPluginsTest {
   }
 
   @Test
+  @DisplayName("A sound hash for some GOARCHes only is checked on one supported GOARCH of each"
+      + " word size and byte order, and passes: arm64 alone, or mips64 beside amd64")
+  void soundHashForSomeGoarchsPasses() {
+    HashProviderVerification arm64 = hashKit(new BrokenPlugins.OnlyOn("arm64-only", "arm64"));
+    assertThat(arm64.platforms()).extracting(p -> p.goarch()).containsExactly("arm64");
+    TckReport report = arm64.run(SEED);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
+        .isEmpty();
+
+    HashProviderVerification two = hashKit(
+        new BrokenPlugins.OnlyOn("le-and-be", "mips64", "amd64", "ppc64"));
+    assertThat(two.platforms()).extracting(p -> p.goarch()).containsExactly("amd64", "mips64");
+    assertThat(hashKit(new BrokenPlugins.OnlyOn("none")).platforms()).isEmpty();
+    assertThat(result(hashKit(new BrokenPlugins.OnlyOn("none")).run(SEED), "hash.identity")
+        .message()).contains("supports none of the kit's platforms []")
+        .contains("override platforms()");
+  }
+
+  @Test
   @DisplayName("A sound layout that is not a GOARCH passes, with the GOARCH checks skipped")
   void soundLayoutPasses() {
     TckReport report = layoutKit(BrokenPlugins.soundLayout()).run(SEED);
