@@ -105,6 +105,12 @@ final class TckCommand implements Callable<Integer> {
           + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
   List<Capability> capabilities = new ArrayList<>();
 
+  @Option(names = "--load-bound", paramLabel = "N",
+      description = "With --plugin-jar: the most entries per bucket the jar's growth policies "
+          + "let a map hold, for their kit (GrowthPolicyVerification.loadBound()); default: Go's "
+          + "6.5.")
+  Double loadBound;
+
   @Option(names = "--list-checks",
       description = "Print the id and contract of every check, of each kit and of the matrix, "
           + "as Markdown tables, and exit.")
@@ -128,6 +134,15 @@ final class TckCommand implements Callable<Integer> {
     if (pluginJar == null && !capabilities.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--capability declares what a --plugin-jar's plugins do; give --plugin-jar too");
+    }
+    if (pluginJar == null && loadBound != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--load-bound declares the load bound of a --plugin-jar's growth policies; give "
+              + "--plugin-jar too");
+    }
+    if (loadBound != null && !(loadBound > 0 && Double.isFinite(loadBound))) {
+      throw new ParameterException(spec.commandLine(), "--load-bound must be a finite number of "
+          + "entries per bucket above 0, such as 6.5, got " + loadBound);
     }
     if (listChecks) {
       return listChecks(out);
@@ -237,6 +252,9 @@ final class TckCommand implements Callable<Integer> {
       }
       out.println("tck: capabilities declared: "
           + (capabilities.isEmpty() ? "none" : EnumSet.copyOf(capabilities)));
+      if (loadBound != null) {
+        out.println("tck: load bound declared: " + loadBound + " entries per bucket");
+      }
 
       long start = System.nanoTime();
       List<TckReports.Suite> suites = new ArrayList<>();
@@ -254,6 +272,9 @@ final class TckCommand implements Callable<Integer> {
           props.put("tck.seed", Long.toString(seed));
           props.put("capabilities", capabilities.isEmpty() ? "none"
               : EnumSet.copyOf(capabilities).toString());
+          if (loadBound != null && p.kind() == PluginKind.GROWTH) {
+            props.put("load-bound", loadBound.toString());
+          }
           props.put("reproduce", reproduceKits());
           suites.add(new TckReports.Suite(name, TckReports.Kind.KIT, r.results(), props));
           out.println("tck: " + name + ": " + summary(r)
@@ -425,6 +446,11 @@ final class TckCommand implements Callable<Integer> {
         }
 
         @Override
+        protected double loadBound() {
+          return loadBound != null ? loadBound : super.loadBound();
+        }
+
+        @Override
         protected Set<Capability> capabilities() {
           return declared;
         }
@@ -487,6 +513,7 @@ final class TckCommand implements Callable<Integer> {
     return "gomap4j tck --plugin-jar " + pluginJar + " --seed " + seed
         + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
             EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()))
+        + (loadBound == null ? "" : " --load-bound " + loadBound)
         + timeoutOption();
   }
 

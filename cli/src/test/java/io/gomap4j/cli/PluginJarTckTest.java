@@ -3,6 +3,7 @@ package io.gomap4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.tck.MapContract;
 import java.io.IOException;
@@ -172,6 +173,33 @@ class PluginJarTckTest {
       }
       """;
 
+  /** Go's growth rules at 8 entries per bucket instead of 6.5. */
+  private static final String LOAD_EIGHT_GROWTH = """
+      package fixture;
+
+      import io.gomap4j.spi.GrowthPolicy;
+      import java.util.function.IntSupplier;
+
+      public final class LoadEightGrowth implements GrowthPolicy {
+        public String name() { return "fixture-load8"; }
+        public int spiVersion() { return SPI_VERSION; }
+        static boolean over(long count, int b) { return count > 8 && count > 8L * (1L << b); }
+        public int initialB(long hint) {
+          int b = 0;
+          while (b < 61 && over(hint, b)) b++;
+          return b;
+        }
+        public Grow onInsert(long count, int b, int noverflow) {
+          if (over(count, b)) return Grow.DOUBLE;
+          return noverflow >= (1 << Math.min(b, 15)) ? Grow.SAME_SIZE : Grow.NONE;
+        }
+        public int extraEvacuationsPerWrite() { return 1; }
+        public boolean countOverflow(int b, IntSupplier random) {
+          return b < 16 || (random.getAsInt() & ((1 << (b - 15)) - 1)) == 0;
+        }
+      }
+      """;
+
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
@@ -193,6 +221,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
     Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
     Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
+    Files.writeString(src.resolve("LoadEightGrowth.java"), LOAD_EIGHT_GROWTH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
@@ -202,7 +231,8 @@ class PluginJarTckTest {
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
-        src.resolve("BlockingHash.java").toString());
+        src.resolve("BlockingHash.java").toString(),
+        src.resolve("LoadEightGrowth.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
 
@@ -218,6 +248,12 @@ class PluginJarTckTest {
 
   /** A jar of the given fixture classes and services lines. */
   private Path jar(String name, List<String> classNames, String services) throws IOException {
+    return jar(name, classNames, SERVICE, services);
+  }
+
+  /** A jar of the given fixture classes and lines of the services file {@code service}. */
+  private Path jar(String name, List<String> classNames, String service, String services)
+      throws IOException {
     Path jar = dir.resolve(name);
     try (OutputStream os = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(os)) {
@@ -232,7 +268,7 @@ class PluginJarTckTest {
         }
       }
       if (services != null) {
-        out.putNextEntry(new JarEntry(SERVICE));
+        out.putNextEntry(new JarEntry(service));
         out.write(services.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
@@ -405,6 +441,37 @@ class PluginJarTckTest {
             + " --timeout 2s")
         .contains("tck: MapContractVerification (hash fixture-blocking): ")
         .containsPattern("fixture-blocking/amd64/go119 +\\d+ +\\d+ +\\d+");
+  }
+
+  @Test
+  void aGrowthPolicyWithAnotherLoadBoundPassesItsKitWithLoadBound() throws Exception {
+    Path jar = jar("load8.jar", List.of("LoadEightGrowth"),
+        "META-INF/services/" + GrowthPolicy.class.getName(), "fixture.LoadEightGrowth\n");
+    Run go = run("tck", "-q", "--plugin-jar", jar.toString(), "--hash", "memhash-go119",
+        "--layout", "amd64", "--check", "map.order");
+    assertThat(go.exit()).as(go.out() + go.err()).isEqualTo(Main.FAILED);
+    assertThat(go.out()).contains("FAILED growth fixture-load8 growth.load.bound: ")
+        .contains("exceed the load bound 6.5");
+
+    Run eight = run("tck", "-q", "--plugin-jar", jar.toString(), "--load-bound", "8", "--hash",
+        "memhash-go119", "--layout", "amd64", "--check", "map.order");
+    assertThat(eight.exit()).as(eight.out() + eight.err()).isZero();
+    assertThat(eight.out()).contains("tck: load bound declared: 8.0 entries per bucket")
+        .containsPattern("GrowthPolicyVerification \\(growth fixture-load8\\): \\d+ passed, 0 "
+            + "failed");
+  }
+
+  @Test
+  void aLoadBoundWithoutAJarOrNotAboveZeroIsAUsageError() throws Exception {
+    Run alone = run("tck", "--load-bound", "8");
+    assertThat(alone.exit()).isEqualTo(Main.USAGE);
+    assertThat(alone.err()).contains("--load-bound", "give --plugin-jar too");
+    Path jar = jar("load8.jar", List.of("LoadEightGrowth"),
+        "META-INF/services/" + GrowthPolicy.class.getName(), "fixture.LoadEightGrowth\n");
+    Run zero = run("tck", "--plugin-jar", jar.toString(), "--load-bound", "0");
+    assertThat(zero.exit()).isEqualTo(Main.USAGE);
+    assertThat(zero.err()).contains("--load-bound must be a finite number of entries per bucket"
+        + " above 0, such as 6.5, got 0.0");
   }
 
   @Test
