@@ -561,8 +561,9 @@ final class TckCommand implements Callable<Integer> {
       out.println();
       out.println("FAILED " + f.combination() + " " + f.checkId() + ": " + f.description());
       out.println(indent(f.message()));
-      out.println("  reproduce: " + (reproduce.isEmpty() ? f.reproduce()
-          : reproduce + "  (" + f.reproduce() + ")"));
+      // A registration's own reproduce line is the command's: print it once.
+      out.println("  reproduce: " + (reproduce.isEmpty() || reproduce.equals(f.reproduce())
+          ? f.reproduce() : reproduce + "  (" + f.reproduce() + ")"));
       if (main.verbose() && f.failure() != null) {
         StringWriter trace = new StringWriter();
         f.failure().printStackTrace(new PrintWriter(trace));

@@ -374,6 +374,10 @@ class PluginJarTckTest {
         .contains("no plugin of broken.jar registered")
         .contains("tck: broken.jar: 0 passed, 1 failed, 0 skipped")
         .doesNotContain("MapContract");
+    String reproduce = r.out().lines().filter(l -> l.startsWith("  reproduce: ")).findFirst()
+        .orElseThrow();
+    assertThat(reproduce).as("printed once").isEqualTo("  reproduce: gomap4j tck --plugin-jar "
+        + jar + " --seed " + 0x60A4A9L);
 
     Element suite = parse(report.resolve("TEST-registration.xml")).getDocumentElement();
     assertThat(suite.getAttribute("tests")).isEqualTo("1");
