@@ -112,7 +112,12 @@ public final class TckMatrix {
     return out;
   }
 
-  /** The combinations selected by the {@code tck.*} system properties. */
+  /**
+   * The combinations selected by the {@code tck.*} system properties.
+   *
+   * @throws IllegalArgumentException naming the property and what it allows, if a name is unknown
+   *     or {@code tck.sample} is not a whole number from 1 up
+   */
   public static List<Combination> fromSystemProperties(Plugins plugins) {
     List<Combination> all = combinations(plugins, names(HASH), names(LAYOUT), names(GROWTH));
     String sample = System.getProperty(SAMPLE);
@@ -123,7 +128,11 @@ public final class TckMatrix {
     try {
       n = Integer.parseInt(sample.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(SAMPLE + " must be a whole number, got '" + sample + "'");
+      n = 0;
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException(SAMPLE + " must be a whole number of combinations, 1 or"
+          + " more (leave it unset to run them all), got '" + sample + "'");
     }
     return sample(all, n, seed());
   }

@@ -57,6 +57,30 @@ class TckMatrixTest {
   }
 
   @Test
+  @DisplayName("tck.sample of 0, a negative number or not a number is refused naming the property"
+      + " and the allowed range, not turned into an empty matrix")
+  void sampleProperty() {
+    String before = System.getProperty(TckMatrix.SAMPLE);
+    try {
+      for (String bad : List.of("0", "-3", "two")) {
+        System.setProperty(TckMatrix.SAMPLE, bad);
+        assertThatThrownBy(() -> TckMatrix.fromSystemProperties(plugins))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("tck.sample must be a whole number of combinations, 1 or more (leave it"
+                + " unset to run them all), got '" + bad + "'");
+      }
+      System.setProperty(TckMatrix.SAMPLE, "2");
+      assertThat(TckMatrix.fromSystemProperties(plugins)).hasSize(2);
+    } finally {
+      if (before == null) {
+        System.clearProperty(TckMatrix.SAMPLE);
+      } else {
+        System.setProperty(TckMatrix.SAMPLE, before);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A sample is a seeded, reproducible subset in matrix order")
   void sampling() {
     List<Combination> all = TckMatrix.combinations(plugins);
