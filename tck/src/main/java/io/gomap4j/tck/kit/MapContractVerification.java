@@ -9,6 +9,7 @@ import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.TckCheck;
+import io.gomap4j.tck.TckRunner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import java.util.List;
  * implement {@link #createPlugin()}.
  *
  * <p>Each contract check on each combination is one check of this kit, with the id
- * {@code map.<rule>[hash/layout/growth]}.
+ * {@code map.<rule>[hash/layout/growth]}, and it runs with the seed the matrix gives the same check
+ * on the same combination.
  */
 public abstract class MapContractVerification extends Verification {
 
@@ -121,10 +123,46 @@ public abstract class MapContractVerification extends Verification {
     }
     for (TckCheck check : MapContract.checks()) {
       for (Combination c : combinations) {
-        out.add(KitCheck.of(check.id() + "[" + c.id() + "]", check.description(),
-            seed -> check.run(c, seed)));
+        out.add(new CombinationCheck(check, c));
       }
     }
     return out;
+  }
+
+  /**
+   * The seed the matrix gives the same check on the same combination ({@link
+   * TckRunner#checkSeed}), so that a failure here reproduces in the matrix with the same run seed
+   * ({@code -Dtck.hash=... -Dtck.layout=... -Dtck.growth=... -Dtck.check=... -Dtck.seed=...}), and
+   * the other way round.
+   */
+  @Override
+  public long checkSeed(long runSeed, KitCheck check) {
+    if (check instanceof CombinationCheck c) {
+      return TckRunner.checkSeed(runSeed, c.combination(), c.check());
+    }
+    return super.checkSeed(runSeed, check);
+  }
+
+  /** A matrix check on one combination, as a check of this kit. */
+  private record CombinationCheck(TckCheck check, Combination combination) implements KitCheck {
+    @Override
+    public String id() {
+      return check.id() + "[" + combination.id() + "]";
+    }
+
+    @Override
+    public String contract() {
+      return check.description();
+    }
+
+    @Override
+    public void run(long seed) throws Exception {
+      check.run(combination, seed);
+    }
+
+    @Override
+    public String toString() {
+      return id();
+    }
   }
 }

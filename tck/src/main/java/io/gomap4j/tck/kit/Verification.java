@@ -64,8 +64,12 @@ public abstract class Verification {
     return TckMatrix.seed();
   }
 
-  /** The seed one check runs with, derived from the run seed, the subject and the check id. */
-  public final long checkSeed(long runSeed, KitCheck check) {
+  /**
+   * The seed one check runs with, derived from the run seed, the subject and the check id. A kit
+   * whose checks are also run elsewhere may derive it as that place does, so that one run seed
+   * reproduces a failure in both.
+   */
+  public long checkSeed(long runSeed, KitCheck check) {
     long h = runSeed;
     for (char ch : (subject() + "#" + check.id()).toCharArray()) {
       h = (h ^ ch) * 0x100000001b3L;
