@@ -17,9 +17,9 @@ public interface HashProvider {
   int SPI_VERSION = 1;
 
   /**
-   * The stable name users select this provider by, such as {@code memhash-go119}: ASCII letters, digits,
-   * {@code .}, {@code _} and {@code -}, starting with a letter or digit, and unique among the
-   * hash providers (see <a href="package-summary.html#plugin-names">plugin names</a>).
+   * The stable name users select this provider by, such as {@code memhash-go119}: ASCII letters,
+   * digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit, and unique among
+   * the hash providers (see <a href="package-summary.html#plugin-names">plugin names</a>).
    */
   String name();
 
