@@ -105,6 +105,16 @@ final class TckCommand implements Callable<Integer> {
           + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
   List<Capability> capabilities = new ArrayList<>();
 
+  @Option(names = "--no-kits",
+      description = "With --plugin-jar: skip the kits; run the registration and the matrix only, "
+          + "as a matrix failure's reproduce line does.")
+  boolean noKits;
+
+  @Option(names = "--no-matrix",
+      description = "With --plugin-jar: skip the matrix; run the registration and the kits only, "
+          + "as a kit failure's reproduce line does.")
+  boolean noMatrix;
+
   @Option(names = "--load-bound", paramLabel = "N",
       description = "With --plugin-jar: the most entries per bucket the jar's growth policies "
           + "let a map hold, for their kit (GrowthPolicyVerification.loadBound()); default: Go's "
@@ -134,6 +144,10 @@ final class TckCommand implements Callable<Integer> {
     if (pluginJar == null && !capabilities.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--capability declares what a --plugin-jar's plugins do; give --plugin-jar too");
+    }
+    if (pluginJar == null && (noKits || noMatrix)) {
+      throw new ParameterException(spec.commandLine(), (noKits ? "--no-kits" : "--no-matrix")
+          + " selects what runs on a --plugin-jar; give --plugin-jar too");
     }
     if (pluginJar == null && loadBound != null) {
       throw new ParameterException(spec.commandLine(),
@@ -217,7 +231,7 @@ final class TckCommand implements Callable<Integer> {
       Plugins plugins = jar.combined();
       List<Combination> combinations = new ArrayList<>();
       List<TckCheck> checks = List.of();
-      if (!jar.own().isEmpty()) {
+      if (!jar.own().isEmpty() && !noMatrix) {
         for (Combination c : TckMatrix.combinations(plugins, clean(hashes), clean(layouts),
             clean(growths))) {
           if (jar.isOwn(c.hash()) || jar.isOwn(c.layout()) || jar.isOwn(c.growth())) {
@@ -262,7 +276,7 @@ final class TckCommand implements Callable<Integer> {
       suites.add(registration);
       out.println("tck: registration: " + summary(new TckReport(registration.results())));
       out.flush();
-      for (PluginInfo p : jar.own()) {
+      for (PluginInfo p : noKits ? List.<PluginInfo>of() : jar.own()) {
         for (Map.Entry<String, Verification> kit : kits(p, plugins).entrySet()) {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
           TckReport r = kit.getValue().run(seed, timeout);
@@ -286,6 +300,8 @@ final class TckCommand implements Callable<Integer> {
       if (jar.own().isEmpty()) {
         out.println("tck: no plugin of " + pluginJar.getFileName() + " registered: no kit or "
             + "matrix check can run");
+      } else if (noMatrix) {
+        out.println("tck: matrix not run (--no-matrix)");
       } else {
         matrix = withJarReproduce(matrix(combinations, checks, out, err));
         suites.add(matrixSuite(matrix));
@@ -333,7 +349,7 @@ final class TckCommand implements Callable<Integer> {
     for (CheckResult r : report.results()) {
       String[] names = r.combination().split("/", -1);
       String reproduce = names.length != 3 ? r.reproduce()
-          : "gomap4j tck --plugin-jar " + pluginJar + " --hash " + names[0] + " --layout "
+          : "gomap4j tck --plugin-jar " + pluginJar + " --no-kits --hash " + names[0] + " --layout "
               + names[1] + " --growth " + names[2] + " --seed " + seed + " --check "
               + r.checkId() + timeoutOption() + "  (check seed " + r.seed() + ")";
       out.add(new CheckResult(r.combination(), r.checkId(), r.description(), r.status(),
@@ -508,9 +524,9 @@ final class TckCommand implements Callable<Integer> {
         : " --timeout " + TckRunner.timeOption(timeout);
   }
 
-  /** The command that runs the kits again with this seed. */
+  /** The command that runs the registration and the kits again with this seed. */
   private String reproduceKits() {
-    return "gomap4j tck --plugin-jar " + pluginJar + " --seed " + seed
+    return "gomap4j tck --plugin-jar " + pluginJar + " --no-matrix --seed " + seed
         + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
             EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()))
         + (loadBound == null ? "" : " --load-bound " + loadBound)

@@ -324,8 +324,8 @@ class PluginJarTckTest {
         report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out()).contains("FAILED fixture-random/amd64/go119 map.model.longlong")
-        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --hash fixture-random "
-            + "--layout amd64 --growth go119 --seed 42 --check map.model.longlong");
+        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --no-kits --hash "
+            + "fixture-random --layout amd64 --growth go119 --seed 42 --check map.model.longlong");
     Element matrix = parse(report.resolve("TEST-MapContract_matrix.xml")).getDocumentElement();
     assertThat(matrix.getAttribute("failures")).isEqualTo("1");
     Element failure = (Element) matrix.getElementsByTagName("failure").item(0);
@@ -333,6 +333,52 @@ class PluginJarTckTest {
     assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
         .containsPattern("Result: \\*\\*\\d+ failed\\*\\*\\.")
         .contains("## Failures", "Reproduce: `");
+  }
+
+  /** The arguments of the first reproduce line in {@code out} that starts with {@code prefix}. */
+  private static String[] reproduceArgs(String out, String prefix) {
+    String line = out.lines().map(String::strip).filter(l -> l.startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no reproduce line " + prefix + " in " + out));
+    String command = line.substring("reproduce: gomap4j ".length()).replaceAll("  \\(.*", "");
+    return command.split(" ");
+  }
+
+  @Test
+  void eachReproduceLineRunsAgainOnlyWhatFailedThere() throws Exception {
+    Path jar = jar("random.jar", List.of("RandomHash"), "fixture.RandomHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--growth", "go119", "--check", "map.model.longlong", "--seed", "42");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+
+    String[] matrixLine = reproduceArgs(r.out(), "reproduce: gomap4j tck --plugin-jar " + jar
+        + " --no-kits --hash fixture-random");
+    Run matrix = run(matrixLine);
+    assertThat(matrix.exit()).as(matrix.out() + matrix.err()).isEqualTo(Main.FAILED);
+    assertThat(matrix.out()).doesNotContain("HashProviderVerification", "MapContractVerification")
+        .contains("1 combination x 1 check = 1 run")
+        .contains("tck: random.jar: 3 passed, 1 failed, 0 skipped");
+
+    String[] kitLine = reproduceArgs(r.out(), "reproduce: gomap4j tck --plugin-jar " + jar
+        + " --no-matrix --seed 42");
+    Run kits = run(kitLine);
+    assertThat(kits.exit()).as(kits.out() + kits.err()).isEqualTo(Main.FAILED);
+    assertThat(kits.out()).contains("tck: matrix not run (--no-matrix)")
+        .contains("HashProviderVerification (hash fixture-random)")
+        .doesNotContain("combination (hash/layout/growth)");
+    // The kits fail the same way as in the first run.
+    assertThat(failedLines(kits.out())).isEqualTo(failedLines(r.out()).stream()
+        .filter(l -> !l.startsWith("FAILED fixture-random/")).toList());
+  }
+
+  private static List<String> failedLines(String out) {
+    return out.lines().filter(l -> l.startsWith("FAILED ")).toList();
+  }
+
+  @Test
+  void noKitsOrNoMatrixWithoutAJarIsAUsageError() {
+    Run r = run("tck", "--no-kits");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--no-kits", "give --plugin-jar too");
   }
 
   @Test
@@ -377,7 +423,7 @@ class PluginJarTckTest {
     String reproduce = r.out().lines().filter(l -> l.startsWith("  reproduce: ")).findFirst()
         .orElseThrow();
     assertThat(reproduce).as("printed once").isEqualTo("  reproduce: gomap4j tck --plugin-jar "
-        + jar + " --seed " + 0x60A4A9L);
+        + jar + " --no-matrix --seed " + 0x60A4A9L);
 
     Element suite = parse(report.resolve("TEST-registration.xml")).getDocumentElement();
     assertThat(suite.getAttribute("tests")).isEqualTo("1");
@@ -441,8 +487,8 @@ class PluginJarTckTest {
         .contains("FAILED hash fixture-blocking hash.unsupported: ")
         .contains("hash.unsupported did not finish within 2 s, the per-check timeout (--timeout")
         .contains("it was at fixture.BlockingHash.create(BlockingHash.java:")
-        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --seed " + 0x60A4A9L
-            + " --timeout 2s")
+        .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --no-matrix --seed "
+            + 0x60A4A9L + " --timeout 2s")
         .contains("tck: MapContractVerification (hash fixture-blocking): ")
         .containsPattern("fixture-blocking/amd64/go119 +\\d+ +\\d+ +\\d+");
   }
