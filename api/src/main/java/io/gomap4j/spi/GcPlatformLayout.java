@@ -15,7 +15,9 @@ import io.gomap4j.api.GoType;
  * is {@code n} times {@code T}'s size, with {@code T}'s alignment. A struct places each field at the
  * next multiple of its alignment and aligns to its widest field (1 when empty); as in
  * {@code calcStructOffset}, a non-empty struct whose last field has size 0 gets one byte of padding
- * before the size is rounded up to the alignment. A bucket
+ * before the size is rounded up to the alignment. Sizes and offsets are computed exactly: a type
+ * whose size would pass 2^63-1 bytes is refused with an {@link IllegalArgumentException} naming
+ * it. A bucket
  * is {@code tophash [8]uint8}, 8 key slots, 8 elem slots and a trailing overflow pointer, laid out as
  * a struct; a key or elem over 128 bytes is stored through a pointer.
  */
@@ -62,7 +64,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
         return new TypeLayout(Math.multiplyExact(array.length(), e.size()), e.align());
       } catch (ArithmeticException overflow) {
         throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
-            + "address space", overflow);
+            + "address space: its size passes 2^63-1 bytes", overflow);
       }
     }
     if (type instanceof GoType.Struct) {
@@ -142,35 +144,44 @@ public abstract class GcPlatformLayout implements PlatformLayout {
         (int) keysOff, (int) elemsOff, (int) overflowOff, ptr, (int) size, bucketAlign);
   }
 
-  /** Go's {@code calcStructOffset} for a struct type (flag 1). */
+  /**
+   * Go's {@code calcStructOffset} for a struct type (flag 1), in exact arithmetic: an offset or size
+   * past 2^63-1 is refused naming the struct.
+   */
   private TypeLayout structLayout(GoType.Struct struct) {
-    long off = 0;
-    int maxAlign = 1;
-    long lastZero = 0;
-    for (GoType.Field f : struct.fields()) {
-      TypeLayout t = typeLayout(f.type());
-      maxAlign = Math.max(maxAlign, t.align());
-      off = align(off, t.align());
-      if (t.size() == 0) {
-        lastZero = off;
-      }
-      try {
+    try {
+      long off = 0;
+      int maxAlign = 1;
+      long lastZero = 0;
+      for (GoType.Field f : struct.fields()) {
+        TypeLayout t = typeLayout(f.type());
+        maxAlign = Math.max(maxAlign, t.align());
+        off = align(off, t.align());
+        if (t.size() == 0) {
+          lastZero = off;
+        }
         off = Math.addExact(off, t.size());
-      } catch (ArithmeticException overflow) {
-        throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large", overflow);
       }
+      // "For nonzero-sized structs which end in a zero-sized thing, we add an extra byte of
+      // padding to the type. This padding ensures that taking the address of the zero-sized thing
+      // can't manufacture a pointer to the next object in the heap. See issue 9401."
+      if (off > 0 && off == lastZero) {
+        off = Math.incrementExact(off);
+      }
+      return new TypeLayout(align(off, maxAlign), maxAlign);
+    } catch (ArithmeticException overflow) {
+      throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large: its size "
+          + "passes 2^63-1 bytes", overflow);
     }
-    // "For nonzero-sized structs which end in a zero-sized thing, we add an extra byte of padding
-    // to the type. This padding ensures that taking the address of the zero-sized thing can't
-    // manufacture a pointer to the next object in the heap. See issue 9401."
-    if (off > 0 && off == lastZero) {
-      off++;
-    }
-    return new TypeLayout(align(off, maxAlign), maxAlign);
   }
 
+  /**
+   * {@code offset} rounded up to a multiple of {@code align} (a power of two).
+   *
+   * @throws ArithmeticException if the result passes 2^63-1
+   */
   private static long align(long offset, int align) {
-    return (offset + align - 1) & -(long) align;
+    return Math.addExact(offset, align - 1) & -(long) align;
   }
 
   @Override

@@ -79,4 +79,29 @@ class GcCompositeLayoutTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("larger than the address space");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // the second field's offset, rounded up to 8, passes 2^63-1
+      "struct{a [9223372036854775807]byte; b int64}",
+      // adding the second field's size passes 2^63-1
+      "struct{a [9223372036854775807]byte; b byte}",
+      // the byte of padding after a trailing zero-size field passes 2^63-1
+      "struct{a [9223372036854775807]byte; b [0]int8}",
+      // the round-up of the whole struct to its alignment passes 2^63-1
+      "struct{a int64; b [9223372036854775799]byte}",
+      // in an array of two
+      "[2]struct{a [4611686018427387904]byte}",
+  })
+  @DisplayName("Sizes and offsets past 2^63-1 are refused naming the type, never wrapped negative")
+  void structOverflow(String type) {
+    GoType t = GoType.parse(type);
+    assertThatThrownBy(() -> layout(8, 8).typeLayout(t))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("type " + t.goSyntax() + " ")
+        .hasMessageContaining("2^63-1 bytes");
+    assertThatThrownBy(() -> layout(8, 8).bucketLayout(GoType.INT64, t))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("type " + t.goSyntax() + " ");
+  }
 }
