@@ -236,7 +236,13 @@ class LayoutCommandTest {
         "--elem", "int");
     assertThat(big.exit()).isEqualTo(2);
     assertThat(big.err()).contains("Go's compiler refuses map[[4611686018427387904]int64]int on"
-        + " 386").contains("larger than the address space");
+        + " 386").contains("array lengths of at most 2147483647");
+    Run wide = run("layout", "--goarch", "amd64", "--key", "int",
+        "--elem", "[1125899906842624]byte");
+    assertThat(wide.exit()).isEqualTo(2);
+    assertThat(wide.err()).contains("Go's compiler refuses map[int][1125899906842624]uint8 on"
+        + " amd64").contains("larger than the address space of amd64")
+        .contains("at most 1125899906842623 bytes");
   }
 
   @Test
