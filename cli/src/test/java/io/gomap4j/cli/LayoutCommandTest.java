@@ -227,6 +227,16 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("A type nested deeper than GoType.MAX_NESTING exits 2 with the column, not 3 with a"
+      + " stack overflow")
+  void deeplyNestedType() {
+    String deep = "struct{a ".repeat(100_000) + "int" + "}".repeat(100_000);
+    Run r = run("layout", "--goarch", "amd64", "--key", "int", "--elem", deep);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--elem: expected at most 100 nested types at column 901 in");
+  }
+
+  @Test
   @DisplayName("Types Go's compiler refuses exit 2 with the reason")
   void refusedTypes() {
     Run key = run("layout", "--goarch", "amd64", "--key", "[]int", "--elem", "int");
