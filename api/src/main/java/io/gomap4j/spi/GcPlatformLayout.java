@@ -18,7 +18,8 @@ import java.math.BigInteger;
  * {@code calcStructOffset}, a non-empty struct whose last field has size 0 gets one byte of padding
  * before the size is rounded up to the alignment. A bucket is {@code tophash [8]uint8}, 8 key
  * slots, 8 elem slots and a trailing overflow pointer, laid out as a struct; a key or elem over 128
- * bytes is stored through a pointer.
+ * bytes is stored through a pointer. A key type that is not {@linkplain GoType#isComparable()
+ * comparable} is refused, as Go's compiler refuses it ("invalid map key type").
  *
  * <p>Types too large for the target are refused with an {@link IllegalArgumentException} that names
  * the type, its size and the limit, where Go 1.19's compiler refuses them ({@code CalcSize},
@@ -50,6 +51,10 @@ public abstract class GcPlatformLayout implements PlatformLayout {
 
   /** Go 1.19's {@code MAXWIDTH} on mips and mipsle: 2^31-1. */
   public static final long MAX_WIDTH_MIPS = (1L << 31) - 1;
+
+  /** What Go allows as a map key, for messages. */
+  private static final String KEY_RULE = "a map key type must be comparable: not a slice, map or "
+      + "func, nor an array or struct holding one";
 
   /** The largest array length and type size Go 1.19 allows on a 32-bit target: 2^31-1. */
   private static final long MAX_32 = Integer.MAX_VALUE;
@@ -186,6 +191,10 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   public BucketLayout bucketLayout(GoType key, GoType elem) {
     requireNonNull(key, "key is null");
     requireNonNull(elem, "elem is null");
+    if (!key.isComparable()) {
+      throw new IllegalArgumentException("invalid map key type " + key.goSyntax() + ": Go's "
+          + "compiler refuses map[" + key.goSyntax() + "]" + elem.goSyntax() + "; " + KEY_RULE);
+    }
     int ptr = platform.ptrSize();
     TypeLayout k = typeLayout(key);
     TypeLayout e = typeLayout(elem);

@@ -51,7 +51,8 @@ final class SimulateCommand implements Callable<Integer> {
   String goarch;
 
   @Option(names = "--key", required = true, paramLabel = "TYPE",
-      description = "The Go key type, e.g. string, int64, [16]byte.")
+      description = "The Go key type, e.g. string, int64, [16]byte; it must be comparable, as Go "
+          + "requires (not a slice, map or func, nor an array or struct holding one).")
   String key;
 
   @Option(names = "--elem", required = true, paramLabel = "TYPE",
@@ -86,6 +87,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     GoType keyType = parse("--key", key);
     GoType elemType = parse("--elem", elem);
+    if (!keyType.isComparable()) {
+      throw new CliException(Main.USAGE, "--key: invalid map key type " + keyType.goSyntax()
+          + ": Go's compiler refuses map[" + keyType.goSyntax() + "]" + elemType.goSyntax()
+          + "; a map key type must be comparable: not a slice, map or func, nor an array or"
+          + " struct holding one (interfaces, pointers and channels are comparable)");
+    }
     Plugins plugins = main.plugins();
     if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "

@@ -2,6 +2,7 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.tck.MapContract;
 import java.io.PrintWriter;
@@ -75,6 +76,28 @@ class SimulateCommandTest {
     Run b = simulate("arm", "string", "[64]byte", "5000", "--seed", "7");
     assertThat(a.exit()).isZero();
     assertThat(a.out()).isEqualTo(b.out()).contains("seed 7");
+  }
+
+  @Test
+  @DisplayName("Key types Go's compiler refuses as not comparable exit 2 naming the type; comparable"
+      + " ones (interfaces, pointers, chans, arrays and structs of them) are simulated")
+  void nonComparableKeys() {
+    // each checked with go1.19: go build of `return map[K]int(nil)`
+    for (String k : new String[] {"[]int", "map[int]int", "func()", "[0][]int",
+        "struct{_ []int}", "struct{a int; f func()}"}) {
+      Run r = simulate("amd64", k, "int", "10");
+      String canonical = GoType.parse(k).goSyntax();
+      assertThat(r.exit()).as(k).isEqualTo(Main.USAGE);
+      assertThat(r.out()).as(k).isEmpty();
+      assertThat(r.err()).as(k).contains("--key: invalid map key type " + canonical
+          + ": Go's compiler refuses map[" + canonical + "]int; a map key type must be comparable");
+    }
+    for (String k : new String[] {"any", "error", "chan int", "*[]int", "[2]any",
+        "struct{_ int; a bool}"}) {
+      Run r = simulate("386", k, "int", "10");
+      assertThat(r.exit()).as(k + ": " + r.err()).isZero();
+      assertThat(r.out()).as(k).contains("10 entries");
+    }
   }
 
   @Test

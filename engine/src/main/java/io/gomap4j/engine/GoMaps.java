@@ -172,7 +172,9 @@ public final class GoMaps {
      * A {@link GoMap} of Java objects.
      *
      * @throws IllegalArgumentException on an unknown plugin name, a hash provider that does not
-     *     support the layout's platform, or malformed key material settings
+     *     support the layout's platform, malformed key material settings, or a {@link #keyType}
+     *     and {@link #elemType} the layout refuses (a key type that is not comparable, a type too
+     *     large for the platform)
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();
