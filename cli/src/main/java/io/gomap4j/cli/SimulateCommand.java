@@ -60,7 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
   String elem;
 
   @Option(names = "--entries", required = true, paramLabel = "N",
-      description = "How many distinct keys to insert.")
+      description = "How many distinct keys to insert; at most the number of distinct values of "
+          + "the key type (2 for bool, 256 for int8, 1 for struct{}, the product for arrays and "
+          + "structs) and at most " + Integer.MAX_VALUE + ".")
   long entries;
 
   @Option(names = "--hint", paramLabel = "N",
@@ -97,6 +99,14 @@ final class SimulateCommand implements Callable<Integer> {
     if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
           + String.join(", ", plugins.names(PluginKind.LAYOUT)));
+    }
+    long distinct = distinctValues(keyType, plugins.layout(goarch).platform().ptrSize());
+    if (entries > distinct) {
+      throw new CliException(Main.USAGE, "--entries " + entries + " is more than the " + distinct
+          + " distinct values of key type " + keyType.goSyntax() + " on " + goarch + ": a map["
+          + keyType.goSyntax() + "]" + elemType.goSyntax() + " holds at most " + distinct
+          + (distinct == 1 ? " entry" : " entries") + "; give --entries " + distinct
+          + " or fewer");
     }
     GoMaps.Builder builder = GoMaps.builder()
         .plugins(plugins)
@@ -140,6 +150,64 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(Main.USAGE, option + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * How many values of {@code type} Go's {@code ==} tells apart, that is how many distinct keys a
+   * {@code map[type]V} can hold, on a platform with {@code ptrSize}-byte pointers ({@code int},
+   * {@code uint} and {@code uintptr} have that size), saturating at {@link Long#MAX_VALUE}: 2 for
+   * {@code bool}, 2^n for an n-bit integer, 1 for {@code struct{}} and {@code [0]T}, the product
+   * over the fields of a struct ({@code _} fields are not compared, so they do not count) and the
+   * element's count to the power of the length for an array. Floats, complex numbers, strings,
+   * pointers, channels and interfaces count as unbounded ({@link Long#MAX_VALUE}; a float NaN is
+   * a new key each time in Go).
+   */
+  static long distinctValues(GoType type, int ptrSize) {
+    if (type instanceof GoType.Basic) {
+      switch (((GoType.Basic) type).kind()) {
+        case BOOL:
+          return 2;
+        case INT8:
+        case UINT8:
+          return 1L << 8;
+        case INT16:
+        case UINT16:
+          return 1L << 16;
+        case INT32:
+        case UINT32:
+          return 1L << 32;
+        case INT:
+        case UINT:
+        case UINTPTR:
+          return ptrSize == 4 ? 1L << 32 : Long.MAX_VALUE;
+        default:
+          return Long.MAX_VALUE;
+      }
+    }
+    if (type instanceof GoType.Array) {
+      GoType.Array array = (GoType.Array) type;
+      long elem = distinctValues(array.elem(), ptrSize);
+      long n = 1;
+      for (long i = 0; i < array.length() && n < Long.MAX_VALUE && elem > 1; i++) {
+        n = saturatedProduct(n, elem);
+      }
+      return n;
+    }
+    if (type instanceof GoType.Struct) {
+      long n = 1;
+      for (GoType.Field f : ((GoType.Struct) type).fields()) {
+        if (!f.name().equals("_")) {
+          n = saturatedProduct(n, distinctValues(f.type(), ptrSize));
+        }
+      }
+      return n;
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** {@code a * b} for {@code a, b >= 1}, or {@link Long#MAX_VALUE} if that is larger. */
+  private static long saturatedProduct(long a, long b) {
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** splitmix64's finalizer: a bijection, so distinct counters give distinct random keys. */

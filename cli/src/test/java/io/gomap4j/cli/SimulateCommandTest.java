@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** {@code gomap4j simulate}: a filled map's shape and Go memory. */
@@ -93,11 +95,77 @@ class SimulateCommandTest {
           + ": Go's compiler refuses map[" + canonical + "]int; a map key type must be comparable");
     }
     for (String k : new String[] {"any", "error", "chan int", "*[]int", "[2]any",
-        "struct{_ int; a bool}"}) {
+        "struct{_ int; a int16}"}) {
       Run r = simulate("386", k, "int", "10");
       assertThat(r.exit()).as(k + ": " + r.err()).isZero();
       assertThat(r.out()).as(k).contains("10 entries");
     }
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "bool|amd64|2",
+      "struct{}|amd64|1",
+      "[0]int|amd64|1",
+      "[5]struct{}|386|1",
+      "int8|386|256",
+      "uint8|amd64|256",
+      "[2]bool|amd64|4",
+      "struct{a bool; b int8}|amd64|512",
+      "struct{_ int8; a bool}|amd64|2",
+      "struct{a [2]struct{}; b [1]uint16}|mips|65536",
+  })
+  @DisplayName("--entries above the number of distinct values of the key type exits 2 naming the"
+      + " maximum; the maximum itself is simulated")
+  void keyDomain(String key, String goarch, long max) {
+    String canonical = GoType.parse(key).goSyntax();
+    Run full = simulate(goarch, key, "int", Long.toString(max));
+    assertThat(full.exit()).as(full.err()).isZero();
+    assertThat(full.out()).contains(max + " entries");
+    Run over = simulate(goarch, key, "int", Long.toString(max + 1));
+    assertThat(over.exit()).isEqualTo(Main.USAGE);
+    assertThat(over.out()).isEmpty();
+    assertThat(over.err()).contains("--entries " + (max + 1) + " is more than the " + max
+        + " distinct values of key type " + canonical + " on " + goarch + ": a map[" + canonical
+        + "]int holds at most " + max + (max == 1 ? " entry" : " entries") + "; give --entries "
+        + max + " or fewer");
+  }
+
+  @Test
+  @DisplayName("100000 bool keys are refused: Go's map would hold 2 entries, not report B=14")
+  void hundredThousandBools() {
+    Run r = simulate("amd64", "bool", "int", "100000");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("holds at most 2 entries");
+  }
+
+  @ParameterizedTest(name = "{0} on {1}-byte pointers: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "bool|8|2",
+      "int16|8|65536",
+      "uint32|8|4294967296",
+      "int|4|4294967296",
+      "uintptr|4|4294967296",
+      "int|8|9223372036854775807",
+      "int64|4|9223372036854775807",
+      "float32|4|9223372036854775807",
+      "complex64|8|9223372036854775807",
+      "string|8|9223372036854775807",
+      "*int8|8|9223372036854775807",
+      "chan bool|8|9223372036854775807",
+      "any|8|9223372036854775807",
+      "[7]uint8|8|72057594037927936",
+      "[8]uint8|8|9223372036854775807",
+      "[1000000]bool|8|9223372036854775807",
+      "[9223372036854775807]struct{}|8|1",
+      "[0]string|8|1",
+      "struct{a [3]int16; b bool}|8|562949953421312",
+      "struct{a [4]int16; b bool}|8|9223372036854775807",
+      "struct{_ string; _ float64}|8|1",
+  })
+  @DisplayName("distinctValues counts exactly, saturating at 2^63-1 for big and unbounded domains")
+  void distinctValues(String type, int ptrSize, long expected) {
+    assertThat(SimulateCommand.distinctValues(GoType.parse(type), ptrSize)).isEqualTo(expected);
   }
 
   @Test
