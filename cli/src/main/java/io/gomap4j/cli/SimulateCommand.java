@@ -6,7 +6,10 @@ import io.gomap4j.api.MapStats;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.GoAlloc;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.PlatformLayout;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Random;
@@ -62,7 +65,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--entries", required = true, paramLabel = "N",
       description = "How many distinct keys to insert; at most the number of distinct values of "
           + "the key type (2 for bool, 256 for int8, 1 for struct{}, the product for arrays and "
-          + "structs) and at most " + Integer.MAX_VALUE + ".")
+          + "structs), at most " + Integer.MAX_VALUE + ", and, when keys or elems over 128 bytes "
+          + "are separate objects, at most as many as keep the Go bytes within 2^63-1.")
   long entries;
 
   @Option(names = "--hint", paramLabel = "N",
@@ -100,13 +104,32 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
           + String.join(", ", plugins.names(PluginKind.LAYOUT)));
     }
-    long distinct = distinctValues(keyType, plugins.layout(goarch).platform().ptrSize());
+    PlatformLayout layout = plugins.layout(goarch);
+    long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {
       throw new CliException(Main.USAGE, "--entries " + entries + " is more than the " + distinct
           + " distinct values of key type " + keyType.goSyntax() + " on " + goarch + ": a map["
           + keyType.goSyntax() + "]" + elemType.goSyntax() + " holds at most " + distinct
           + (distinct == 1 ? " entry" : " entries") + "; give --entries " + distinct
           + " or fewer");
+    }
+    BucketLayout bucket;
+    try {
+      bucket = layout.bucketLayout(keyType, elemType);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.goSyntax() + "]"
+          + elemType.goSyntax() + " on " + goarch + ": " + e.getMessage());
+    }
+    long perEntry = indirectBytesPerEntry(bucket);
+    if (perEntry > 0 && entries > Long.MAX_VALUE / perEntry) {
+      String what = bucket.indirectKey() && bucket.indirectElem() ? "its key and its elem"
+          : bucket.indirectKey() ? "its key" : "its elem";
+      throw new CliException(Main.USAGE, "--entries " + entries + " is too many for map["
+          + keyType.goSyntax() + "]" + elemType.goSyntax() + " on " + goarch + ": Go stores "
+          + what + " outside the bucket (types over 128 bytes are stored indirectly), "
+          + perEntry + " bytes of objects per entry, so " + entries + " entries need more than "
+          + Long.MAX_VALUE + " bytes (2^63-1), more than simulate counts; give --entries "
+          + Long.MAX_VALUE / perEntry + " or fewer");
     }
     GoMaps.Builder builder = GoMaps.builder()
         .plugins(plugins)
@@ -137,7 +160,12 @@ final class SimulateCommand implements Callable<Integer> {
             : "") + ")"
         : "no");
     out.printf(Locale.ROOT, "load factor       %.2f entries per bucket%n", s.loadFactor());
-    out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    if (s.goBytes() == Long.MAX_VALUE) {
+      out.printf("Go bytes          at least %s (%d bytes, the most a long counts)%n",
+          human(s.goBytes()), s.goBytes());
+    } else {
+      out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    }
     out.printf("Java heap bytes   %s (%d bytes, this simulation's bucket storage)%n",
         human(s.javaHeapBytes()), s.javaHeapBytes());
     out.flush();
@@ -217,12 +245,23 @@ final class SimulateCommand implements Callable<Integer> {
     return z ^ (z >>> 31);
   }
 
+  /**
+   * The bytes Go allocates per entry for the key and elem objects of a bucket layout with indirect
+   * slots (each type's size rounded up to its malloc size class), 0 when both are stored in the
+   * bucket; saturates at {@link Long#MAX_VALUE}.
+   */
+  static long indirectBytesPerEntry(BucketLayout bucket) {
+    long key = bucket.indirectKey() ? GoAlloc.roundupsize(bucket.keyType().size()) : 0;
+    long elem = bucket.indirectElem() ? GoAlloc.roundupsize(bucket.elemType().size()) : 0;
+    return key > Long.MAX_VALUE - elem ? Long.MAX_VALUE : key + elem;
+  }
+
   /** Bytes in binary units with one decimal: 1.5 KiB, 80.3 MiB. */
   static String human(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     double v = bytes;
     int u = -1;
     while (v >= 1024 && u < units.length - 1) {

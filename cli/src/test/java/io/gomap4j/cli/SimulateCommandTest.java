@@ -169,6 +169,52 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("Indirect elems too big to count for --entries are refused naming the maximum, which"
+      + " is simulated without wrapping: 8191 entries of a 2^50-byte object fit in 2^63-1 bytes")
+  void hugeIndirectElems() {
+    Run over = simulate("amd64", "int64", "[1125899906842623]byte", "10000");
+    assertThat(over.exit()).isEqualTo(Main.USAGE);
+    assertThat(over.out()).isEmpty();
+    assertThat(over.err()).contains("--entries 10000 is too many for map[int64]"
+        + "[1125899906842623]uint8 on amd64: Go stores its elem outside the bucket (types over 128"
+        + " bytes are stored indirectly), 1125899906842624 bytes of objects per entry, so 10000"
+        + " entries need more than 9223372036854775807 bytes (2^63-1), more than simulate counts;"
+        + " give --entries 8191 or fewer");
+    Run max = simulate("amd64", "int64", "[1125899906842623]byte", "8191");
+    assertThat(max.exit()).as(max.err()).isZero();
+    long goBytes = Long.parseLong(
+        max.out().replaceAll("(?s).*Go bytes +[^(]*\\((\\d+) bytes\\).*", "$1"));
+    assertThat(goBytes).isGreaterThan(8191L << 50);
+    Run both = simulate("amd64", "[1125899906842623]byte", "[1125899906842623]byte", "4096");
+    assertThat(both.exit()).isEqualTo(Main.USAGE);
+    assertThat(both.err()).contains("Go stores its key and its elem outside the bucket")
+        .contains("give --entries 4095 or fewer");
+  }
+
+  @Test
+  @DisplayName("When the entries' objects fit in 2^63-1 bytes but the buckets push the total past it,"
+      + " Go bytes is shown as at least 2^63-1, never wrapped")
+  void saturatedGoBytes() {
+    // 8283 objects of 8192 * 135928999981 bytes (135928999981 divides 2^50-1) make 2^63-8192 bytes
+    Run r = simulate("amd64", "int64", "[1113530367844352]byte", "8283");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Go bytes          at least 8.0 EiB (9223372036854775807 bytes,"
+        + " the most a long counts)");
+    assertThat(simulate("amd64", "int64", "[1113530367844352]byte", "8284").err())
+        .contains("give --entries 8283 or fewer");
+  }
+
+  @Test
+  @DisplayName("Types larger than Go allows on the GOARCH exit 2 naming the limit")
+  void tooLargeTypes() {
+    Run r = simulate("mips", "int32", "[2147483647]byte", "1");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("Go's compiler refuses map[int32][2147483647]uint8 on mips: type"
+        + " [2147483647]uint8 is larger than the address space of mips")
+        .contains("at most 2147483646 bytes");
+  }
+
+  @Test
   @DisplayName("Bad input exits 2: type syntax (GoType.parse's message), unknown GOARCH (listing"
       + " the layouts), negative --entries or --hint")
   void badInput() {

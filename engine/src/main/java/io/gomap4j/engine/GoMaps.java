@@ -207,8 +207,9 @@ public final class GoMaps {
      *
      * @throws IllegalArgumentException as {@link #build()}, if the key or elem type is not set, if
      *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
-     *     (floats, complex numbers, padding and {@code _} fields are fine), or if the elem type
-     *     holds pointers
+     *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type
+     *     holds pointers, or if the key or elem type is over {@code Integer.MAX_VALUE - 8} bytes,
+     *     more than a Java byte array holds
      */
     public BytesGoMap buildBytes() {
       if (keyType == null || elemType == null) {
