@@ -27,15 +27,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code gomap4j} command.
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed, a trace diverged
- * from Go, or a hash or layout vector failed, {@value #USAGE} bad arguments or unreadable input,
- * {@value #INTERNAL} an unexpected error.
+ * from Go, a hash or layout vector failed, or the benchmark comparison failed, {@value #USAGE} bad
+ * arguments or unreadable input, {@value #INTERNAL} an unexpected error.
  */
 @Command(
     name = "gomap4j",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Go 1.19's runtime map on the JVM: list the plugins, replay Go's growth traces, "
-        + "run the TCK, check Go's hash vectors.",
+    description = "Go 1.19's runtime map on the JVM: list the plugins found, replay Go's growth "
+        + "traces, run the TCK, check Go's hash vectors or compute one hash, print a map type's "
+        + "bucket layout or check Go's layout vectors, simulate a map's growth and the memory Go "
+        + "would use for it, and compare its speed and memory with other Java maps.",
     subcommands = {
         PluginsCommand.class,
         TraceCommand.class,
@@ -50,7 +52,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:a TCK check failed, a trace diverged from Go, or a hash or layout vector failed",
+        "1:a TCK check failed, a trace diverged from Go, a hash or layout vector failed, or the "
+            + "benchmark comparison failed",
         "2:bad arguments or unreadable input",
         "3:internal error"
     })
@@ -58,7 +61,10 @@ public final class Main implements Callable<Integer> {
 
   /** Success. */
   public static final int OK = 0;
-  /** A TCK check failed, a trace diverged from Go's, or a hash or layout vector failed. */
+  /**
+   * A TCK check failed, a trace diverged from Go's, a hash or layout vector failed, or the
+   * benchmark comparison failed.
+   */
   public static final int FAILED = 1;
   /** Bad arguments, an unknown name, a missing or unparsable file. */
   public static final int USAGE = 2;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,43 @@ class MainTest {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("plugins", "trace", "tck", "--verbose", "Exit codes:");
+  }
+
+  @Test
+  void theTopLevelDescriptionSaysWhatEverySubcommandDoes() {
+    // Each subcommand's job in the words of gomap4j's description. A new subcommand fails this
+    // test until the description, and this table, say what it does.
+    Map<String, String> jobs = Map.of(
+        "plugins", "list the plugins found",
+        "trace", "replay Go's growth traces",
+        "tck", "run the TCK",
+        "hash", "check Go's hash vectors or compute one hash",
+        "layout", "print a map type's bucket layout or check Go's layout vectors",
+        "simulate", "simulate a map's growth and the memory Go would use for it",
+        "bench", "compare its speed and memory with other Java maps");
+    assertThat(jobs.keySet()).containsExactlyInAnyOrderElementsOf(subcommands());
+    String description = String.join(" ",
+        Main.commandLine().getCommandSpec().usageMessage().description());
+    assertThat(description).contains(jobs.values());
+  }
+
+  @Test
+  void theReadmeNamesEverySubcommand() throws IOException {
+    Path readme = Path.of(System.getProperty("user.dir")).resolveSibling("README.md");
+    String text = Files.readString(readme);
+    String cliRow = line(text, "| `cli` |");
+    int setUp = text.indexOf("## Set up");
+    String setUpSection = text.substring(setUp, text.indexOf("\n## ", setUp));
+    for (String name : subcommands()) {
+      assertThat(cliRow).as("README.md's module table, row cli").contains("`" + name + "`");
+      assertThat(setUpSection).as("README.md's set-up section").contains("./gomap4j " + name);
+    }
+  }
+
+  /** The subcommands of {@code gomap4j}, without picocli's {@code help}. */
+  private static List<String> subcommands() {
+    return Main.commandLine().getSubcommands().keySet().stream()
+        .filter(name -> !name.equals("help")).toList();
   }
 
   private static TckCheck check(String id, Throwable failure) {
