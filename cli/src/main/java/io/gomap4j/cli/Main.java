@@ -153,7 +153,12 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "a subcommand is missing; use one of: " + String.join(", ", spec.subcommands().keySet()));
+        "a subcommand is missing; use one of: " + subcommandNames(spec));
+  }
+
+  /** The names of {@code spec}'s subcommands, comma separated, in the order of --help. */
+  private static String subcommandNames(CommandSpec spec) {
+    return String.join(", ", spec.subcommands().keySet());
   }
 
   /** Whether -v was given. */
@@ -216,12 +221,39 @@ public final class Main implements Callable<Integer> {
   private static int invalidInput(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText(prefix(cmd) + ex.getMessage()));
+    String unknown = unknownSubcommand(ex);
+    String message = unknown == null ? ex.getMessage()
+        : "unknown subcommand '" + unknown + "'; use one of: "
+            + subcommandNames(cmd.getCommandSpec());
+    err.println(cmd.getColorScheme().errorText(prefix(cmd) + message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.print("Usage: " + cmd.getHelp().synopsis(0));
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for details.");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The word given where a subcommand of {@code ex}'s command was expected, or null if {@code ex} is
+   * about something else: the first unmatched argument of a command with subcommands, when it is
+   * not an option ({@code gomap4j foo}), or the subcommand {@code help} was asked about
+   * ({@code gomap4j help foo}). A command with subcommands gets unmatched arguments only before any
+   * subcommand: after one, they belong to the subcommand.
+   */
+  private static String unknownSubcommand(ParameterException ex) {
+    CommandLine cmd = ex.getCommandLine();
+    if (cmd.getSubcommands().isEmpty()) {
+      return null;
+    }
+    if (ex instanceof UnmatchedArgumentException u) {
+      List<String> unmatched = u.getUnmatched();
+      String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+      return first.isEmpty() || first.startsWith("-") ? null : first;
+    }
+    // picocli's HelpCommand: "Unknown subcommand 'foo'.", with the word as the exception's value.
+    String word = ex.getValue();
+    return ex.getArgSpec() == null && word != null
+        && ("Unknown subcommand '" + word + "'.").equals(ex.getMessage()) ? word : null;
   }
 
   /** Exceptions from a subcommand: known kinds are messages with an exit code, others bugs. */

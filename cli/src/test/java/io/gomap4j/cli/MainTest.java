@@ -311,6 +311,34 @@ class MainTest {
   }
 
   @Test
+  void anUnknownSubcommandExitsTwoListingTheSubcommands() {
+    String known = "use one of: plugins, trace, tck, hash, layout, simulate, bench, help";
+    for (List<String> args : List.of(List.of("foo"), List.of("foo", "bar"),
+        List.of("help", "foo"))) {
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.exit()).as(args.toString()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(args.toString())
+          .startsWith("gomap4j: unknown subcommand 'foo'; " + known + System.lineSeparator())
+          .contains("Usage: gomap4j ");
+    }
+
+    Run nearMiss = run("trac");
+    assertThat(nearMiss.exit()).isEqualTo(Main.USAGE);
+    assertThat(nearMiss.err()).contains("unknown subcommand 'trac'; " + known,
+        "Did you mean: gomap4j trace?");
+
+    // Other unmatched arguments keep picocli's messages, which name them.
+    Run option = run("--bogus");
+    assertThat(option.exit()).isEqualTo(Main.USAGE);
+    assertThat(option.err()).contains("gomap4j: Unknown option: '--bogus'")
+        .doesNotContain("subcommand");
+    Run extra = run("tck", "extra");
+    assertThat(extra.exit()).isEqualTo(Main.USAGE);
+    assertThat(extra.err()).contains("gomap4j tck: Unmatched argument at index 1: 'extra'")
+        .doesNotContain("subcommand");
+  }
+
+  @Test
   void versionAndHelpExitZero() {
     Run version = run("--version");
     assertThat(version.exit()).isZero();
