@@ -286,6 +286,38 @@ class MainTest {
     assertThat(r.out()).contains("1 combination x 1 check = 1 run", "1 passed");
   }
 
+  @Test
+  void anEmptyNameInAListOptionIsRefusedNamingTheOptionAndTheKnownNames() {
+    String layouts = "386, amd64, arm, arm64, loong64, mips, mips64, mips64le, mipsle, ppc64,"
+        + " ppc64le, riscv64, s390x, wasm";
+    // option, value, the known names the message lists
+    List<List<String>> cases = List.of(
+        List.of("--hash", ",", "aeshash-go119, memhash-go119"),
+        List.of("--hash", "memhash-go119,,aeshash-go119", "aeshash-go119, memhash-go119"),
+        List.of("--hash", "", "aeshash-go119, memhash-go119"),
+        List.of("--layout", ",", layouts),
+        List.of("--layout", "386,", layouts),
+        List.of("--layout", " ", layouts),
+        List.of("--growth", ",go119", "go119, go119-shrink"),
+        List.of("--check", "a.one,,b.two", "a.one, b.two"),
+        List.of("--capability", ",", "SHRINKS"),
+        List.of("--capability", ",SHRINKS", "SHRINKS"));
+    for (List<String> c : cases) {
+      Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), false,
+          "tck", "-q", "--layout", "amd64", c.get(0), c.get(1));
+      assertThat(r.exit()).as(c + ": " + r.out()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(c.toString())
+          .contains("gomap4j tck: " + c.get(0) + " '" + c.get(1) + "' has an empty name; give one"
+              + " or more names separated by commas, each one of: " + c.get(2)
+              + System.lineSeparator());
+      assertThat(r.out()).as(c.toString()).isEmpty();
+    }
+
+    Run unknown = run("tck", "--capability", "NOPE");
+    assertThat(unknown.exit()).isEqualTo(Main.USAGE);
+    assertThat(unknown.err()).contains("--capability: unknown capability 'NOPE'; known: SHRINKS");
+  }
+
   // ---- arguments ----
 
   @Test
