@@ -312,6 +312,51 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("Every malformed line exits 2 naming file:line and the column, or the field and its"
+      + " column; an integer too large for its field is refused, not truncated")
+  void malformedLinesNameTheColumn() throws IOException {
+    String good = bundled().lines().findFirst().orElseThrow();
+    assertThat(good).startsWith("{\"goarch\": \"amd64\", \"ptrsize\": 8, ");
+    // The text replaced in the first line, its replacement, the message after "file:1: " with %d
+    // for the column, and how far that column is from the start of the new value.
+    String[][] cases = {
+      {"\"ptrsize\": 8", "\"ptrsize\": \"8\"", "field \"ptrsize\" at column %d: must be an"
+          + " integer from 0 to 2147483647, got \"8\"", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 99999999999", "field \"ptrsize\" at column %d: must be an"
+          + " integer from 0 to 2147483647, got 99999999999", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": -8",
+          "field \"ptrsize\" at column %d: must be an integer from 0 to 2147483647, got -8", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 8.5",
+          "field \"ptrsize\" at column %d: must be an integer from 0 to 2147483647, got 8.5", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 99999999999999999999",
+          "integer 99999999999999999999 at column %d does not fit in 64 bits", "0"},
+      {"\"indirectkey\": false", "\"indirectkey\": 0",
+          "field \"indirectkey\" at column %d: must be true or false, got 0", "0"},
+      {"\"key\": \"bool\"", "\"key\": null",
+          "field \"key\" at column %d: must be a string, got null", "0"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\u00zz\"",
+          "expected 4 hex digits after \\u at column %d, found 'z'", "5"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\u00\"",
+          "expected 4 hex digits after \\u at column %d, found '\"'", "5"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\q\"",
+          "expected a JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) at column %d,"
+              + " found 'q'", "2"},
+    };
+    for (String[] c : cases) {
+      assertThat(good).contains(c[0]);
+      String line = good.replace(c[0], c[1]);
+      int valueColumn = line.indexOf(c[1]) + c[1].indexOf(": ") + 2 + 1;
+      String message = String.format(c[2], valueColumn + Integer.parseInt(c[3]));
+      Path file = write("malformed.jsonl", line + "\n");
+      Run r = run("layout", "--vectors", file.toString());
+      assertThat(r.exit()).as(c[1]).isEqualTo(2);
+      assertThat(r.out()).as(c[1]).isEmpty();
+      assertThat(r.err()).as(c[1]).startsWith("gomap4j layout: cannot parse the vectors: " + file
+          + ":1: " + message + NL);
+    }
+  }
+
+  @Test
   @DisplayName("Missing, unparsable or empty vector files exit 2, naming file:line")
   void badFiles() throws IOException {
     Run none = run("layout", "--vectors", dir.resolve("absent.jsonl").toString());
