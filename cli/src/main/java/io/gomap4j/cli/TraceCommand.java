@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
             + "vectors/go1.19/trace/, plain or gzip-compressed) and compares the map's state "
             + "(B, noverflow, growing, nevacuate, samesize) with Go's after every operation.",
         "Prints 'trace: N ops, N states matched' and exits 0, or prints the first divergence "
-            + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2."
+            + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
+            + "with FILE:LINE and what was expected there (for a bad header field, the field "
+            + "and the column of its value); so does a trace whose layout or hash provider is "
+            + "not installed."
     })
 final class TraceCommand implements Callable<Integer> {
 

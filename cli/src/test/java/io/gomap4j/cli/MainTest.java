@@ -179,6 +179,43 @@ class MainTest {
     assertThat(r.out()).isEmpty();
   }
 
+  /** The bundled trace with {@code from} replaced by {@code to} in its header line. */
+  private Path traceWithHeader(String name, String from, String to) throws IOException {
+    String text = bundledTrace();
+    int eol = text.indexOf('\n');
+    String header = text.substring(0, eol);
+    assertThat(header).contains(from);
+    return write(name, header.replace(from, to) + text.substring(eol));
+  }
+
+  @Test
+  void aBadHash0OrHintIsALineOneErrorNamingTheFieldAndColumn() throws IOException {
+    String header = bundledTrace().lines().findFirst().orElseThrow();
+    String hash0 = header.replaceFirst(".*(\"hash0\":\"[0-9a-f]+\").*", "$1");
+    // the new field, the message after "FILE:1: field "NAME" at column N: "
+    String[][] cases = {
+      {"\"hash0\":\"zz\"", "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"zz\""},
+      {"\"hash0\":\"123456789\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"123456789\""},
+      {"\"hint\":-1", "must be an integer from 0 to 6979321856 (make's size hint; gomap4j makes"
+          + " at most 2^30 buckets), got -1"},
+      {"\"hint\":99999999999999", "must be an integer from 0 to 6979321856 (make's size hint;"
+          + " gomap4j makes at most 2^30 buckets), got 99999999999999"},
+    };
+    for (String[] c : cases) {
+      String field = c[0].substring(1, c[0].indexOf('"', 1));
+      String old = field.equals("hash0") ? hash0 : "\"hint\":0";
+      Path file = traceWithHeader("bad-" + field + ".txt", old, c[0]);
+      int column = header.indexOf(old) + c[0].indexOf(':') + 2;
+      Run r = run("trace", "--replay", file.toString());
+      assertThat(r.exit()).as(c[0]).isEqualTo(Main.USAGE);
+      assertThat(r.out()).as(c[0]).isEmpty();
+      assertThat(r.err()).as(c[0]).isEqualTo("gomap4j trace: cannot parse the trace: " + file
+          + ":1: field \"" + field + "\" at column " + column + ": " + c[1]
+          + System.lineSeparator());
+    }
+  }
+
   @Test
   void aMissingTraceExitsTwo() {
     Path file = dir.resolve("nope.txt");
