@@ -217,6 +217,51 @@ class MainTest {
   }
 
   @Test
+  void onlyAHashProblemSuggestsAnotherHash() throws IOException {
+    String hint = "pick another with --hash NAME";
+
+    // The header's "aes": true selects aeshash-go119, which does not do arm.
+    Path armAes = traceWithHeader("arm-aes.txt", "\"goarch\":\"amd64\",\"aes\":false",
+        "\"goarch\":\"arm\",\"aes\":true");
+    Run chosen = run("trace", "--replay", armAes.toString());
+    assertThat(chosen.exit()).isEqualTo(Main.USAGE);
+    assertThat(chosen.err()).isEqualTo("gomap4j trace: hash 'aeshash-go119' does not support the"
+        + " trace's platform arm (32-bit, little-endian); it supports amd64, 386 (Go's x86 AES"
+        + " hash; arm64's AES hash differs and is not provided) (chosen by the trace's header"
+        + " field \"aes\"; " + hint + ")" + System.lineSeparator());
+    Run given = run("trace", "--replay", armAes.toString(), "--hash", "aeshash-go119");
+    assertThat(given.exit()).isEqualTo(Main.USAGE);
+    assertThat(given.err()).contains("does not support the trace's platform arm")
+        .endsWith("); " + hint + System.lineSeparator()).doesNotContain("chosen by");
+
+    // The header selects a hash provider that is not installed.
+    Path aes = traceWithHeader("aes.txt", "\"aes\":false", "\"aes\":true");
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(() -> Plugins.of(Plugins.discovered().all().stream()
+        .filter(p -> !p.name().equals("aeshash-go119")).map(p -> p.plugin()).toList()),
+        MapContract::checks, false));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("trace", "--replay", aes.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("unknown hash plugin 'aeshash-go119'; available: "
+        + "[memhash-go119] (chosen by the trace's header field \"aes\"; " + hint + ")");
+
+    // Problems another hash provider cannot solve say nothing about --hash.
+    Path vax = traceWithHeader("vax.txt", "\"goarch\":\"amd64\"", "\"goarch\":\"vax\"");
+    Path hint0 = traceWithHeader("hint.txt", "\"hint\":0", "\"hint\":-1");
+    Path hashkey = traceWithHeader("hashkey.txt", "\"hashkey\":\"", "\"hashkey\":\"x");
+    for (Path file : List.of(vax, hint0, hashkey)) {
+      Run r = run("trace", "--replay", file.toString());
+      assertThat(r.exit()).as(file.toString()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(file.toString()).doesNotContain("--hash");
+    }
+    assertThat(run("trace", "--replay", vax.toString()).err()).isEqualTo("gomap4j trace: the"
+        + " trace's goarch: unknown layout plugin 'vax'; available: [386, amd64, arm, arm64,"
+        + " loong64, mips, mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x, wasm]"
+        + System.lineSeparator());
+  }
+
+  @Test
   void aMissingTraceExitsTwo() {
     Path file = dir.resolve("nope.txt");
     Run r = run("trace", "--replay", file.toString());
