@@ -188,8 +188,8 @@ final class TckCommand implements Callable<Integer> {
       PrintWriter out, PrintWriter err) {
     int total = combinations.size() * checks.size();
     out.println("tck: seed " + seed + " (0x" + Long.toHexString(seed) + "); "
-        + plural(combinations.size(), "combination") + " x " + plural(checks.size(), "check")
-        + " = " + plural(total, "run"));
+        + Words.count(combinations.size(), "combination") + " x "
+        + Words.count(checks.size(), "check") + " = " + Words.count(total, "run"));
     out.flush();
 
     int comboWidth = combinations.stream().mapToInt(c -> c.id().length()).max().orElse(0);
@@ -293,7 +293,7 @@ final class TckCommand implements Callable<Integer> {
       }
       out.println();
       out.println("tck: " + pluginJar.getFileName() + ": " + passed + " passed, " + failed
-          + " failed, " + skipped + " skipped in " + millis + " ms (" + plural(suites.size(),
+          + " failed, " + skipped + " skipped in " + millis + " ms (" + Words.count(suites.size(),
           "suite") + ")");
       writeReport(out, "gomap4j TCK: " + pluginJar.getFileName(), suites);
       out.flush();
@@ -466,7 +466,7 @@ final class TckCommand implements Callable<Integer> {
     }
     try {
       List<Path> files = TckReports.write(reportDir, title, suites);
-      out.println("tck: report written to " + reportDir + " (" + plural(files.size() - 1,
+      out.println("tck: report written to " + reportDir + " (" + Words.count(files.size() - 1,
           "JUnit XML file") + ", " + TckReports.MARKDOWN + ")");
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": cannot write the report: "
@@ -534,10 +534,6 @@ final class TckCommand implements Callable<Integer> {
     public Iterator<String> iterator() {
       return Arrays.stream(Capability.values()).map(Enum::name).iterator();
     }
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String indent(String text) {

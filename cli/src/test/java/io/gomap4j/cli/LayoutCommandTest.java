@@ -91,6 +91,15 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("Slot sizes of 1 are '1 byte', of 0 '0 bytes'")
+  void singularByte() {
+    Run r = run("layout", "--goarch", "amd64", "--key", "bool", "--elem", "struct{}");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("key slot 1 byte (indirect key: false), elem slot 0 bytes"
+        + " (indirect elem: false)" + NL);
+  }
+
+  @Test
   @DisplayName("--json prints one object with the fields, the bucket size and the hmap size")
   void json() {
     Run r = run("layout", "--goarch", "386", "--key", "int64", "--elem", "string", "--json");

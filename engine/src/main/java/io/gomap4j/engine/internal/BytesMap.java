@@ -225,17 +225,22 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private void checkKey(byte[] key) {
     requireNonNull(key, "key is null");
     if (key.length != keySize) {
-      throw new IllegalArgumentException("key has " + key.length + " bytes; the map's key type "
-          + keyType.goSyntax() + " is " + keySize + " bytes on " + platformName);
+      throw new IllegalArgumentException("key has " + bytes(key.length) + "; the map's key type "
+          + keyType.goSyntax() + " is " + bytes(keySize) + " on " + platformName);
     }
   }
 
   private void checkValue(byte[] value) {
     requireNonNull(value, "value is null");
     if (value.length != elemSize) {
-      throw new IllegalArgumentException("value has " + value.length + " bytes; the map's elem"
-          + " type " + elemType.goSyntax() + " is " + elemSize + " bytes on " + platformName);
+      throw new IllegalArgumentException("value has " + bytes(value.length) + "; the map's elem"
+          + " type " + elemType.goSyntax() + " is " + bytes(elemSize) + " on " + platformName);
     }
+  }
+
+  /** {@code 1 byte}, {@code 8 bytes}. */
+  private static String bytes(long n) {
+    return n + (n == 1 ? " byte" : " bytes");
   }
 
   // ---- slot access ------------------------------------------------------------------------------
