@@ -149,15 +149,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
     MapStats s = map.stats();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("map[%s]%s on %s, %s, %d entries, seed %d%n", keyType, elemType, goarch,
-        hint == null ? "make without a hint" : "make with hint " + hint, entries, seed);
+    out.printf("map[%s]%s on %s, %s, %s, seed %d%n", keyType, elemType, goarch,
+        hint == null ? "make without a hint" : "make with hint " + hint,
+        Words.count(entries, "entry", "entries"), seed);
     out.printf("B                 %d%n", s.B());
     out.printf("buckets           %d (2^B)%n", s.buckets());
     out.printf("overflow buckets  %d in the chains (noverflow %d%s)%n", s.overflowBuckets(),
         s.noverflow(), s.B() >= 16 ? ", approximate above B=15" : "");
     out.printf("growing           %s%n", s.growing()
-        ? "yes (" + s.nevacuate() + " old buckets evacuated" + (s.sameSizeGrow() ? ", same size"
-            : "") + ")"
+        ? "yes (" + Words.count(s.nevacuate(), "old bucket") + " evacuated"
+            + (s.sameSizeGrow() ? ", same size" : "") + ")"
         : "no");
     out.printf(Locale.ROOT, "load factor       %.2f entries per bucket%n", s.loadFactor());
     if (s.goBytes() == Long.MAX_VALUE) {

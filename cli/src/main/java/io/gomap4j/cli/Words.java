@@ -7,6 +7,11 @@ final class Words {
 
   /** {@code n} and {@code noun}, plural unless {@code n} is 1: {@code 1 byte}, {@code 8 bytes}. */
   static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return count(n, noun, noun + "s");
+  }
+
+  /** {@code n} and {@code singular} if {@code n} is 1, else {@code plural}: {@code 2 entries}. */
+  static String count(long n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
   }
 }

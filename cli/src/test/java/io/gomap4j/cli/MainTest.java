@@ -110,6 +110,17 @@ class MainTest {
   }
 
   @Test
+  void oneFoundPluginIsCountedInTheSingular() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(
+        () -> Plugins.of(List.of(Plugins.discovered().hash("memhash-go119"))), List::of, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(cl.execute("plugins")).isZero();
+    assertThat(out.toString()).contains("1 plugin: 1 hash, 0 layout, 0 growth");
+  }
+
+  @Test
   void aPluginRegistryThatCannotBeBuiltExitsTwoWithTheReason() {
     StringWriter err = new StringWriter();
     CommandLine cl = Main.commandLine(new Main(() -> {

@@ -63,6 +63,17 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("Counts of 1 are singular: '1 entry', '1 old bucket evacuated'")
+  void singularCounts() {
+    assertThat(simulate("amd64", "int64", "int64", "1").out())
+        .startsWith("map[int64]int64 on amd64, make without a hint, 1 entry, seed 1\n");
+    assertThat(simulate("amd64", "int64", "int64", "2").out()).contains(", 2 entries, ");
+    // With seed 1, the 53rd insert leaves the grow from B=2 to B=3 one bucket in.
+    assertThat(simulate("amd64", "int64", "int64", "53").out())
+        .contains("growing           yes (1 old bucket evacuated)\n");
+  }
+
+  @Test
   @DisplayName("An empty map without a hint is only its hmap: 32 bytes on arm (28 -> class 32)")
   void emptyMap() {
     Run r = simulate("arm", "string", "[64]byte", "0");

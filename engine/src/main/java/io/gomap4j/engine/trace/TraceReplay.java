@@ -63,10 +63,11 @@ public final class TraceReplay {
 
     /** {@code trace: N ops, N states matched}, or the divergence. */
     public String summary() {
+      String counts = ops + (ops == 1 ? " op, " : " ops, ") + statesMatched
+          + (statesMatched == 1 ? " state" : " states") + " matched";
       return matched()
-          ? "trace: " + ops + " ops, " + statesMatched + " states matched"
-          : "trace: " + divergence + "\ntrace: " + ops + " ops, " + statesMatched
-              + " states matched before the divergence";
+          ? "trace: " + counts
+          : "trace: " + divergence + "\ntrace: " + counts + " before the divergence";
     }
   }
 

@@ -38,6 +38,7 @@ class TraceHeaderTest {
     TraceReplay.Result r = replay(HEADER, TestHashes.MIX);
     assertThat(r.ops()).isEqualTo(1);
     assertThat(r.goarch()).isEqualTo("amd64");
+    assertThat(r.summary()).isEqualTo("trace: 1 op, 1 state matched");
   }
 
   @Test
