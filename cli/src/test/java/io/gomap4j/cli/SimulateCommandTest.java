@@ -132,7 +132,7 @@ class SimulateCommandTest {
     String canonical = GoType.parse(key).goSyntax();
     Run full = simulate(goarch, key, "int", Long.toString(max));
     assertThat(full.exit()).as(full.err()).isZero();
-    assertThat(full.out()).contains(max + " entries");
+    assertThat(full.out()).contains(max + (max == 1 ? " entry," : " entries,"));
     Run over = simulate(goarch, key, "int", Long.toString(max + 1));
     assertThat(over.exit()).isEqualTo(Main.USAGE);
     assertThat(over.out()).isEmpty();
