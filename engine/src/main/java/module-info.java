@@ -13,7 +13,8 @@ module io.gomap4j.engine {
   exports io.gomap4j.engine.inject;
   exports io.gomap4j.engine.trace;
   exports io.gomap4j.engine.internal to
-      io.gomap4j.tck;
+      io.gomap4j.tck,
+      io.gomap4j.cli;
 
   uses io.gomap4j.spi.HashProvider;
   uses io.gomap4j.spi.PlatformLayout;

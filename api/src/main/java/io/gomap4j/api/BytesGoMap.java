@@ -32,7 +32,9 @@ import java.util.function.BiConsumer;
  *       removes them.</li>
  * </ul>
  *
- * <p>Key and elem types of any size are accepted. One over 128 bytes is stored as Go's compiler
+ * <p>Key and elem types of any size up to {@code Integer.MAX_VALUE - 8} bytes (the longest Java
+ * byte array, since keys and values are passed as byte arrays) are accepted; a larger one is refused
+ * when the map is built. One over 128 bytes is stored as Go's compiler
  * stores it, indirectly: its bucket slot is pointer-sized (4 or 8 bytes, so the bucket has Go's size
  * for the type) and holds a handle to the bytes, which live in a per-map side table; handles of
  * removed entries are reused, and {@link #clear()} empties the table. Hashing, comparison and the

@@ -48,6 +48,15 @@ public sealed interface GoType
   /** The empty struct {@code struct{}}, of size 0. */
   GoType EMPTY_STRUCT = new Struct(List.of());
 
+  /**
+   * How deep {@link #parse(String)} lets types nest: 100 levels. A type counts one level, and each
+   * type it is written in (pointer, array, slice, struct, map, channel, func result, parentheses)
+   * one more, so {@code int} is 1 level deep and {@code *[2]int} 3. The limit keeps parsing, and
+   * everything that walks a parsed type ({@code equals}, layouts), well inside a thread's default
+   * stack; a deeper type is refused with the column where it passes the limit.
+   */
+  int MAX_NESTING = 100;
+
   /** The Go spelling of this type, such as {@code int64} or {@code *string}. */
   String goSyntax();
 
@@ -77,10 +86,12 @@ public sealed interface GoType
    * allowed between tokens; inside a struct, a newline separates fields like {@code ;}.
    *
    * <p>An interface's method list and a func's parameters and results are kept as text (whitespace
-   * collapsed); only their brackets are checked. Struct field tags are not accepted.
+   * collapsed); only their brackets are checked. Struct field tags are not accepted. Types may nest
+   * at most {@link #MAX_NESTING} levels deep.
    *
-   * @throws IllegalArgumentException if {@code goSyntax} is not such a type; the message says what
-   *     was expected and at which 1-based column, e.g. {@code expected ']' at column 3 in "[3int"}
+   * @throws IllegalArgumentException if {@code goSyntax} is not such a type, or nests deeper than
+   *     {@link #MAX_NESTING}; the message says what was expected and at which 1-based column, e.g.
+   *     {@code expected ']' at column 3 in "[3int"}
    */
   static GoType parse(String goSyntax) {
     requireNonNull(goSyntax, "goSyntax is null");

@@ -15,6 +15,8 @@ final class GoTypeParser {
 
   private final String src;
   private int pos;
+  /** How many types enclose the one being read. */
+  private int depth;
 
   GoTypeParser(String src) {
     this.src = src;
@@ -29,9 +31,23 @@ final class GoTypeParser {
     return t;
   }
 
-  // type = "*" type | "(" type ")" | "[" [N] "]" type | "<-" "chan" type | name | struct | ...
+  /** A type, nested at most {@link GoType#MAX_NESTING} deep. */
   private GoType type() {
     skipWs();
+    if (depth == GoType.MAX_NESTING) {
+      throw error("at most " + GoType.MAX_NESTING + " nested types", "a type nested "
+          + (GoType.MAX_NESTING + 1) + " deep");
+    }
+    depth++;
+    try {
+      return typeBody();
+    } finally {
+      depth--;
+    }
+  }
+
+  // type = "*" type | "(" type ")" | "[" [N] "]" type | "<-" "chan" type | name | struct | ...
+  private GoType typeBody() {
     if (pos >= src.length()) {
       throw error("a type");
     }

@@ -26,7 +26,8 @@ package io.gomap4j.api;
  *     array while growing or shrinking, {@code mapextra} and its overflow slices where Go allocates them, and
  *     the separate objects of keys and elems larger than 128 bytes; each object rounded up to its
  *     malloc size class. Memory that keys and elems point to (string bytes, for one) is not
- *     counted.
+ *     counted. A total past 2^63-1 bytes (many entries with huge indirect keys or elems) is
+ *     reported as {@link Long#MAX_VALUE}.
  */
 public record MapStats(
     long count,

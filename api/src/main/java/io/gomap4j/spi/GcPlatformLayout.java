@@ -3,6 +3,7 @@ package io.gomap4j.spi;
 import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.GoType;
+import java.math.BigInteger;
 
 /**
  * A {@link PlatformLayout} that applies the gc compiler's rules ({@code cmd/compile/internal/types},
@@ -15,17 +16,84 @@ import io.gomap4j.api.GoType;
  * is {@code n} times {@code T}'s size, with {@code T}'s alignment. A struct places each field at the
  * next multiple of its alignment and aligns to its widest field (1 when empty); as in
  * {@code calcStructOffset}, a non-empty struct whose last field has size 0 gets one byte of padding
- * before the size is rounded up to the alignment. A bucket
- * is {@code tophash [8]uint8}, 8 key slots, 8 elem slots and a trailing overflow pointer, laid out as
- * a struct; a key or elem over 128 bytes is stored through a pointer.
+ * before the size is rounded up to the alignment. A bucket is {@code tophash [8]uint8}, 8 key
+ * slots, 8 elem slots and a trailing overflow pointer, laid out as a struct; a key or elem over 128
+ * bytes is stored through a pointer. A key type that is not {@linkplain GoType#isComparable()
+ * comparable} is refused, as Go's compiler refuses it ("invalid map key type").
+ *
+ * <p>Types too large for the target are refused with an {@link IllegalArgumentException} that names
+ * the type, its size and the limit, where Go 1.19's compiler refuses them ({@code CalcSize},
+ * {@code calcStructOffset} and the type checker), with the target's {@link #maxWidth()}, Go's
+ * {@code MAXWIDTH}:
+ *
+ * <ul>
+ *   <li>an array {@code [n]T} with {@code T} not of size 0 may be at most {@code maxWidth - 1}
+ *       bytes ("larger than address space");
+ *   <li>every field of a struct must end below {@code maxWidth}, or below 2^31-1 when
+ *       {@code maxWidth} is below 2^32 ("too large"); the padding after a trailing zero-size field
+ *       and the round-up to the alignment are not checked against it;
+ *   <li>on a 32-bit target (4-byte pointers), an array length must fit in {@code int} (at most
+ *       2^31-1), and every type must be at most 2^31-1 bytes ("too large").
+ * </ul>
+ *
+ * <p>Sizes and offsets are computed exactly, so a subclass with a {@code maxWidth} up to 2^63-1 gets
+ * a type whose size would pass 2^63-1 bytes refused too, never a wrapped size. The limits Go 1.19
+ * applies on each GOARCH were found by compiling probe types with go1.19 ({@code
+ * cli/src/test/go/typelimits/probe.sh} in the gomap4j sources).
  */
 public abstract class GcPlatformLayout implements PlatformLayout {
 
-  private final Platform platform;
+  /** Go 1.19's {@code MAXWIDTH} on amd64 and every other 64-bit GOARCH: 2^50. */
+  public static final long MAX_WIDTH_64 = 1L << 50;
 
-  /** A layout for {@code platform}, whose {@link Platform#goarch()} is also this plugin's name. */
+  /** Go 1.19's {@code MAXWIDTH} on 386 and arm: 2^32-1. */
+  public static final long MAX_WIDTH_32 = (1L << 32) - 1;
+
+  /** Go 1.19's {@code MAXWIDTH} on mips and mipsle: 2^31-1. */
+  public static final long MAX_WIDTH_MIPS = (1L << 31) - 1;
+
+  /** What Go allows as a map key, for messages. */
+  private static final String KEY_RULE = "a map key type must be comparable: not a slice, map or "
+      + "func, nor an array or struct holding one";
+
+  /** The largest array length and type size Go 1.19 allows on a 32-bit target: 2^31-1. */
+  private static final long MAX_32 = Integer.MAX_VALUE;
+
+  private final Platform platform;
+  private final long maxWidth;
+
+  /**
+   * A layout for {@code platform}, whose {@link Platform#goarch()} is also this plugin's name, with
+   * the {@link #maxWidth()} of most targets of its pointer size: {@link #MAX_WIDTH_64} for 8-byte
+   * pointers, {@link #MAX_WIDTH_32} for 4-byte ones. A target with another limit (Go's mips and
+   * mipsle have {@link #MAX_WIDTH_MIPS}) uses {@link #GcPlatformLayout(Platform, long)}.
+   */
   protected GcPlatformLayout(Platform platform) {
+    this(platform, requireNonNull(platform, "platform is null").ptrSize() == 8
+        ? MAX_WIDTH_64 : MAX_WIDTH_32);
+  }
+
+  /**
+   * A layout for {@code platform} whose types are limited by {@code maxWidth}, Go's
+   * {@code MAXWIDTH} for the target (see the class notes).
+   *
+   * @throws IllegalArgumentException if {@code maxWidth} is below 2^31-1, which no Go target has
+   */
+  protected GcPlatformLayout(Platform platform, long maxWidth) {
     this.platform = requireNonNull(platform, "platform is null");
+    if (maxWidth < MAX_32) {
+      throw new IllegalArgumentException("maxWidth of " + platform.goarch() + " must be at least "
+          + MAX_32 + " (2^31-1), got " + maxWidth);
+    }
+    this.maxWidth = maxWidth;
+  }
+
+  /**
+   * Go's {@code MAXWIDTH} for this target: arrays may be at most {@code maxWidth - 1} bytes, struct
+   * fields must end below it (see the class notes).
+   */
+  public final long maxWidth() {
+    return maxWidth;
   }
 
   @Override
@@ -41,6 +109,17 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   @Override
   public TypeLayout typeLayout(GoType type) {
     requireNonNull(type, "type is null");
+    TypeLayout t = layOut(type);
+    if (platform.ptrSize() == 4 && t.size() > MAX_32) {
+      // CalcSize: "if PtrSize == 4 && w != int64(int32(w))"
+      throw new IllegalArgumentException("type " + type.goSyntax() + " is too large for "
+          + platform.goarch() + ": " + t.size() + " bytes, where Go 1.19's compiler allows at most "
+          + MAX_32 + " (2^31-1) on a 32-bit target");
+    }
+    return t;
+  }
+
+  private TypeLayout layOut(GoType type) {
     int ptr = platform.ptrSize();
     int reg = platform.regSize();
     if (type instanceof GoType.Pointer
@@ -57,13 +136,20 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     }
     if (type instanceof GoType.Array) {
       GoType.Array array = (GoType.Array) type;
-      TypeLayout e = typeLayout(array.elem());
-      try {
-        return new TypeLayout(Math.multiplyExact(array.length(), e.size()), e.align());
-      } catch (ArithmeticException overflow) {
-        throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
-            + "address space", overflow);
+      if (platform.ptrSize() == 4 && array.length() > MAX_32) {
+        throw new IllegalArgumentException("array length " + array.length() + " of type "
+            + type.goSyntax() + " does not fit in " + platform.goarch() + "'s int: Go 1.19 allows"
+            + " array lengths of at most " + MAX_32 + " (2^31-1) on a 32-bit target");
       }
+      TypeLayout e = typeLayout(array.elem());
+      if (e.size() != 0 && array.length() > (maxWidth - 1) / e.size()) {
+        throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
+            + "address space of " + platform.goarch() + ": " + array.length() + " elements of "
+            + e.size() + " bytes make " + BigInteger.valueOf(array.length())
+                .multiply(BigInteger.valueOf(e.size())) + " bytes, where Go 1.19's compiler allows"
+            + " at most " + (maxWidth - 1) + " bytes for an array");
+      }
+      return new TypeLayout(array.length() * e.size(), e.align());
     }
     if (type instanceof GoType.Struct) {
       return structLayout((GoType.Struct) type);
@@ -105,6 +191,10 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   public BucketLayout bucketLayout(GoType key, GoType elem) {
     requireNonNull(key, "key is null");
     requireNonNull(elem, "elem is null");
+    if (!key.isComparable()) {
+      throw new IllegalArgumentException("invalid map key type " + key.goSyntax() + ": Go's "
+          + "compiler refuses map[" + key.goSyntax() + "]" + elem.goSyntax() + "; " + KEY_RULE);
+    }
     int ptr = platform.ptrSize();
     TypeLayout k = typeLayout(key);
     TypeLayout e = typeLayout(elem);
@@ -142,35 +232,53 @@ public abstract class GcPlatformLayout implements PlatformLayout {
         (int) keysOff, (int) elemsOff, (int) overflowOff, ptr, (int) size, bucketAlign);
   }
 
-  /** Go's {@code calcStructOffset} for a struct type (flag 1). */
+  /**
+   * Go's {@code calcStructOffset} for a struct type (flag 1), in exact arithmetic: an offset or size
+   * past 2^63-1 is refused naming the struct.
+   */
   private TypeLayout structLayout(GoType.Struct struct) {
-    long off = 0;
-    int maxAlign = 1;
-    long lastZero = 0;
-    for (GoType.Field f : struct.fields()) {
-      TypeLayout t = typeLayout(f.type());
-      maxAlign = Math.max(maxAlign, t.align());
-      off = align(off, t.align());
-      if (t.size() == 0) {
-        lastZero = off;
-      }
-      try {
+    // "On 32-bit systems, reflect tables impose an additional constraint that each field start
+    // offset must fit in 31 bits."
+    long fieldEndLimit = maxWidth < 1L << 32 ? MAX_32 : maxWidth;
+    try {
+      long off = 0;
+      int maxAlign = 1;
+      long lastZero = 0;
+      for (GoType.Field f : struct.fields()) {
+        TypeLayout t = typeLayout(f.type());
+        maxAlign = Math.max(maxAlign, t.align());
+        off = align(off, t.align());
+        if (t.size() == 0) {
+          lastZero = off;
+        }
         off = Math.addExact(off, t.size());
-      } catch (ArithmeticException overflow) {
-        throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large", overflow);
+        if (off >= fieldEndLimit) {
+          throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large for "
+              + platform.goarch() + ": field " + f.goSyntax() + " ends at byte " + off
+              + ", so the struct is at least " + off + " bytes, where Go 1.19's compiler needs "
+              + "every field to end below byte " + fieldEndLimit);
+        }
       }
+      // "For nonzero-sized structs which end in a zero-sized thing, we add an extra byte of
+      // padding to the type. This padding ensures that taking the address of the zero-sized thing
+      // can't manufacture a pointer to the next object in the heap. See issue 9401."
+      if (off > 0 && off == lastZero) {
+        off = Math.incrementExact(off);
+      }
+      return new TypeLayout(align(off, maxAlign), maxAlign);
+    } catch (ArithmeticException overflow) {
+      throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large: its size "
+          + "passes 2^63-1 bytes", overflow);
     }
-    // "For nonzero-sized structs which end in a zero-sized thing, we add an extra byte of padding
-    // to the type. This padding ensures that taking the address of the zero-sized thing can't
-    // manufacture a pointer to the next object in the heap. See issue 9401."
-    if (off > 0 && off == lastZero) {
-      off++;
-    }
-    return new TypeLayout(align(off, maxAlign), maxAlign);
   }
 
+  /**
+   * {@code offset} rounded up to a multiple of {@code align} (a power of two).
+   *
+   * @throws ArithmeticException if the result passes 2^63-1
+   */
   private static long align(long offset, int align) {
-    return (offset + align - 1) & -(long) align;
+    return Math.addExact(offset, align - 1) & -(long) align;
   }
 
   @Override

@@ -77,7 +77,8 @@ public final class KeyMaterial {
         + "(64 bytes, 32-bit platforms only)";
     if (s.length() != 2 * KEYSCHED_BYTES_64 && s.length() != 2 * KEYSCHED_BYTES_32) {
       throw new IllegalArgumentException(
-          "aeskeysched must be " + expected + ", got " + s.length() + " characters");
+          "aeskeysched must be " + expected + ", got " + s.length()
+              + (s.length() == 1 ? " character" : " characters"));
     }
     int bad = firstNonHex(s);
     if (bad >= 0) {
@@ -87,7 +88,8 @@ public final class KeyMaterial {
     String[] words = hashkey.trim().split(",", -1);
     if (words.length != 4) {
       throw new IllegalArgumentException(
-          "hashkey must be 4 hex words separated by commas, got " + words.length + " words");
+          "hashkey must be 4 hex words separated by commas, got " + words.length
+              + (words.length == 1 ? " word" : " words"));
     }
     long[] keys = new long[4];
     for (int i = 0; i < 4; i++) {

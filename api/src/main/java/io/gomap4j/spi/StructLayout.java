@@ -119,7 +119,7 @@ public record StructLayout(String name, List<Field> fields, long size, int align
     TypeLayout whole = typeLayout.apply(new GoType.Struct(goFields));
     if (whole.size() < off) {
       throw new IllegalStateException("struct " + name + " is " + whole.size()
-          + " bytes, but its fields end at " + off);
+          + (whole.size() == 1 ? " byte" : " bytes") + ", but its fields end at " + off);
     }
     if (whole.size() > off) {
       rows.add(Field.padding(off, whole.size() - off));

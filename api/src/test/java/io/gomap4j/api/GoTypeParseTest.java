@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GoTypeParseTest {
 
@@ -124,6 +127,46 @@ class GoTypeParseTest {
     assertThatThrownBy(() -> GoType.parse(src))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(message);
+  }
+
+  /** {@code open} repeated {@code n} times, then {@code int}, then {@code close} {@code n} times. */
+  private static String nested(int n, String open, String close) {
+    return open.repeat(n) + "int" + close.repeat(n);
+  }
+
+  /** Nesting openers and closers, and where in the opener the first nested type starts. */
+  static Stream<Arguments> nestings() {
+    return Stream.of(
+        Arguments.of("*", "", 1),
+        Arguments.of("[2]", "", 3),
+        Arguments.of("[]", "", 2),
+        Arguments.of("struct{a ", "}", 9),
+        Arguments.of("struct{\n a ", "\n}", 11),
+        Arguments.of("map[int]", "", 4), // the key of the innermost map is one level deeper
+        Arguments.of("map[", "]int", 4),
+        Arguments.of("chan ", "", 5),
+        Arguments.of("<-chan ", "", 7),
+        Arguments.of("func() ", "", 7),
+        Arguments.of("(", ")", 1));
+  }
+
+  @ParameterizedTest(name = "{0}int{1}")
+  @MethodSource("nestings")
+  @DisplayName("Types nest up to GoType.MAX_NESTING (100) levels; one more is refused at the column"
+      + " of the type that passes the limit, however deep the input goes, never with a stack"
+      + " overflow")
+  void nestingLimit(String open, String close, int inner) {
+    assertThat(GoType.MAX_NESTING).isEqualTo(100);
+    GoType deepest = GoType.parse(nested(GoType.MAX_NESTING - 1, open, close));
+    assertThat(GoType.parse(deepest.goSyntax())).isEqualTo(deepest);
+    int column = (GoType.MAX_NESTING - 1) * open.length() + inner + 1;
+    for (int n : new int[] {GoType.MAX_NESTING, 100_000}) {
+      String src = nested(n, open, close);
+      assertThatThrownBy(() -> GoType.parse(src))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("expected at most 100 nested types at column " + column + " in")
+          .hasMessageEndingWith(", found a type nested 101 deep");
+    }
   }
 
   @Test

@@ -51,6 +51,28 @@ class GcPlatformLayoutTest {
   }
 
   @Test
+  @DisplayName("Key types Go refuses as not comparable are refused (go1.19: \"invalid map key"
+      + " type\"); interfaces, pointers, chans and arrays and structs of comparable types are keys")
+  void nonComparableKeys() {
+    // each checked with go1.19: go build of `return map[K]int(nil)`
+    for (String k : new String[] {"[]int", "map[int]int", "func()", "[0][]int", "[2]func()",
+        "struct{_ []int}", "struct{a int; f func()}", "struct{a struct{m map[int]int}}"}) {
+      GoType key = GoType.parse(k);
+      assertThatThrownBy(() -> layout(8, 8).bucketLayout(key, GoType.INT))
+          .as(k)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid map key type " + key.goSyntax() + ": Go's compiler refuses map["
+              + key.goSyntax() + "]int; a map key type must be comparable: not a slice, map or"
+              + " func, nor an array or struct holding one");
+    }
+    for (String k : new String[] {"interface{M()}", "any", "error", "chan int", "<-chan int",
+        "*[]int", "[2]any", "struct{}", "[0]int", "unsafe.Pointer", "complex128",
+        "struct{_ int; a bool}", "*func()", "chan []int"}) {
+      assertThat(layout(4, 4).bucketLayout(GoType.parse(k), GoType.INT)).as(k).isNotNull();
+    }
+  }
+
+  @Test
   @DisplayName("Platform values are validated and name the bad field")
   void platformValidation() {
     assertThatThrownBy(() -> new Platform("x", 2, 4, ByteOrder.BIG_ENDIAN))

@@ -43,6 +43,10 @@ class KeyMaterialTest {
         .hasMessageEndingWith("got a non-hex character at position 255");
     assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3"))
         .hasMessage("hashkey must be 4 hex words separated by commas, got 3 words");
+    assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1"))
+        .hasMessage("hashkey must be 4 hex words separated by commas, got 1 word");
+    assertThatThrownBy(() -> KeyMaterial.fromHex("f", "1,2,3,4"))
+        .hasMessageEndingWith("got 1 character");
     assertThatThrownBy(() -> KeyMaterial.fromHex(SCHED_64, "1,2,3,xyz"))
         .hasMessage("hashkey word 3 must be 1 to 16 hex digits, got a non-hex character at"
             + " position 1");

@@ -1,6 +1,7 @@
 package io.gomap4j.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.api.GoType;
 import java.nio.ByteOrder;
@@ -138,5 +139,15 @@ class RuntimeStructLayoutTest {
         StructLayout.Field.of("overflow", "uintptr", 88, 4),
         StructLayout.Field.padding(92, 4));
     assertThat(StructLayout.Field.padding(16, 8).goType()).isEqualTo("[8]byte");
+  }
+
+  @Test
+  @DisplayName("A type layout that makes a struct smaller than its fields is refused, in words")
+  void structSmallerThanItsFields() {
+    GoType int16 = GoType.parse("int16");
+    assertThatThrownBy(() -> StructLayout.of("s", List.of(StructLayout.Member.of("a", int16)),
+        t -> t instanceof GoType.Struct ? new TypeLayout(1, 1) : new TypeLayout(2, 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("struct s is 1 byte, but its fields end at 2");
   }
 }

@@ -162,9 +162,11 @@ final class LayoutCommand implements Callable<Integer> {
         + t.render()
         + nl
         + "bucket size " + b.bucketSize() + ", alignment " + b.bucketAlign() + nl
-        + "key slot " + b.keySlotSize() + " bytes (indirect key: " + b.indirectKey() + "), "
-        + "elem slot " + b.elemSlotSize() + " bytes (indirect elem: " + b.indirectElem() + ")" + nl
-        + "map header (hmap) " + hmap.size() + " bytes, alignment " + hmap.align() + nl;
+        + "key slot " + Words.count(b.keySlotSize(), "byte") + " (indirect key: "
+        + b.indirectKey() + "), elem slot " + Words.count(b.elemSlotSize(), "byte")
+        + " (indirect elem: " + b.indirectElem() + ")" + nl
+        + "map header (hmap) " + Words.count(hmap.size(), "byte") + ", alignment " + hmap.align()
+        + nl;
   }
 
   private String json(BucketLayout b, StructLayout hmap) {

@@ -27,15 +27,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code gomap4j} command.
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed, a trace diverged
- * from Go, or a hash or layout vector failed, {@value #USAGE} bad arguments or unreadable input,
- * {@value #INTERNAL} an unexpected error.
+ * from Go, a hash or layout vector failed, or the benchmark comparison failed, {@value #USAGE} bad
+ * arguments or unreadable input, {@value #INTERNAL} an unexpected error.
  */
 @Command(
     name = "gomap4j",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Go 1.19's runtime map on the JVM: list the plugins, replay Go's growth traces, "
-        + "run the TCK, check Go's hash vectors.",
+    description = "Go 1.19's runtime map on the JVM: list the plugins found, replay Go's growth "
+        + "traces, run the TCK, check Go's hash vectors or compute one hash, print a map type's "
+        + "bucket layout or check Go's layout vectors, simulate a map's growth and the memory Go "
+        + "would use for it, and compare its speed and memory with other Java maps.",
     subcommands = {
         PluginsCommand.class,
         TraceCommand.class,
@@ -50,7 +52,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:a TCK check failed, a trace diverged from Go, or a hash or layout vector failed",
+        "1:a TCK check failed, a trace diverged from Go, a hash or layout vector failed, or the "
+            + "benchmark comparison failed",
         "2:bad arguments or unreadable input",
         "3:internal error"
     })
@@ -58,7 +61,10 @@ public final class Main implements Callable<Integer> {
 
   /** Success. */
   public static final int OK = 0;
-  /** A TCK check failed, a trace diverged from Go's, or a hash or layout vector failed. */
+  /**
+   * A TCK check failed, a trace diverged from Go's, a hash or layout vector failed, or the
+   * benchmark comparison failed.
+   */
   public static final int FAILED = 1;
   /** Bad arguments, an unknown name, a missing or unparsable file. */
   public static final int USAGE = 2;
@@ -147,7 +153,12 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "a subcommand is missing; use one of: " + String.join(", ", spec.subcommands().keySet()));
+        "a subcommand is missing; use one of: " + subcommandNames(spec));
+  }
+
+  /** The names of {@code spec}'s subcommands, comma separated, in the order of --help. */
+  private static String subcommandNames(CommandSpec spec) {
+    return String.join(", ", spec.subcommands().keySet());
   }
 
   /** Whether -v was given. */
@@ -210,12 +221,39 @@ public final class Main implements Callable<Integer> {
   private static int invalidInput(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText(prefix(cmd) + ex.getMessage()));
+    String unknown = unknownSubcommand(ex);
+    String message = unknown == null ? ex.getMessage()
+        : "unknown subcommand '" + unknown + "'; use one of: "
+            + subcommandNames(cmd.getCommandSpec());
+    err.println(cmd.getColorScheme().errorText(prefix(cmd) + message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.print("Usage: " + cmd.getHelp().synopsis(0));
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for details.");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The word given where a subcommand of {@code ex}'s command was expected, or null if {@code ex} is
+   * about something else: the first unmatched argument of a command with subcommands, when it is
+   * not an option ({@code gomap4j foo}), or the subcommand {@code help} was asked about
+   * ({@code gomap4j help foo}). A command with subcommands gets unmatched arguments only before any
+   * subcommand: after one, they belong to the subcommand.
+   */
+  private static String unknownSubcommand(ParameterException ex) {
+    CommandLine cmd = ex.getCommandLine();
+    if (cmd.getSubcommands().isEmpty()) {
+      return null;
+    }
+    if (ex instanceof UnmatchedArgumentException u) {
+      List<String> unmatched = u.getUnmatched();
+      String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+      return first.isEmpty() || first.startsWith("-") ? null : first;
+    }
+    // picocli's HelpCommand: "Unknown subcommand 'foo'.", with the word as the exception's value.
+    String word = ex.getValue();
+    return ex.getArgSpec() == null && word != null
+        && ("Unknown subcommand '" + word + "'.").equals(ex.getMessage()) ? word : null;
   }
 
   /** Exceptions from a subcommand: known kinds are messages with an exit code, others bugs. */

@@ -40,7 +40,7 @@ final class PluginsCommand implements Callable<Integer> {
         t.row(p.kind().label(), p.name(), p.className(), p.location());
       }
       out.print(t.render());
-      out.println(all.size() + " plugins: "
+      out.println(Words.count(all.size(), "plugin") + ": "
           + plugins.list(PluginKind.HASH).size() + " hash, "
           + plugins.list(PluginKind.LAYOUT).size() + " layout, "
           + plugins.list(PluginKind.GROWTH).size() + " growth");

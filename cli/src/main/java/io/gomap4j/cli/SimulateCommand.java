@@ -6,7 +6,10 @@ import io.gomap4j.api.MapStats;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.GoAlloc;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.PlatformLayout;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Random;
@@ -51,7 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
   String goarch;
 
   @Option(names = "--key", required = true, paramLabel = "TYPE",
-      description = "The Go key type, e.g. string, int64, [16]byte.")
+      description = "The Go key type, e.g. string, int64, [16]byte; it must be comparable, as Go "
+          + "requires (not a slice, map or func, nor an array or struct holding one).")
   String key;
 
   @Option(names = "--elem", required = true, paramLabel = "TYPE",
@@ -59,7 +63,10 @@ final class SimulateCommand implements Callable<Integer> {
   String elem;
 
   @Option(names = "--entries", required = true, paramLabel = "N",
-      description = "How many distinct keys to insert.")
+      description = "How many distinct keys to insert; at most the number of distinct values of "
+          + "the key type (2 for bool, 256 for int8, 1 for struct{}, the product for arrays and "
+          + "structs), at most " + Integer.MAX_VALUE + ", and, when keys or elems over 128 bytes "
+          + "are separate objects, at most as many as keep the Go bytes within 2^63-1.")
   long entries;
 
   @Option(names = "--hint", paramLabel = "N",
@@ -86,10 +93,43 @@ final class SimulateCommand implements Callable<Integer> {
     }
     GoType keyType = parse("--key", key);
     GoType elemType = parse("--elem", elem);
+    if (!keyType.isComparable()) {
+      throw new CliException(Main.USAGE, "--key: invalid map key type " + keyType.goSyntax()
+          + ": Go's compiler refuses map[" + keyType.goSyntax() + "]" + elemType.goSyntax()
+          + "; a map key type must be comparable: not a slice, map or func, nor an array or"
+          + " struct holding one (interfaces, pointers and channels are comparable)");
+    }
     Plugins plugins = main.plugins();
     if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
           + String.join(", ", plugins.names(PluginKind.LAYOUT)));
+    }
+    PlatformLayout layout = plugins.layout(goarch);
+    long distinct = distinctValues(keyType, layout.platform().ptrSize());
+    if (entries > distinct) {
+      throw new CliException(Main.USAGE, "--entries " + entries + " is more than the " + distinct
+          + " distinct values of key type " + keyType.goSyntax() + " on " + goarch + ": a map["
+          + keyType.goSyntax() + "]" + elemType.goSyntax() + " holds at most " + distinct
+          + (distinct == 1 ? " entry" : " entries") + "; give --entries " + distinct
+          + " or fewer");
+    }
+    BucketLayout bucket;
+    try {
+      bucket = layout.bucketLayout(keyType, elemType);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.goSyntax() + "]"
+          + elemType.goSyntax() + " on " + goarch + ": " + e.getMessage());
+    }
+    long perEntry = indirectBytesPerEntry(bucket);
+    if (perEntry > 0 && entries > Long.MAX_VALUE / perEntry) {
+      String what = bucket.indirectKey() && bucket.indirectElem() ? "its key and its elem"
+          : bucket.indirectKey() ? "its key" : "its elem";
+      throw new CliException(Main.USAGE, "--entries " + entries + " is too many for map["
+          + keyType.goSyntax() + "]" + elemType.goSyntax() + " on " + goarch + ": Go stores "
+          + what + " outside the bucket (types over 128 bytes are stored indirectly), "
+          + perEntry + " bytes of objects per entry, so " + entries + " entries need more than "
+          + Long.MAX_VALUE + " bytes (2^63-1), more than simulate counts; give --entries "
+          + Long.MAX_VALUE / perEntry + " or fewer");
     }
     GoMaps.Builder builder = GoMaps.builder()
         .plugins(plugins)
@@ -109,18 +149,24 @@ final class SimulateCommand implements Callable<Integer> {
     }
     MapStats s = map.stats();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("map[%s]%s on %s, %s, %d entries, seed %d%n", keyType, elemType, goarch,
-        hint == null ? "make without a hint" : "make with hint " + hint, entries, seed);
+    out.printf("map[%s]%s on %s, %s, %s, seed %d%n", keyType, elemType, goarch,
+        hint == null ? "make without a hint" : "make with hint " + hint,
+        Words.count(entries, "entry", "entries"), seed);
     out.printf("B                 %d%n", s.B());
     out.printf("buckets           %d (2^B)%n", s.buckets());
     out.printf("overflow buckets  %d in the chains (noverflow %d%s)%n", s.overflowBuckets(),
         s.noverflow(), s.B() >= 16 ? ", approximate above B=15" : "");
     out.printf("growing           %s%n", s.growing()
-        ? "yes (" + s.nevacuate() + " old buckets evacuated" + (s.sameSizeGrow() ? ", same size"
-            : "") + ")"
+        ? "yes (" + Words.count(s.nevacuate(), "old bucket") + " evacuated"
+            + (s.sameSizeGrow() ? ", same size" : "") + ")"
         : "no");
     out.printf(Locale.ROOT, "load factor       %.2f entries per bucket%n", s.loadFactor());
-    out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    if (s.goBytes() == Long.MAX_VALUE) {
+      out.printf("Go bytes          at least %s (%d bytes, the most a long counts)%n",
+          human(s.goBytes()), s.goBytes());
+    } else {
+      out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    }
     out.printf("Java heap bytes   %s (%d bytes, this simulation's bucket storage)%n",
         human(s.javaHeapBytes()), s.javaHeapBytes());
     out.flush();
@@ -135,6 +181,64 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * How many values of {@code type} Go's {@code ==} tells apart, that is how many distinct keys a
+   * {@code map[type]V} can hold, on a platform with {@code ptrSize}-byte pointers ({@code int},
+   * {@code uint} and {@code uintptr} have that size), saturating at {@link Long#MAX_VALUE}: 2 for
+   * {@code bool}, 2^n for an n-bit integer, 1 for {@code struct{}} and {@code [0]T}, the product
+   * over the fields of a struct ({@code _} fields are not compared, so they do not count) and the
+   * element's count to the power of the length for an array. Floats, complex numbers, strings,
+   * pointers, channels and interfaces count as unbounded ({@link Long#MAX_VALUE}; a float NaN is
+   * a new key each time in Go).
+   */
+  static long distinctValues(GoType type, int ptrSize) {
+    if (type instanceof GoType.Basic) {
+      switch (((GoType.Basic) type).kind()) {
+        case BOOL:
+          return 2;
+        case INT8:
+        case UINT8:
+          return 1L << 8;
+        case INT16:
+        case UINT16:
+          return 1L << 16;
+        case INT32:
+        case UINT32:
+          return 1L << 32;
+        case INT:
+        case UINT:
+        case UINTPTR:
+          return ptrSize == 4 ? 1L << 32 : Long.MAX_VALUE;
+        default:
+          return Long.MAX_VALUE;
+      }
+    }
+    if (type instanceof GoType.Array) {
+      GoType.Array array = (GoType.Array) type;
+      long elem = distinctValues(array.elem(), ptrSize);
+      long n = 1;
+      for (long i = 0; i < array.length() && n < Long.MAX_VALUE && elem > 1; i++) {
+        n = saturatedProduct(n, elem);
+      }
+      return n;
+    }
+    if (type instanceof GoType.Struct) {
+      long n = 1;
+      for (GoType.Field f : ((GoType.Struct) type).fields()) {
+        if (!f.name().equals("_")) {
+          n = saturatedProduct(n, distinctValues(f.type(), ptrSize));
+        }
+      }
+      return n;
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** {@code a * b} for {@code a, b >= 1}, or {@link Long#MAX_VALUE} if that is larger. */
+  private static long saturatedProduct(long a, long b) {
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+  }
+
   /** splitmix64's finalizer: a bijection, so distinct counters give distinct random keys. */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
@@ -142,12 +246,23 @@ final class SimulateCommand implements Callable<Integer> {
     return z ^ (z >>> 31);
   }
 
+  /**
+   * The bytes Go allocates per entry for the key and elem objects of a bucket layout with indirect
+   * slots (each type's size rounded up to its malloc size class), 0 when both are stored in the
+   * bucket; saturates at {@link Long#MAX_VALUE}.
+   */
+  static long indirectBytesPerEntry(BucketLayout bucket) {
+    long key = bucket.indirectKey() ? GoAlloc.roundupsize(bucket.keyType().size()) : 0;
+    long elem = bucket.indirectElem() ? GoAlloc.roundupsize(bucket.elemType().size()) : 0;
+    return key > Long.MAX_VALUE - elem ? Long.MAX_VALUE : key + elem;
+  }
+
   /** Bytes in binary units with one decimal: 1.5 KiB, 80.3 MiB. */
   static String human(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     double v = bytes;
     int u = -1;
     while (v >= 1024 && u < units.length - 1) {

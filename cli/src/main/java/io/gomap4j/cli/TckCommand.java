@@ -24,7 +24,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -50,6 +54,8 @@ import picocli.CommandLine.Spec;
             + "registered (HashProviderVerification, PlatformLayoutVerification, "
             + "GrowthPolicyVerification, MapContractVerification), then the map contract on every "
             + "combination that includes one of them with the bundled ones.",
+        "--hash, --layout, --growth, --check and --capability take one or more names "
+            + "separated by commas; an empty name (--hash , or --layout 386,,arm) is refused.",
         "Progress goes to stderr; the table of results and each failure, with the line that "
             + "reproduces it, go to stdout. Exits 0 if every check passed, 1 if one failed."
     })
@@ -58,22 +64,25 @@ final class TckCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
+  // The comma-separated lists below are read with names(option, known), which sees the values as
+  // given and refuses an empty name; picocli's split would drop it and select everything.
+
   @Option(names = "--hash", split = ",", paramLabel = "NAME",
       description = "Hash providers to check (comma-separated); default: all.")
-  List<String> hashes = new ArrayList<>();
+  List<String> hashOption = new ArrayList<>();
 
   @Option(names = "--layout", split = ",", paramLabel = "GOARCH",
       description = "Platform layouts to check (comma-separated); default: all.")
-  List<String> layouts = new ArrayList<>();
+  List<String> layoutOption = new ArrayList<>();
 
   @Option(names = "--growth", split = ",", paramLabel = "NAME",
       description = "Growth policies to check (comma-separated); default: all.")
-  List<String> growths = new ArrayList<>();
+  List<String> growthOption = new ArrayList<>();
 
   @Option(names = "--check", split = ",", paramLabel = "ID",
       description = "Matrix checks to run, by id (comma-separated); default: all. With "
           + "--plugin-jar the kits still run every check.")
-  List<String> checkIds = new ArrayList<>();
+  List<String> checkOption = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
       description = "The run's seed, decimal or hex with 0x; default: ${DEFAULT-VALUE}.")
@@ -101,9 +110,13 @@ final class TckCommand implements Callable<Integer> {
   Path pluginJar;
 
   @Option(names = "--capability", split = ",", paramLabel = "NAME",
+      completionCandidates = CapabilityNames.class,
       description = "With --plugin-jar: what the jar's plugins declare, for their kits "
           + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
-  List<Capability> capabilities = new ArrayList<>();
+  List<String> capabilityNames = new ArrayList<>();
+
+  /** The capabilities {@code --capability} names, once {@link #call} has checked them. */
+  private Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
 
   @Option(names = "--no-kits",
       description = "With --plugin-jar: skip the kits; run the registration and the matrix only, "
@@ -141,6 +154,15 @@ final class TckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--sample must be at least 1, got " + sample);
     }
+    List<String> known = Arrays.stream(Capability.values()).map(Enum::name).toList();
+    capabilities = EnumSet.noneOf(Capability.class);
+    for (String name : names("--capability", known)) {
+      if (!known.contains(name)) {
+        throw new ParameterException(spec.commandLine(), "--capability: unknown capability '"
+            + name + "'; known: " + String.join(", ", known));
+      }
+      capabilities.add(Capability.valueOf(name));
+    }
     if (pluginJar == null && !capabilities.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--capability declares what a --plugin-jar's plugins do; give --plugin-jar too");
@@ -165,18 +187,21 @@ final class TckCommand implements Callable<Integer> {
       return pluginJar(out, err);
     }
     Plugins plugins = main.plugins();
-    List<Combination> combinations = TckMatrix.combinations(plugins, clean(hashes),
-        clean(layouts), clean(growths));
+    List<String> hashes = names("--hash", plugins.names(PluginKind.HASH));
+    List<String> layouts = names("--layout", plugins.names(PluginKind.LAYOUT));
+    List<String> growths = names("--growth", plugins.names(PluginKind.GROWTH));
+    List<String> checkIds = names("--check", main.checks().stream().map(TckCheck::id).toList());
+    List<Combination> combinations = TckMatrix.combinations(plugins, hashes, layouts, growths);
     if (combinations.isEmpty()) {
       throw new CliException(Main.USAGE, "no compatible combination to check: no selected hash "
           + "provider supports a selected layout's platform (hash "
-          + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : clean(hashes)) + ", layout "
-          + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : clean(layouts)) + ")");
+          + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : hashes) + ", layout "
+          + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : layouts) + ")");
     }
     if (sample != null) {
       combinations = TckMatrix.sample(combinations, sample, seed);
     }
-    List<TckCheck> checks = TckRunner.select(main.checks(), clean(checkIds));
+    List<TckCheck> checks = TckRunner.select(main.checks(), checkIds);
     prepareReport(out);
 
     for (String problem : plugins.problems()) {
@@ -205,8 +230,8 @@ final class TckCommand implements Callable<Integer> {
       PrintWriter out, PrintWriter err) {
     int total = combinations.size() * checks.size();
     out.println("tck: seed " + seed + " (0x" + Long.toHexString(seed) + "); "
-        + plural(combinations.size(), "combination") + " x " + plural(checks.size(), "check")
-        + " = " + plural(total, "run"));
+        + Words.count(combinations.size(), "combination") + " x "
+        + Words.count(checks.size(), "check") + " = " + Words.count(total, "run"));
     out.flush();
 
     int comboWidth = combinations.stream().mapToInt(c -> c.id().length()).max().orElse(0);
@@ -229,11 +254,15 @@ final class TckCommand implements Callable<Integer> {
     Plugins bundled = main.plugins();
     try (PluginJar jar = PluginJar.open(pluginJar, bundled, Main.class.getClassLoader())) {
       Plugins plugins = jar.combined();
+      List<String> hashes = names("--hash", plugins.names(PluginKind.HASH));
+      List<String> layouts = names("--layout", plugins.names(PluginKind.LAYOUT));
+      List<String> growths = names("--growth", plugins.names(PluginKind.GROWTH));
+      List<String> checkIds = names("--check",
+          main.checks().stream().map(TckCheck::id).toList());
       List<Combination> combinations = new ArrayList<>();
       List<TckCheck> checks = List.of();
       if (!jar.own().isEmpty() && !noMatrix) {
-        for (Combination c : TckMatrix.combinations(plugins, clean(hashes), clean(layouts),
-            clean(growths))) {
+        for (Combination c : TckMatrix.combinations(plugins, hashes, layouts, growths)) {
           if (jar.isOwn(c.hash()) || jar.isOwn(c.layout()) || jar.isOwn(c.growth())) {
             combinations.add(c);
           }
@@ -241,16 +270,14 @@ final class TckCommand implements Callable<Integer> {
         if (combinations.isEmpty()) {
           throw new CliException(Main.USAGE, "no compatible combination includes a plugin of "
               + pluginJar + " (its plugins: " + names(jar.own()) + "; selected hash "
-              + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : clean(hashes))
-              + ", layout "
-              + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : clean(layouts))
-              + ", growth "
-              + (growths.isEmpty() ? plugins.names(PluginKind.GROWTH) : clean(growths)) + ")");
+              + (hashes.isEmpty() ? plugins.names(PluginKind.HASH) : hashes) + ", layout "
+              + (layouts.isEmpty() ? plugins.names(PluginKind.LAYOUT) : layouts) + ", growth "
+              + (growths.isEmpty() ? plugins.names(PluginKind.GROWTH) : growths) + ")");
         }
         if (sample != null) {
           combinations = TckMatrix.sample(combinations, sample, seed);
         }
-        checks = TckRunner.select(main.checks(), clean(checkIds));
+        checks = TckRunner.select(main.checks(), checkIds);
       }
       prepareReport(out);
 
@@ -333,7 +360,7 @@ final class TckCommand implements Callable<Integer> {
       }
       out.println();
       out.println("tck: " + pluginJar.getFileName() + ": " + passed + " passed, " + failed
-          + " failed, " + skipped + " skipped in " + millis + " ms (" + plural(suites.size(),
+          + " failed, " + skipped + " skipped in " + millis + " ms (" + Words.count(suites.size(),
           "suite") + ")");
       writeReport(out, "gomap4j TCK: " + pluginJar.getFileName(), suites);
       out.flush();
@@ -559,7 +586,7 @@ final class TckCommand implements Callable<Integer> {
     }
     try {
       List<Path> files = TckReports.write(reportDir, title, suites);
-      out.println("tck: report written to " + reportDir + " (" + plural(files.size() - 1,
+      out.println("tck: report written to " + reportDir + " (" + Words.count(files.size() - 1,
           "JUnit XML file") + ", " + TckReports.MARKDOWN + ")");
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": cannot write the report: "
@@ -596,19 +623,38 @@ final class TckCommand implements Callable<Integer> {
     return plugins.stream().map(p -> p.kind().label() + " " + p.name()).toList();
   }
 
-  /** The checks with the given ids, in the order given; all checks when none is given. */
-  private static List<String> clean(List<String> names) {
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      if (!n.isBlank()) {
-        out.add(n.trim());
+  /**
+   * The names given to the comma-separated list {@code option}, each trimmed, in the order given;
+   * empty when the option was not given, which selects everything. A list with an empty name
+   * ({@code ","}, {@code "a,,b"}, {@code "a,"}, {@code " "}) is refused, naming the option and the
+   * {@code known} names, rather than read as no selection. Picocli drops empty names when it splits
+   * a value, so the option's original values are split here.
+   */
+  private List<String> names(String option, Collection<String> known) {
+    OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+    if (o == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (String value : o.originalStringValues()) {
+      for (String name : value.split(",", -1)) {
+        if (name.isBlank()) {
+          throw new ParameterException(spec.commandLine(), option + " '" + value + "' has an "
+              + "empty name; give one or more names separated by commas, each one of: "
+              + String.join(", ", known));
+        }
+        names.add(name.trim());
       }
     }
-    return out;
+    return names;
   }
 
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
+  /** The names {@code --capability} accepts, for its help. */
+  static final class CapabilityNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Capability.values()).map(Enum::name).iterator();
+    }
   }
 
   private static String indent(String text) {

@@ -4,6 +4,7 @@ import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.trace.TraceFormatException;
 import io.gomap4j.engine.trace.TraceReplay;
+import io.gomap4j.engine.trace.UnavailableHashException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Spec;
             + "vectors/go1.19/trace/, plain or gzip-compressed) and compares the map's state "
             + "(B, noverflow, growing, nevacuate, samesize) with Go's after every operation.",
         "Prints 'trace: N ops, N states matched' and exits 0, or prints the first divergence "
-            + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2."
+            + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
+            + "with FILE:LINE and what was expected there (for a bad header field, the field "
+            + "and the column of its value); so does a trace whose layout or hash provider is "
+            + "not installed."
     })
 final class TraceCommand implements Callable<Integer> {
 
@@ -68,15 +72,14 @@ final class TraceCommand implements Callable<Integer> {
       r = TraceReplay.replay(file, plugins, hash, !noInvariants);
     } catch (TraceFormatException e) {
       throw new CliException(Main.USAGE, "cannot parse the trace: " + e.getMessage());
+    } catch (UnavailableHashException e) {
+      // The one header problem another hash provider solves: the one chosen is not installed or
+      // does not support the trace's platform. Other errors keep their message alone.
+      throw new CliException(Main.USAGE, e.getMessage() + (e.chosenFromHeader()
+          ? " (chosen by the trace's header field \"aes\"; pick another with --hash NAME)"
+          : "; pick another with --hash NAME"));
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "cannot read trace file " + file + ": " + e);
-    } catch (IllegalArgumentException e) {
-      if (hash == null) {
-        // Most likely the hash the trace's header selects is not installed.
-        throw new IllegalArgumentException(e.getMessage()
-            + " (chosen from the trace's header; pick another with --hash NAME)", e);
-      }
-      throw e;
     } catch (IllegalStateException e) {
       // An invariant broke (or the engine failed) during the replay: our map is wrong.
       out.println("trace: " + file + ": the replay failed: " + e.getMessage());

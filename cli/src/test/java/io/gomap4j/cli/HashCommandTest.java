@@ -173,6 +173,44 @@ class HashCommandTest {
   }
 
   @Test
+  @DisplayName("A malformed field exits 2 naming file:line, the field and its column")
+  void malformedFieldsNameTheFieldAndColumn() throws IOException {
+    String good = bundled("mips").lines().findFirst().orElseThrow();
+    String keysched = good.replaceFirst(".*\"keysched\":\"([0-9a-f]*)\".*", "$1");
+    // the text replaced in the first line, its replacement, the message after "file:1: " with %d
+    // for the column where the new value starts
+    String[][] cases = {
+      {"\"seed\":\"50143a6\"", "\"seed\":\"zz\"",
+          "field \"seed\" at column %d: must be 1 to 16 hex digits, got \"zz\""},
+      {"\"hash\":\"f4da875c\"", "\"hash\":\"12345678901234567\"",
+          "field \"hash\" at column %d: must be 1 to 16 hex digits, got \"12345678901234567\""},
+      {"\"data\":\"\"", "\"data\":\"abc\"", "field \"data\" at column %d: must be hex, two digits"
+          + " per byte, got an odd number of digits (3)"},
+      {"\"data\":\"\"", "\"data\":\"0g\"",
+          "field \"data\" at column %d: must be hex, two digits per byte, got 'g' at position 2"},
+      {"\"hashkey\":\"7fcfd53,", "\"hashkey\":\"xyz,", "field \"hashkey\" at column %d: hashkey"
+          + " word 0 must be 1 to 16 hex digits, got a non-hex character at position 1"},
+      {keysched, keysched.substring(2), "field \"keysched\" at column %d: aeskeysched must be 256"
+          + " hex digits (a 128-byte aeskeysched, any platform) or 128 hex digits (64 bytes, 32-bit"
+          + " platforms only), got 126 characters"},
+      {"\"bits\":32", "\"bits\":\"32\"",
+          "field \"bits\" at column %d: must be an integer from 0 to 2147483647, got \"32\""},
+    };
+    for (String[] c : cases) {
+      assertThat(good).contains(c[0]);
+      String line = good.replace(c[0], c[1]);
+      int column = c[1].contains(":") ? line.indexOf(c[1]) + c[1].indexOf(':') + 2
+          : line.indexOf(c[1]);
+      Path file = write("malformed.jsonl", line + "\n");
+      Run r = run("hash", "--vectors", file.toString());
+      assertThat(r.exit()).as(c[1]).isEqualTo(Main.USAGE);
+      assertThat(r.out()).as(c[1]).isEmpty();
+      assertThat(r.err()).as(c[1]).startsWith("gomap4j hash: cannot parse the vectors: " + file
+          + ":1: " + String.format(c[2], column) + System.lineSeparator());
+    }
+  }
+
+  @Test
   @DisplayName("A file that does not parse exits 2 naming file:line; so do missing and empty files")
   void unparsableFiles() throws IOException {
     String good = bundled("mips").lines().findFirst().orElseThrow();

@@ -91,6 +91,15 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("Slot sizes of 1 are '1 byte', of 0 '0 bytes'")
+  void singularByte() {
+    Run r = run("layout", "--goarch", "amd64", "--key", "bool", "--elem", "struct{}");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("key slot 1 byte (indirect key: false), elem slot 0 bytes"
+        + " (indirect elem: false)" + NL);
+  }
+
+  @Test
   @DisplayName("--json prints one object with the fields, the bucket size and the hmap size")
   void json() {
     Run r = run("layout", "--goarch", "386", "--key", "int64", "--elem", "string", "--json");
@@ -227,6 +236,16 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("A type nested deeper than GoType.MAX_NESTING exits 2 with the column, not 3 with a"
+      + " stack overflow")
+  void deeplyNestedType() {
+    String deep = "struct{a ".repeat(100_000) + "int" + "}".repeat(100_000);
+    Run r = run("layout", "--goarch", "amd64", "--key", "int", "--elem", deep);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--elem: expected at most 100 nested types at column 901 in");
+  }
+
+  @Test
   @DisplayName("Types Go's compiler refuses exit 2 with the reason")
   void refusedTypes() {
     Run key = run("layout", "--goarch", "amd64", "--key", "[]int", "--elem", "int");
@@ -236,7 +255,13 @@ class LayoutCommandTest {
         "--elem", "int");
     assertThat(big.exit()).isEqualTo(2);
     assertThat(big.err()).contains("Go's compiler refuses map[[4611686018427387904]int64]int on"
-        + " 386").contains("larger than the address space");
+        + " 386").contains("array lengths of at most 2147483647");
+    Run wide = run("layout", "--goarch", "amd64", "--key", "int",
+        "--elem", "[1125899906842624]byte");
+    assertThat(wide.exit()).isEqualTo(2);
+    assertThat(wide.err()).contains("Go's compiler refuses map[int][1125899906842624]uint8 on"
+        + " amd64").contains("larger than the address space of amd64")
+        .contains("at most 1125899906842623 bytes");
   }
 
   @Test
@@ -293,6 +318,51 @@ class LayoutCommandTest {
         .contains("no layout plugin for goarch 'sparc64' is installed")
         .contains("not installed: layout sparc64 (installed layouts: ")
         .endsWith("layout vectors: 0 passed, 1 failed" + NL);
+  }
+
+  @Test
+  @DisplayName("Every malformed line exits 2 naming file:line and the column, or the field and its"
+      + " column; an integer too large for its field is refused, not truncated")
+  void malformedLinesNameTheColumn() throws IOException {
+    String good = bundled().lines().findFirst().orElseThrow();
+    assertThat(good).startsWith("{\"goarch\": \"amd64\", \"ptrsize\": 8, ");
+    // The text replaced in the first line, its replacement, the message after "file:1: " with %d
+    // for the column, and how far that column is from the start of the new value.
+    String[][] cases = {
+      {"\"ptrsize\": 8", "\"ptrsize\": \"8\"", "field \"ptrsize\" at column %d: must be an"
+          + " integer from 0 to 2147483647, got \"8\"", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 99999999999", "field \"ptrsize\" at column %d: must be an"
+          + " integer from 0 to 2147483647, got 99999999999", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": -8",
+          "field \"ptrsize\" at column %d: must be an integer from 0 to 2147483647, got -8", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 8.5",
+          "field \"ptrsize\" at column %d: must be an integer from 0 to 2147483647, got 8.5", "0"},
+      {"\"ptrsize\": 8", "\"ptrsize\": 99999999999999999999",
+          "integer 99999999999999999999 at column %d does not fit in 64 bits", "0"},
+      {"\"indirectkey\": false", "\"indirectkey\": 0",
+          "field \"indirectkey\" at column %d: must be true or false, got 0", "0"},
+      {"\"key\": \"bool\"", "\"key\": null",
+          "field \"key\" at column %d: must be a string, got null", "0"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\u00zz\"",
+          "expected 4 hex digits after \\u at column %d, found 'z'", "5"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\u00\"",
+          "expected 4 hex digits after \\u at column %d, found '\"'", "5"},
+      {"\"goarch\": \"amd64\"", "\"goarch\": \"\\q\"",
+          "expected a JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) at column %d,"
+              + " found 'q'", "2"},
+    };
+    for (String[] c : cases) {
+      assertThat(good).contains(c[0]);
+      String line = good.replace(c[0], c[1]);
+      int valueColumn = line.indexOf(c[1]) + c[1].indexOf(": ") + 2 + 1;
+      String message = String.format(c[2], valueColumn + Integer.parseInt(c[3]));
+      Path file = write("malformed.jsonl", line + "\n");
+      Run r = run("layout", "--vectors", file.toString());
+      assertThat(r.exit()).as(c[1]).isEqualTo(2);
+      assertThat(r.out()).as(c[1]).isEmpty();
+      assertThat(r.err()).as(c[1]).startsWith("gomap4j layout: cannot parse the vectors: " + file
+          + ":1: " + message + NL);
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,17 @@ class MainTest {
   }
 
   @Test
+  void oneFoundPluginIsCountedInTheSingular() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(
+        () -> Plugins.of(List.of(Plugins.discovered().hash("memhash-go119"))), List::of, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(cl.execute("plugins")).isZero();
+    assertThat(out.toString()).contains("1 plugin: 1 hash, 0 layout, 0 growth");
+  }
+
+  @Test
   void aPluginRegistryThatCannotBeBuiltExitsTwoWithTheReason() {
     StringWriter err = new StringWriter();
     CommandLine cl = Main.commandLine(new Main(() -> {
@@ -176,6 +188,88 @@ class MainTest {
         .contains("expected 'put KEY' or 'del KEY'")
         .contains("this is not an operation");
     assertThat(r.out()).isEmpty();
+  }
+
+  /** The bundled trace with {@code from} replaced by {@code to} in its header line. */
+  private Path traceWithHeader(String name, String from, String to) throws IOException {
+    String text = bundledTrace();
+    int eol = text.indexOf('\n');
+    String header = text.substring(0, eol);
+    assertThat(header).contains(from);
+    return write(name, header.replace(from, to) + text.substring(eol));
+  }
+
+  @Test
+  void aBadHash0OrHintIsALineOneErrorNamingTheFieldAndColumn() throws IOException {
+    String header = bundledTrace().lines().findFirst().orElseThrow();
+    String hash0 = header.replaceFirst(".*(\"hash0\":\"[0-9a-f]+\").*", "$1");
+    // the new field, the message after "FILE:1: field "NAME" at column N: "
+    String[][] cases = {
+      {"\"hash0\":\"zz\"", "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"zz\""},
+      {"\"hash0\":\"123456789\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"123456789\""},
+      {"\"hint\":-1", "must be an integer from 0 to 6979321856 (make's size hint; gomap4j makes"
+          + " at most 2^30 buckets), got -1"},
+      {"\"hint\":99999999999999", "must be an integer from 0 to 6979321856 (make's size hint;"
+          + " gomap4j makes at most 2^30 buckets), got 99999999999999"},
+    };
+    for (String[] c : cases) {
+      String field = c[0].substring(1, c[0].indexOf('"', 1));
+      String old = field.equals("hash0") ? hash0 : "\"hint\":0";
+      Path file = traceWithHeader("bad-" + field + ".txt", old, c[0]);
+      int column = header.indexOf(old) + c[0].indexOf(':') + 2;
+      Run r = run("trace", "--replay", file.toString());
+      assertThat(r.exit()).as(c[0]).isEqualTo(Main.USAGE);
+      assertThat(r.out()).as(c[0]).isEmpty();
+      assertThat(r.err()).as(c[0]).isEqualTo("gomap4j trace: cannot parse the trace: " + file
+          + ":1: field \"" + field + "\" at column " + column + ": " + c[1]
+          + System.lineSeparator());
+    }
+  }
+
+  @Test
+  void onlyAHashProblemSuggestsAnotherHash() throws IOException {
+    String hint = "pick another with --hash NAME";
+
+    // The header's "aes": true selects aeshash-go119, which does not do arm.
+    Path armAes = traceWithHeader("arm-aes.txt", "\"goarch\":\"amd64\",\"aes\":false",
+        "\"goarch\":\"arm\",\"aes\":true");
+    Run chosen = run("trace", "--replay", armAes.toString());
+    assertThat(chosen.exit()).isEqualTo(Main.USAGE);
+    assertThat(chosen.err()).isEqualTo("gomap4j trace: hash 'aeshash-go119' does not support the"
+        + " trace's platform arm (32-bit, little-endian); it supports amd64, 386 (Go's x86 AES"
+        + " hash; arm64's AES hash differs and is not provided) (chosen by the trace's header"
+        + " field \"aes\"; " + hint + ")" + System.lineSeparator());
+    Run given = run("trace", "--replay", armAes.toString(), "--hash", "aeshash-go119");
+    assertThat(given.exit()).isEqualTo(Main.USAGE);
+    assertThat(given.err()).contains("does not support the trace's platform arm")
+        .endsWith("); " + hint + System.lineSeparator()).doesNotContain("chosen by");
+
+    // The header selects a hash provider that is not installed.
+    Path aes = traceWithHeader("aes.txt", "\"aes\":false", "\"aes\":true");
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(() -> Plugins.of(Plugins.discovered().all().stream()
+        .filter(p -> !p.name().equals("aeshash-go119")).map(p -> p.plugin()).toList()),
+        MapContract::checks, false));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("trace", "--replay", aes.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("unknown hash plugin 'aeshash-go119'; available: "
+        + "[memhash-go119] (chosen by the trace's header field \"aes\"; " + hint + ")");
+
+    // Problems another hash provider cannot solve say nothing about --hash.
+    Path vax = traceWithHeader("vax.txt", "\"goarch\":\"amd64\"", "\"goarch\":\"vax\"");
+    Path hint0 = traceWithHeader("hint.txt", "\"hint\":0", "\"hint\":-1");
+    Path hashkey = traceWithHeader("hashkey.txt", "\"hashkey\":\"", "\"hashkey\":\"x");
+    for (Path file : List.of(vax, hint0, hashkey)) {
+      Run r = run("trace", "--replay", file.toString());
+      assertThat(r.exit()).as(file.toString()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(file.toString()).doesNotContain("--hash");
+    }
+    assertThat(run("trace", "--replay", vax.toString()).err()).isEqualTo("gomap4j trace: the"
+        + " trace's goarch: unknown layout plugin 'vax'; available: [386, amd64, arm, arm64,"
+        + " loong64, mips, mips64, mips64le, mipsle, ppc64, ppc64le, riscv64, s390x, wasm]"
+        + System.lineSeparator());
   }
 
   @Test
@@ -285,6 +379,38 @@ class MainTest {
     assertThat(r.out()).contains("1 combination x 1 check = 1 run", "1 passed");
   }
 
+  @Test
+  void anEmptyNameInAListOptionIsRefusedNamingTheOptionAndTheKnownNames() {
+    String layouts = "386, amd64, arm, arm64, loong64, mips, mips64, mips64le, mipsle, ppc64,"
+        + " ppc64le, riscv64, s390x, wasm";
+    // option, value, the known names the message lists
+    List<List<String>> cases = List.of(
+        List.of("--hash", ",", "aeshash-go119, memhash-go119"),
+        List.of("--hash", "memhash-go119,,aeshash-go119", "aeshash-go119, memhash-go119"),
+        List.of("--hash", "", "aeshash-go119, memhash-go119"),
+        List.of("--layout", ",", layouts),
+        List.of("--layout", "386,", layouts),
+        List.of("--layout", " ", layouts),
+        List.of("--growth", ",go119", "go119, go119-shrink"),
+        List.of("--check", "a.one,,b.two", "a.one, b.two"),
+        List.of("--capability", ",", "SHRINKS"),
+        List.of("--capability", ",SHRINKS", "SHRINKS"));
+    for (List<String> c : cases) {
+      Run r = run(() -> List.of(check("a.one", null), check("b.two", null)), false,
+          "tck", "-q", "--layout", "amd64", c.get(0), c.get(1));
+      assertThat(r.exit()).as(c + ": " + r.out()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(c.toString())
+          .contains("gomap4j tck: " + c.get(0) + " '" + c.get(1) + "' has an empty name; give one"
+              + " or more names separated by commas, each one of: " + c.get(2)
+              + System.lineSeparator());
+      assertThat(r.out()).as(c.toString()).isEmpty();
+    }
+
+    Run unknown = run("tck", "--capability", "NOPE");
+    assertThat(unknown.exit()).isEqualTo(Main.USAGE);
+    assertThat(unknown.err()).contains("--capability: unknown capability 'NOPE'; known: SHRINKS");
+  }
+
   // ---- arguments ----
 
   @Test
@@ -310,6 +436,34 @@ class MainTest {
   }
 
   @Test
+  void anUnknownSubcommandExitsTwoListingTheSubcommands() {
+    String known = "use one of: plugins, trace, tck, hash, layout, simulate, bench, help";
+    for (List<String> args : List.of(List.of("foo"), List.of("foo", "bar"),
+        List.of("help", "foo"))) {
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.exit()).as(args.toString()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(args.toString())
+          .startsWith("gomap4j: unknown subcommand 'foo'; " + known + System.lineSeparator())
+          .contains("Usage: gomap4j ");
+    }
+
+    Run nearMiss = run("trac");
+    assertThat(nearMiss.exit()).isEqualTo(Main.USAGE);
+    assertThat(nearMiss.err()).contains("unknown subcommand 'trac'; " + known,
+        "Did you mean: gomap4j trace?");
+
+    // Other unmatched arguments keep picocli's messages, which name them.
+    Run option = run("--bogus");
+    assertThat(option.exit()).isEqualTo(Main.USAGE);
+    assertThat(option.err()).contains("gomap4j: Unknown option: '--bogus'")
+        .doesNotContain("subcommand");
+    Run extra = run("tck", "extra");
+    assertThat(extra.exit()).isEqualTo(Main.USAGE);
+    assertThat(extra.err()).contains("gomap4j tck: Unmatched argument at index 1: 'extra'")
+        .doesNotContain("subcommand");
+  }
+
+  @Test
   void versionAndHelpExitZero() {
     Run version = run("--version");
     assertThat(version.exit()).isZero();
@@ -317,6 +471,43 @@ class MainTest {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("plugins", "trace", "tck", "--verbose", "Exit codes:");
+  }
+
+  @Test
+  void theTopLevelDescriptionSaysWhatEverySubcommandDoes() {
+    // Each subcommand's job in the words of gomap4j's description. A new subcommand fails this
+    // test until the description, and this table, say what it does.
+    Map<String, String> jobs = Map.of(
+        "plugins", "list the plugins found",
+        "trace", "replay Go's growth traces",
+        "tck", "run the TCK",
+        "hash", "check Go's hash vectors or compute one hash",
+        "layout", "print a map type's bucket layout or check Go's layout vectors",
+        "simulate", "simulate a map's growth and the memory Go would use for it",
+        "bench", "compare its speed and memory with other Java maps");
+    assertThat(jobs.keySet()).containsExactlyInAnyOrderElementsOf(subcommands());
+    String description = String.join(" ",
+        Main.commandLine().getCommandSpec().usageMessage().description());
+    assertThat(description).contains(jobs.values());
+  }
+
+  @Test
+  void theReadmeNamesEverySubcommand() throws IOException {
+    Path readme = Path.of(System.getProperty("user.dir")).resolveSibling("README.md");
+    String text = Files.readString(readme);
+    String cliRow = line(text, "| `cli` |");
+    int setUp = text.indexOf("## Set up");
+    String setUpSection = text.substring(setUp, text.indexOf("\n## ", setUp));
+    for (String name : subcommands()) {
+      assertThat(cliRow).as("README.md's module table, row cli").contains("`" + name + "`");
+      assertThat(setUpSection).as("README.md's set-up section").contains("./gomap4j " + name);
+    }
+  }
+
+  /** The subcommands of {@code gomap4j}, without picocli's {@code help}. */
+  private static List<String> subcommands() {
+    return Main.commandLine().getSubcommands().keySet().stream()
+        .filter(name -> !name.equals("help")).toList();
   }
 
   private static TckCheck check(String id, Throwable failure) {

@@ -2,12 +2,15 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.tck.MapContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** {@code gomap4j simulate}: a filled map's shape and Go memory. */
@@ -60,6 +63,17 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("Counts of 1 are singular: '1 entry', '1 old bucket evacuated'")
+  void singularCounts() {
+    assertThat(simulate("amd64", "int64", "int64", "1").out())
+        .startsWith("map[int64]int64 on amd64, make without a hint, 1 entry, seed 1\n");
+    assertThat(simulate("amd64", "int64", "int64", "2").out()).contains(", 2 entries, ");
+    // With seed 1, the 53rd insert leaves the grow from B=2 to B=3 one bucket in.
+    assertThat(simulate("amd64", "int64", "int64", "53").out())
+        .contains("growing           yes (1 old bucket evacuated)\n");
+  }
+
+  @Test
   @DisplayName("An empty map without a hint is only its hmap: 32 bytes on arm (28 -> class 32)")
   void emptyMap() {
     Run r = simulate("arm", "string", "[64]byte", "0");
@@ -75,6 +89,140 @@ class SimulateCommandTest {
     Run b = simulate("arm", "string", "[64]byte", "5000", "--seed", "7");
     assertThat(a.exit()).isZero();
     assertThat(a.out()).isEqualTo(b.out()).contains("seed 7");
+  }
+
+  @Test
+  @DisplayName("Key types Go's compiler refuses as not comparable exit 2 naming the type; comparable"
+      + " ones (interfaces, pointers, chans, arrays and structs of them) are simulated")
+  void nonComparableKeys() {
+    // each checked with go1.19: go build of `return map[K]int(nil)`
+    for (String k : new String[] {"[]int", "map[int]int", "func()", "[0][]int",
+        "struct{_ []int}", "struct{a int; f func()}"}) {
+      Run r = simulate("amd64", k, "int", "10");
+      String canonical = GoType.parse(k).goSyntax();
+      assertThat(r.exit()).as(k).isEqualTo(Main.USAGE);
+      assertThat(r.out()).as(k).isEmpty();
+      assertThat(r.err()).as(k).contains("--key: invalid map key type " + canonical
+          + ": Go's compiler refuses map[" + canonical + "]int; a map key type must be comparable");
+    }
+    for (String k : new String[] {"any", "error", "chan int", "*[]int", "[2]any",
+        "struct{_ int; a int16}"}) {
+      Run r = simulate("386", k, "int", "10");
+      assertThat(r.exit()).as(k + ": " + r.err()).isZero();
+      assertThat(r.out()).as(k).contains("10 entries");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "bool|amd64|2",
+      "struct{}|amd64|1",
+      "[0]int|amd64|1",
+      "[5]struct{}|386|1",
+      "int8|386|256",
+      "uint8|amd64|256",
+      "[2]bool|amd64|4",
+      "struct{a bool; b int8}|amd64|512",
+      "struct{_ int8; a bool}|amd64|2",
+      "struct{a [2]struct{}; b [1]uint16}|mips|65536",
+  })
+  @DisplayName("--entries above the number of distinct values of the key type exits 2 naming the"
+      + " maximum; the maximum itself is simulated")
+  void keyDomain(String key, String goarch, long max) {
+    String canonical = GoType.parse(key).goSyntax();
+    Run full = simulate(goarch, key, "int", Long.toString(max));
+    assertThat(full.exit()).as(full.err()).isZero();
+    assertThat(full.out()).contains(max + (max == 1 ? " entry," : " entries,"));
+    Run over = simulate(goarch, key, "int", Long.toString(max + 1));
+    assertThat(over.exit()).isEqualTo(Main.USAGE);
+    assertThat(over.out()).isEmpty();
+    assertThat(over.err()).contains("--entries " + (max + 1) + " is more than the " + max
+        + " distinct values of key type " + canonical + " on " + goarch + ": a map[" + canonical
+        + "]int holds at most " + max + (max == 1 ? " entry" : " entries") + "; give --entries "
+        + max + " or fewer");
+  }
+
+  @Test
+  @DisplayName("100000 bool keys are refused: Go's map would hold 2 entries, not report B=14")
+  void hundredThousandBools() {
+    Run r = simulate("amd64", "bool", "int", "100000");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("holds at most 2 entries");
+  }
+
+  @ParameterizedTest(name = "{0} on {1}-byte pointers: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "bool|8|2",
+      "int16|8|65536",
+      "uint32|8|4294967296",
+      "int|4|4294967296",
+      "uintptr|4|4294967296",
+      "int|8|9223372036854775807",
+      "int64|4|9223372036854775807",
+      "float32|4|9223372036854775807",
+      "complex64|8|9223372036854775807",
+      "string|8|9223372036854775807",
+      "*int8|8|9223372036854775807",
+      "chan bool|8|9223372036854775807",
+      "any|8|9223372036854775807",
+      "[7]uint8|8|72057594037927936",
+      "[8]uint8|8|9223372036854775807",
+      "[1000000]bool|8|9223372036854775807",
+      "[9223372036854775807]struct{}|8|1",
+      "[0]string|8|1",
+      "struct{a [3]int16; b bool}|8|562949953421312",
+      "struct{a [4]int16; b bool}|8|9223372036854775807",
+      "struct{_ string; _ float64}|8|1",
+  })
+  @DisplayName("distinctValues counts exactly, saturating at 2^63-1 for big and unbounded domains")
+  void distinctValues(String type, int ptrSize, long expected) {
+    assertThat(SimulateCommand.distinctValues(GoType.parse(type), ptrSize)).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("Indirect elems too big to count for --entries are refused naming the maximum, which"
+      + " is simulated without wrapping: 8191 entries of a 2^50-byte object fit in 2^63-1 bytes")
+  void hugeIndirectElems() {
+    Run over = simulate("amd64", "int64", "[1125899906842623]byte", "10000");
+    assertThat(over.exit()).isEqualTo(Main.USAGE);
+    assertThat(over.out()).isEmpty();
+    assertThat(over.err()).contains("--entries 10000 is too many for map[int64]"
+        + "[1125899906842623]uint8 on amd64: Go stores its elem outside the bucket (types over 128"
+        + " bytes are stored indirectly), 1125899906842624 bytes of objects per entry, so 10000"
+        + " entries need more than 9223372036854775807 bytes (2^63-1), more than simulate counts;"
+        + " give --entries 8191 or fewer");
+    Run max = simulate("amd64", "int64", "[1125899906842623]byte", "8191");
+    assertThat(max.exit()).as(max.err()).isZero();
+    long goBytes = Long.parseLong(
+        max.out().replaceAll("(?s).*Go bytes +[^(]*\\((\\d+) bytes\\).*", "$1"));
+    assertThat(goBytes).isGreaterThan(8191L << 50);
+    Run both = simulate("amd64", "[1125899906842623]byte", "[1125899906842623]byte", "4096");
+    assertThat(both.exit()).isEqualTo(Main.USAGE);
+    assertThat(both.err()).contains("Go stores its key and its elem outside the bucket")
+        .contains("give --entries 4095 or fewer");
+  }
+
+  @Test
+  @DisplayName("When the entries' objects fit in 2^63-1 bytes but the buckets push the total past it,"
+      + " Go bytes is shown as at least 2^63-1, never wrapped")
+  void saturatedGoBytes() {
+    // 8283 objects of 8192 * 135928999981 bytes (135928999981 divides 2^50-1) make 2^63-8192 bytes
+    Run r = simulate("amd64", "int64", "[1113530367844352]byte", "8283");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Go bytes          at least 8.0 EiB (9223372036854775807 bytes,"
+        + " the most a long counts)");
+    assertThat(simulate("amd64", "int64", "[1113530367844352]byte", "8284").err())
+        .contains("give --entries 8283 or fewer");
+  }
+
+  @Test
+  @DisplayName("Types larger than Go allows on the GOARCH exit 2 naming the limit")
+  void tooLargeTypes() {
+    Run r = simulate("mips", "int32", "[2147483647]byte", "1");
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("Go's compiler refuses map[int32][2147483647]uint8 on mips: type"
+        + " [2147483647]uint8 is larger than the address space of mips")
+        .contains("at most 2147483646 bytes");
   }
 
   @Test

@@ -172,7 +172,9 @@ public final class GoMaps {
      * A {@link GoMap} of Java objects.
      *
      * @throws IllegalArgumentException on an unknown plugin name, a hash provider that does not
-     *     support the layout's platform, or malformed key material settings
+     *     support the layout's platform, malformed key material settings, or a {@link #keyType}
+     *     and {@link #elemType} the layout refuses (a key type that is not comparable, a type too
+     *     large for the platform)
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();
@@ -205,8 +207,9 @@ public final class GoMaps {
      *
      * @throws IllegalArgumentException as {@link #build()}, if the key or elem type is not set, if
      *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
-     *     (floats, complex numbers, padding and {@code _} fields are fine), or if the elem type
-     *     holds pointers
+     *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type
+     *     holds pointers, or if the key or elem type is over {@code Integer.MAX_VALUE - 8} bytes,
+     *     more than a Java byte array holds
      */
     public BytesGoMap buildBytes() {
       if (keyType == null || elemType == null) {

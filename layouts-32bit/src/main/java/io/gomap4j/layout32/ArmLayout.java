@@ -14,7 +14,7 @@ public final class ArmLayout extends GcPlatformLayout {
 
   /** The arm layout; {@link java.util.ServiceLoader} calls this constructor. */
   public ArmLayout() {
-    super(new Platform("arm", 4, 4, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("arm", 4, 4, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_32);
   }
 
   @Override

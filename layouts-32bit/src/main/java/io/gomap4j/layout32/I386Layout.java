@@ -13,7 +13,7 @@ public final class I386Layout extends GcPlatformLayout {
 
   /** The 386 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public I386Layout() {
-    super(new Platform("386", 4, 4, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("386", 4, 4, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_32);
   }
 
   @Override

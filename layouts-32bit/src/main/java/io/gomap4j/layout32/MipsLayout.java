@@ -14,7 +14,7 @@ public final class MipsLayout extends GcPlatformLayout {
 
   /** The mips layout; {@link java.util.ServiceLoader} calls this constructor. */
   public MipsLayout() {
-    super(new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN));
+    super(new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN), MAX_WIDTH_MIPS);
   }
 
   @Override

@@ -14,7 +14,7 @@ public final class MipsleLayout extends GcPlatformLayout {
 
   /** The mipsle layout; {@link java.util.ServiceLoader} calls this constructor. */
   public MipsleLayout() {
-    super(new Platform("mipsle", 4, 4, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("mipsle", 4, 4, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_MIPS);
   }
 
   @Override

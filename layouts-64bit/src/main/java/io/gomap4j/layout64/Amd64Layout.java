@@ -13,7 +13,7 @@ public final class Amd64Layout extends GcPlatformLayout {
 
   /** The amd64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Amd64Layout() {
-    super(new Platform("amd64", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("amd64", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

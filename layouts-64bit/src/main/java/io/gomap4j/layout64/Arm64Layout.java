@@ -14,7 +14,7 @@ public final class Arm64Layout extends GcPlatformLayout {
 
   /** The arm64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Arm64Layout() {
-    super(new Platform("arm64", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("arm64", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

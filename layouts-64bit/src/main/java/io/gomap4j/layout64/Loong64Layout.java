@@ -14,7 +14,7 @@ public final class Loong64Layout extends GcPlatformLayout {
 
   /** The loong64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Loong64Layout() {
-    super(new Platform("loong64", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("loong64", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

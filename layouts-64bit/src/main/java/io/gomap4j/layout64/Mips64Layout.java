@@ -14,7 +14,7 @@ public final class Mips64Layout extends GcPlatformLayout {
 
   /** The mips64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Mips64Layout() {
-    super(new Platform("mips64", 8, 8, ByteOrder.BIG_ENDIAN));
+    super(new Platform("mips64", 8, 8, ByteOrder.BIG_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

@@ -14,7 +14,7 @@ public final class Mips64leLayout extends GcPlatformLayout {
 
   /** The mips64le layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Mips64leLayout() {
-    super(new Platform("mips64le", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("mips64le", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

@@ -14,7 +14,7 @@ public final class Ppc64Layout extends GcPlatformLayout {
 
   /** The ppc64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Ppc64Layout() {
-    super(new Platform("ppc64", 8, 8, ByteOrder.BIG_ENDIAN));
+    super(new Platform("ppc64", 8, 8, ByteOrder.BIG_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

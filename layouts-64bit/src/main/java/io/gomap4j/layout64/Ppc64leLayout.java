@@ -14,7 +14,7 @@ public final class Ppc64leLayout extends GcPlatformLayout {
 
   /** The ppc64le layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Ppc64leLayout() {
-    super(new Platform("ppc64le", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("ppc64le", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

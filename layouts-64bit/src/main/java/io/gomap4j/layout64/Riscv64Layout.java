@@ -14,7 +14,7 @@ public final class Riscv64Layout extends GcPlatformLayout {
 
   /** The riscv64 layout; {@link java.util.ServiceLoader} calls this constructor. */
   public Riscv64Layout() {
-    super(new Platform("riscv64", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("riscv64", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

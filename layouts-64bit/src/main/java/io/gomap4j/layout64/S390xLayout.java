@@ -14,7 +14,7 @@ public final class S390xLayout extends GcPlatformLayout {
 
   /** The s390x layout; {@link java.util.ServiceLoader} calls this constructor. */
   public S390xLayout() {
-    super(new Platform("s390x", 8, 8, ByteOrder.BIG_ENDIAN));
+    super(new Platform("s390x", 8, 8, ByteOrder.BIG_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

@@ -14,7 +14,7 @@ public final class WasmLayout extends GcPlatformLayout {
 
   /** The wasm layout; {@link java.util.ServiceLoader} calls this constructor. */
   public WasmLayout() {
-    super(new Platform("wasm", 8, 8, ByteOrder.LITTLE_ENDIAN));
+    super(new Platform("wasm", 8, 8, ByteOrder.LITTLE_ENDIAN), MAX_WIDTH_64);
   }
 
   @Override

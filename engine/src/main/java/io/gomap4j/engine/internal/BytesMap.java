@@ -49,6 +49,12 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+  /**
+   * The largest key or elem, in bytes: the longest {@code byte[]} a JVM reliably allocates
+   * ({@code Integer.MAX_VALUE - 8}, as the JDK's own collections assume).
+   */
+  public static final int MAX_VALUE_BYTES = Integer.MAX_VALUE - 8;
+
   private final GoType keyType;
   private final KeyAlg alg;
   /** Whether keys are plain memory: hashed as one block, equal when their bytes are. */
@@ -94,7 +100,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
    * notes).
    *
    * @throws IllegalArgumentException if the key type is not a comparable type without pointers or
-   *     strings, or the elem type holds pointers
+   *     strings, the elem type holds pointers, or either is over {@link #MAX_VALUE_BYTES} bytes
    */
   public BytesMap(
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,
@@ -152,7 +158,18 @@ public final class BytesMap extends MapCore implements BytesGoMap {
           "BytesGoMap elem type " + elem.goSyntax() + " holds pointers; only pointer-free elem"
               + " types can be stored as bytes");
     }
-    return layout.bucketLayout(key, elem);
+    BucketLayout bl = layout.bucketLayout(key, elem);
+    checkFitsArray("key", bl.key(), bl.keyType().size());
+    checkFitsArray("elem", bl.elem(), bl.elemType().size());
+    return bl;
+  }
+
+  private static void checkFitsArray(String what, GoType type, long size) {
+    if (size > MAX_VALUE_BYTES) {
+      throw new IllegalArgumentException("BytesGoMap " + what + " type " + type.goSyntax() + " is "
+          + size + " bytes, but keys and elems are passed and stored as Java byte arrays, so a "
+          + "BytesGoMap holds " + what + "s of at most " + MAX_VALUE_BYTES + " bytes");
+    }
   }
 
   /**
@@ -208,17 +225,22 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private void checkKey(byte[] key) {
     requireNonNull(key, "key is null");
     if (key.length != keySize) {
-      throw new IllegalArgumentException("key has " + key.length + " bytes; the map's key type "
-          + keyType.goSyntax() + " is " + keySize + " bytes on " + platformName);
+      throw new IllegalArgumentException("key has " + bytes(key.length) + "; the map's key type "
+          + keyType.goSyntax() + " is " + bytes(keySize) + " on " + platformName);
     }
   }
 
   private void checkValue(byte[] value) {
     requireNonNull(value, "value is null");
     if (value.length != elemSize) {
-      throw new IllegalArgumentException("value has " + value.length + " bytes; the map's elem"
-          + " type " + elemType.goSyntax() + " is " + elemSize + " bytes on " + platformName);
+      throw new IllegalArgumentException("value has " + bytes(value.length) + "; the map's elem"
+          + " type " + elemType.goSyntax() + " is " + bytes(elemSize) + " on " + platformName);
     }
+  }
+
+  /** {@code 1 byte}, {@code 8 bytes}. */
+  private static String bytes(long n) {
+    return n + (n == 1 ? " byte" : " bytes");
   }
 
   // ---- slot access ------------------------------------------------------------------------------

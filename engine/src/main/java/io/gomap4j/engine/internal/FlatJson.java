@@ -1,5 +1,6 @@
 package io.gomap4j.engine.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,6 +8,11 @@ import java.util.Map;
  * A reader for one flat JSON object per line, the format of Go's vector files: string, number,
  * boolean and null values, no nesting. Values come back as {@link String}, {@link Long},
  * {@link Double}, {@link Boolean} or {@code null}.
+ *
+ * <p>Every error names a place on the line: a syntax error its column ({@code expected ':' at
+ * column 11, found '"'}), a field with the wrong kind of value the field and the column where the
+ * value starts ({@code field "ptrsize" at column 32: must be an integer, got "8"}), a missing
+ * field its name.
  */
 public final class FlatJson {
 
@@ -18,14 +24,139 @@ public final class FlatJson {
   }
 
   /**
+   * One object: its values by key, in the order of the line, and the 1-based column where each
+   * value starts, with typed accessors whose errors name the field and that column.
+   *
+   * @param values the values by key
+   * @param columns the column of each value by key
+   */
+  public record Fields(Map<String, Object> values, Map<String, Integer> columns) {
+
+    /** Unmodifiable views of {@code values} and {@code columns}. */
+    public Fields {
+      values = Collections.unmodifiableMap(values);
+      columns = Collections.unmodifiableMap(columns);
+    }
+
+    /** Whether the object has the field {@code key}. */
+    public boolean has(String key) {
+      return values.containsKey(key);
+    }
+
+    /**
+     * The 1-based column where the value of {@code key} starts.
+     *
+     * @throws IllegalArgumentException naming the field if it is missing
+     */
+    public int column(String key) {
+      Integer c = columns.get(key);
+      if (c == null) {
+        throw new IllegalArgumentException("missing field \"" + key + "\"");
+      }
+      return c;
+    }
+
+    /**
+     * The value of {@code key}, which may be null (a JSON {@code null}).
+     *
+     * @throws IllegalArgumentException naming the field if it is missing
+     */
+    public Object get(String key) {
+      column(key);
+      return values.get(key);
+    }
+
+    /**
+     * The string value of {@code key}.
+     *
+     * @throws IllegalArgumentException naming the field, and its column, if it is missing or not a
+     *     string
+     */
+    public String string(String key) {
+      if (get(key) instanceof String s) {
+        return s;
+      }
+      throw error(key, "must be a string, got " + shown(key));
+    }
+
+    /**
+     * The integer value of {@code key}.
+     *
+     * @throws IllegalArgumentException naming the field, and its column, if it is missing or not an
+     *     integer
+     */
+    public long integer(String key) {
+      if (get(key) instanceof Long n) {
+        return n;
+      }
+      throw error(key, "must be an integer, got " + shown(key));
+    }
+
+    /**
+     * The integer value of {@code key}, which must lie in {@code min..max}.
+     *
+     * @throws IllegalArgumentException naming the field, its column and the range, if it is
+     *     missing, not an integer or out of range
+     */
+    public long integer(String key, long min, long max) {
+      if (get(key) instanceof Long n && n >= min && n <= max) {
+        return n;
+      }
+      throw error(key, "must be an integer from " + min + " to " + max + ", got " + shown(key));
+    }
+
+    /**
+     * The boolean value of {@code key}.
+     *
+     * @throws IllegalArgumentException naming the field, and its column, if it is missing or not
+     *     {@code true} or {@code false}
+     */
+    public boolean bool(String key) {
+      if (get(key) instanceof Boolean b) {
+        return b;
+      }
+      throw error(key, "must be true or false, got " + shown(key));
+    }
+
+    /**
+     * An error about the value of field {@code key}: {@code field "KEY" at column N: PROBLEM}.
+     *
+     * @param problem what is wrong and what is allowed, such as {@code must be 1 to 8 hex digits,
+     *     got "zz"}
+     * @throws IllegalArgumentException naming the field if it is missing
+     */
+    public IllegalArgumentException error(String key, String problem) {
+      return new IllegalArgumentException(
+          "field \"" + key + "\" at column " + column(key) + ": " + problem);
+    }
+
+    /** The value of {@code key} as it reads in JSON: a string in quotes, else the value. */
+    public String shown(String key) {
+      Object v = values.get(key);
+      return v instanceof String s ? quote(s) : String.valueOf(v);
+    }
+  }
+
+  /**
    * Parses one object.
    *
    * @throws IllegalArgumentException naming the position and what was expected, if {@code line} is
    *     not a flat JSON object
    */
   public static Map<String, Object> parseObject(String line) {
+    return parseFields(line).values();
+  }
+
+  /**
+   * Parses one object, with the column of each value.
+   *
+   * @throws IllegalArgumentException naming the position and what was expected, if {@code line} is
+   *     not a flat JSON object or has a key twice
+   */
+  public static Fields parseFields(String line) {
     FlatJson p = new FlatJson(line);
     Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Integer> columns = new LinkedHashMap<>();
     p.skipWs();
     p.expect('{');
     p.skipWs();
@@ -34,10 +165,16 @@ public final class FlatJson {
     } else {
       while (true) {
         p.skipWs();
+        int keyColumn = p.pos + 1;
         String key = p.string();
+        if (out.containsKey(key)) {
+          throw new IllegalArgumentException(
+              "duplicate field " + quote(key) + " at column " + keyColumn);
+        }
         p.skipWs();
         p.expect(':');
         p.skipWs();
+        columns.put(key, p.pos + 1);
         out.put(key, p.value());
         p.skipWs();
         char c = p.next("',' or '}'");
@@ -45,6 +182,7 @@ public final class FlatJson {
           break;
         }
         if (c != ',') {
+          p.pos--;
           throw p.error("',' or '}'", c);
         }
       }
@@ -53,7 +191,7 @@ public final class FlatJson {
     if (p.pos != p.text.length()) {
       throw p.error("end of line", p.text.charAt(p.pos));
     }
-    return out;
+    return new Fields(out, columns);
   }
 
   private Object value() {
@@ -87,7 +225,9 @@ public final class FlatJson {
       }
       return Double.parseDouble(num);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("bad number '" + num + "' at column " + (start + 1), e);
+      throw new IllegalArgumentException((num.matches("[+-]?[0-9]+")
+          ? "integer " + num + " at column " + (start + 1) + " does not fit in 64 bits"
+          : "bad number '" + num + "' at column " + (start + 1)), e);
     }
   }
 
@@ -123,14 +263,21 @@ public final class FlatJson {
             sb.append('\f');
             break;
           case 'u':
-            if (pos + 4 > text.length()) {
-              throw error("4 hex digits", '\0');
+            int code = 0;
+            for (int i = 0; i < 4; i++) {
+              char h = next("4 hex digits after \\u");
+              int digit = Character.digit(h, 16);
+              if (digit < 0) {
+                pos--;
+                throw error("4 hex digits after \\u", h);
+              }
+              code = code * 16 + digit;
             }
-            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-            pos += 4;
+            sb.append((char) code);
             break;
           default:
-            throw error("a JSON escape", e);
+            pos--;
+            throw error("a JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", e);
         }
       } else {
         sb.append(c);
@@ -164,8 +311,32 @@ public final class FlatJson {
     }
   }
 
+  /** An error at the current position, where {@code found} is (or the end of the line). */
   private IllegalArgumentException error(String expected, char found) {
-    return new IllegalArgumentException(
-        "expected " + expected + " at column " + (pos + 1) + ", found '" + found + "'");
+    return new IllegalArgumentException("expected " + expected + " at column " + (pos + 1)
+        + ", found " + (pos >= text.length() ? "end of line" : "'" + found + "'"));
+  }
+
+  /** {@code s} as a JSON string literal, with quotes and control characters escaped. */
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 }

@@ -20,7 +20,10 @@ public final class GoAlloc {
 
   private GoAlloc() {}
 
-  /** The size Go's allocator actually hands out for a request of {@code size} bytes. */
+  /**
+   * The size Go's allocator actually hands out for a request of {@code size} bytes, or
+   * {@link Long#MAX_VALUE} when that would pass 2^63-1.
+   */
   public static long roundupsize(long size) {
     if (size < MAX_SMALL_SIZE) {
       for (int c : CLASS_TO_SIZE) {
@@ -28,6 +31,9 @@ public final class GoAlloc {
           return c;
         }
       }
+    }
+    if (size > Long.MAX_VALUE - (PAGE_SIZE - 1)) {
+      return Long.MAX_VALUE;
     }
     return (size + PAGE_SIZE - 1) & -PAGE_SIZE;
   }

@@ -27,6 +27,10 @@ package io.gomap4j.engine.internal;
  *   <li>for keys or elems larger than 128 bytes, one {@code newobject} of their size per entry.
  * </ul>
  *
+ * <p>The sum saturates at {@link Long#MAX_VALUE}: many entries with huge indirect keys or elems
+ * can need more bytes than a {@code long} counts, and are then reported as {@code Long.MAX_VALUE},
+ * never as a wrapped value.
+ *
  * <p>Not modelled: maps Go keeps on the stack (non-escaping {@code make}), the backing arrays an
  * {@code append} abandoned but the garbage collector has not yet freed, memory referenced by keys
  * and elems (string bytes, slice arrays, pointees, interface data), iterators, and allocator
@@ -47,13 +51,34 @@ final class GoMemory {
     if (!g.goBucketHasPointers()) {
       bytes += overflowSlice(buckets, ptr) + overflowSlice(old, ptr);
     }
+    bytes = saturatedSum(bytes, saturatedProduct(count, indirectBytesPerEntry(g)));
+    return bytes;
+  }
+
+  /**
+   * The bytes Go allocates for one entry's indirect key and elem ({@code newobject} of each type
+   * over 128 bytes, rounded up to its size class), 0 when both are stored in the bucket; saturates
+   * at {@link Long#MAX_VALUE}.
+   */
+  static long indirectBytesPerEntry(Geometry g) {
+    long bytes = 0;
     if (g.goIndirectKeySize() > 0) {
-      bytes += count * GoAlloc.roundupsize(g.goIndirectKeySize());
+      bytes = GoAlloc.roundupsize(g.goIndirectKeySize());
     }
     if (g.goIndirectElemSize() > 0) {
-      bytes += count * GoAlloc.roundupsize(g.goIndirectElemSize());
+      bytes = saturatedSum(bytes, GoAlloc.roundupsize(g.goIndirectElemSize()));
     }
     return bytes;
+  }
+
+  /** {@code a + b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} if that is larger. */
+  private static long saturatedSum(long a, long b) {
+    return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+  }
+
+  /** {@code a * b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} if that is larger. */
+  private static long saturatedProduct(long a, long b) {
+    return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** One bucket array as allocated, and its overflow buckets allocated one at a time. */

@@ -10,6 +10,9 @@ import io.gomap4j.api.LongLongGoMap;
  */
 public final class MapInternals {
 
+  /** The largest B the engine makes: at most 2^MAX_B buckets. */
+  public static final int MAX_B = MapCore.MAX_B;
+
   private MapInternals() {}
 
   static MapCore core(Object map) {

@@ -9,7 +9,9 @@ import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.FlatJson;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
+import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.PlatformLayout;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -61,12 +63,20 @@ public final class TraceReplay {
 
     /** {@code trace: N ops, N states matched}, or the divergence. */
     public String summary() {
+      String counts = ops + (ops == 1 ? " op, " : " ops, ") + statesMatched
+          + (statesMatched == 1 ? " state" : " states") + " matched";
       return matched()
-          ? "trace: " + ops + " ops, " + statesMatched + " states matched"
-          : "trace: " + divergence + "\ntrace: " + ops + " ops, " + statesMatched
-              + " states matched before the divergence";
+          ? "trace: " + counts
+          : "trace: " + divergence + "\ntrace: " + counts + " before the divergence";
     }
   }
+
+  /**
+   * The largest {@code make} hint a trace's header may give, the largest for which {@code go119}
+   * chooses B at most {@link MapInternals#MAX_B}: Go's {@code overLoadFactor} allows 6.5 entries
+   * per bucket.
+   */
+  static final long MAX_HINT = 13L * (1L << (MapInternals.MAX_B - 1));
 
   /** The hash provider a trace's header selects: the fallback hash unless it says AES was on. */
   public static String hashFor(boolean aes) {
@@ -77,7 +87,10 @@ public final class TraceReplay {
    * Replays a trace file, plain or gzip-compressed ({@code .gz}).
    *
    * @param hash the hash provider, or null to choose it from the header's {@code aes} field
-   * @throws TraceFormatException if the file does not parse
+   * @throws TraceFormatException if the file does not parse, or a header field is out of range
+   * @throws UnavailableHashException if the hash provider is not installed or does not support the
+   *     trace's platform
+   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch
    */
   public static Result replay(Path file, Plugins plugins, String hash, boolean checkInvariants)
       throws IOException {
@@ -98,7 +111,11 @@ public final class TraceReplay {
   /**
    * Replays a trace from a stream (plain text), which the caller closes.
    *
-   * @throws TraceFormatException if the trace does not parse
+   * @throws TraceFormatException if the trace does not parse, or a header field is out of range:
+   *     a message at line 1 that names the field and the column where its value starts
+   * @throws UnavailableHashException if the hash provider is not installed or does not support the
+   *     trace's platform
+   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch
    */
   public static Result replay(InputStream in, String source, Plugins plugins, String hash,
       boolean checkInvariants) throws IOException {
@@ -106,45 +123,51 @@ public final class TraceReplay {
     requireNonNull(source, "source is null");
     requireNonNull(plugins, "plugins is null");
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = r.readLine();
-    if (header == null) {
+    String headerLine = r.readLine();
+    if (headerLine == null) {
       throw new TraceFormatException(source, 1, "the file is empty; expected a JSON header line");
     }
-    Map<String, Object> h;
+    Header h = Header.parse(source, headerLine);
+    String goarch = h.goarch();
+    String hashName = hash != null ? hash : hashFor(h.aes());
+
+    PlatformLayout layout;
     try {
-      h = FlatJson.parseObject(header);
+      layout = plugins.layout(goarch);
     } catch (IllegalArgumentException e) {
-      throw new TraceFormatException(source, 1, "bad JSON header: " + e.getMessage());
+      throw new IllegalArgumentException("the trace's goarch: " + e.getMessage(), e);
     }
-    String goarch = headerString(source, h, "goarch");
-    boolean aes = h.get("aes") instanceof Boolean && (Boolean) h.get("aes");
-    KeyMaterial km;
-    int hash0;
+    if (!h.keyMaterial().fits(layout.platform().bits())) {
+      throw h.error("keysched", "has " + 2 * h.keyMaterial().aeskeyschedLength() + " hex digits,"
+          + " a key schedule for 32-bit platforms only; goarch " + goarch + " is "
+          + layout.platform().bits() + "-bit and needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64);
+    }
+    HashProvider provider;
     try {
-      km = KeyMaterial.fromHex(headerString(source, h, "keysched"),
-          headerString(source, h, "hashkey"));
-      hash0 = (int) Long.parseLong(headerString(source, h, "hash0"), 16);
+      provider = plugins.hash(hashName);
     } catch (IllegalArgumentException e) {
-      throw new TraceFormatException(source, 1, e.getMessage());
+      throw new UnavailableHashException(hashName, hash == null, e.getMessage());
     }
-    long hint = headerLong(source, h, "hint");
-    long b0 = headerLong(source, h, "B0");
-    String hashName = hash != null ? hash : hashFor(aes);
+    if (!provider.supports(layout.platform())) {
+      throw new UnavailableHashException(hashName, hash == null, "hash '" + hashName
+          + "' does not support the trace's platform " + layout.platform() + "; it supports "
+          + provider.supportedPlatforms());
+    }
 
     LongLongGoMap map = GoMaps.builder()
         .plugins(plugins)
-        .hash(hashName)
-        .layout(goarch)
+        .hash(provider)
+        .layout(layout)
         .growth(Go119GrowthPolicy.NAME)
-        .keyMaterial(km)
-        .expectedSize(hint)
+        .keyMaterial(h.keyMaterial())
+        .expectedSize(h.hint())
         .seed(0)
         .buildLongLong();
-    MapInternals.setHash0(map, hash0);
+    MapInternals.setHash0(map, h.hash0());
     MapState start = MapInternals.state(map);
-    if (start.B() != b0) {
+    if (start.B() != h.b0()) {
       return new Result(source, goarch, hashName, 0, 0, new Divergence(0, 1,
-          "make(map[int64]int64, " + hint + ")", "B=" + b0, "B=" + start.B()));
+          "make(map[int64]int64, " + h.hint() + ")", "B=" + h.b0(), "B=" + start.B()));
     }
 
     String goState = null;
@@ -213,21 +236,59 @@ public final class TraceReplay {
     }
   }
 
-  private static String headerString(String source, Map<String, Object> h, String key) {
-    Object v = h.get(key);
-    if (!(v instanceof String)) {
-      throw new TraceFormatException(source, 1,
-          "the header needs a string field \"" + key + "\"");
-    }
-    return (String) v;
-  }
+  /**
+   * The header line of a trace: its JSON fields, read and checked. A field that is missing, of the
+   * wrong kind or out of range is a {@link TraceFormatException} at line 1 naming the field and the
+   * column where its value starts.
+   */
+  private record Header(String source, FlatJson.Fields fields, String goarch, boolean aes,
+      KeyMaterial keyMaterial, int hash0, long hint, int b0) {
 
-  private static long headerLong(String source, Map<String, Object> h, String key) {
-    Object v = h.get(key);
-    if (!(v instanceof Long)) {
-      throw new TraceFormatException(source, 1,
-          "the header needs an integer field \"" + key + "\"");
+    static Header parse(String source, String line) {
+      FlatJson.Fields f;
+      try {
+        f = FlatJson.parseFields(line);
+      } catch (IllegalArgumentException e) {
+        throw new TraceFormatException(source, 1, "bad JSON header: " + e.getMessage());
+      }
+      try {
+        String goarch = f.string("goarch");
+        // Absent means false: Go's fallback hash.
+        boolean aes = f.has("aes") && f.bool("aes");
+        String keysched = f.string("keysched");
+        String hashkey = f.string("hashkey");
+        try {
+          KeyMaterial.fromHex(keysched, "0,0,0,0");
+        } catch (IllegalArgumentException e) {
+          throw f.error("keysched", e.getMessage());
+        }
+        KeyMaterial km;
+        try {
+          km = KeyMaterial.fromHex(keysched, hashkey);
+        } catch (IllegalArgumentException e) {
+          throw f.error("hashkey", e.getMessage());
+        }
+        String h0 = f.string("hash0");
+        if (h0.isEmpty() || h0.length() > 8 || !h0.chars().allMatch(HexFormat::isHexDigit)) {
+          throw f.error("hash0", "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got "
+              + f.shown("hash0"));
+        }
+        int hash0 = Integer.parseUnsignedInt(h0, 16);
+        if (!(f.get("hint") instanceof Long hint && hint >= 0 && hint <= MAX_HINT)) {
+          throw f.error("hint", "must be an integer from 0 to " + MAX_HINT + " (make's size hint;"
+              + " gomap4j makes at most 2^" + MapInternals.MAX_B + " buckets), got "
+              + f.shown("hint"));
+        }
+        int b0 = (int) f.integer("B0", 0, MapInternals.MAX_B);
+        return new Header(source, f, goarch, aes, km, hash0, hint, b0);
+      } catch (IllegalArgumentException e) {
+        throw new TraceFormatException(source, 1, e.getMessage());
+      }
     }
-    return (Long) v;
+
+    /** A format error about field {@code key} of the header, with its column. */
+    TraceFormatException error(String key, String problem) {
+      return new TraceFormatException(source, 1, fields.error(key, problem).getMessage());
+    }
   }
 }

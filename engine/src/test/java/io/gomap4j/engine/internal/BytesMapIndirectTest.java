@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.api.BytesGoMap;
 import io.gomap4j.api.GoType;
@@ -175,6 +176,27 @@ class BytesMapIndirectTest {
     assertThat(m.stats().goBytes() - before).isEqualTo(144 + 5L * (208 + 320));
     m.remove(new byte[200]); // absent: nothing changes
     assertThat(m.stats().goBytes() - before).isEqualTo(144 + 5L * (208 + 320));
+  }
+
+  @Test
+  @DisplayName("Key or elem types over Integer.MAX_VALUE - 8 bytes are refused naming the type, its"
+      + " size and the limit, not with an ArithmeticException; the limit itself is accepted")
+  void typesBeyondJavaArrays() {
+    for (String huge : List.of("[2147483640]byte", "[2147483648]byte", "[1125899906842623]byte")) {
+      GoType t = GoType.parse(huge);
+      long size = t instanceof GoType.Array ? ((GoType.Array) t).length() : -1;
+      assertThatThrownBy(() -> build(TestPlugins.AMD64, 1, "go119", "int64", huge))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("BytesGoMap elem type " + t.goSyntax() + " is " + size + " bytes, but keys"
+              + " and elems are passed and stored as Java byte arrays, so a BytesGoMap holds elems"
+              + " of at most 2147483639 bytes");
+      assertThatThrownBy(() -> build(TestPlugins.AMD64, 1, "go119", huge, "int64"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("BytesGoMap key type " + t.goSyntax() + " is " + size + " bytes")
+          .hasMessageContaining("holds keys of at most 2147483639 bytes");
+    }
+    BytesGoMap largest = build(TestPlugins.AMD64, 1, "go119", "int64", "[2147483639]byte");
+    assertThat(largest.elemSize()).isEqualTo(2147483639);
   }
 
   // ---- model-based ------------------------------------------------------------------------------

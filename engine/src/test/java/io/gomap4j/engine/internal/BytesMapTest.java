@@ -188,6 +188,14 @@ class BytesMapTest {
     assertThatThrownBy(() -> m.containsKey(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> m.remove(new byte[1])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.remove(new byte[1]))
+        .hasMessage("key has 1 byte; the map's key type [12]uint8 is 12 bytes on amd64");
+    BytesGoMap small = build(TestPlugins.AMD64, 5, "int8", "bool");
+    assertThatThrownBy(() -> small.put(new byte[2], new byte[1]))
+        .hasMessage("key has 2 bytes; the map's key type int8 is 1 byte on amd64");
+    assertThatThrownBy(() -> small.put(new byte[1], new byte[0]))
+        .hasMessage("value has 0 bytes; the map's elem type bool is 1 byte on amd64");
+    assertThat(small.isEmpty()).isTrue();
     assertThatThrownBy(() -> m.put(null, new byte[6])).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("key");
     assertThatThrownBy(() -> m.put(k, null)).isInstanceOf(NullPointerException.class)

@@ -26,6 +26,14 @@ class GoAllocTest {
     }
   }
 
+  @Test
+  @DisplayName("roundupsize saturates at Long.MAX_VALUE instead of wrapping past 2^63-1")
+  void roundupsizeSaturates() {
+    assertThat(GoAlloc.roundupsize(Long.MAX_VALUE - 8191)).isEqualTo(Long.MAX_VALUE - 8191);
+    assertThat(GoAlloc.roundupsize(Long.MAX_VALUE - 8190)).isEqualTo(Long.MAX_VALUE);
+    assertThat(GoAlloc.roundupsize(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+  }
+
   private static List<Long> spare(int bucketSize) {
     List<Long> out = new ArrayList<>();
     for (int b = 4; b <= 12; b++) {

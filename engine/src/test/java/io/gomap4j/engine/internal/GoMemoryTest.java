@@ -153,4 +153,21 @@ class GoMemoryTest {
     }
     assertThat(m.stats().goBytes()).isEqualTo(48 + 144 + 3 * 208);
   }
+
+  @Test
+  @DisplayName("Indirect elems are one object per entry, counted exactly while the total fits in a"
+      + " long and as Long.MAX_VALUE beyond, never wrapped negative")
+  void hugeIndirectElemsSaturate() {
+    GoMap<Long, Boolean> m = TestPlugins.builder(TestPlugins.AMD64, 42).keyType(GoType.INT64)
+        .elemType(GoType.parse("[1125899906842623]byte")).build();
+    for (long i = 0; i < 8191; i++) {
+      m.put(i, true);
+    }
+    long buckets = m.stats().goBytes() - 8191L * (1L << 50);
+    assertThat(buckets).isPositive().isLessThan(1L << 20);
+    for (long i = 8191; i < 10_000; i++) {
+      m.put(i, true);
+    }
+    assertThat(m.stats().goBytes()).isEqualTo(Long.MAX_VALUE);
+  }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -94,7 +93,7 @@ public final class GoVectors {
   }
 
   private static <T> List<T> readLines(
-      String name, InputStream in, BiFunction<String, Map<String, Object>, T> parse) {
+      String name, InputStream in, BiFunction<String, FlatJson.Fields, T> parse) {
     List<T> out = new ArrayList<>();
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -107,7 +106,7 @@ public final class GoVectors {
         }
         String source = name + ":" + n;
         try {
-          out.add(parse.apply(source, FlatJson.parseObject(line)));
+          out.add(parse.apply(source, FlatJson.parseFields(line)));
         } catch (RuntimeException e) {
           throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -118,69 +117,88 @@ public final class GoVectors {
     return out;
   }
 
-  private static HashVector hashVector(String source, Map<String, Object> o) {
+  private static HashVector hashVector(String source, FlatJson.Fields f) {
     return new HashVector(
         source,
-        str(o, "goarch"),
-        (int) num(o, "bits"),
-        str(o, "alg"),
-        str(o, "fn"),
-        KeyMaterial.fromHex(str(o, "keysched"), str(o, "hashkey")),
-        Long.parseUnsignedLong(str(o, "seed"), 16),
-        HexFormat.of().parseHex(str(o, "data")),
-        Long.parseUnsignedLong(str(o, "hash"), 16));
+        f.string("goarch"),
+        size(f, "bits"),
+        f.string("alg"),
+        f.string("fn"),
+        keyMaterial(f),
+        hex64(f, "seed"),
+        hexBytes(f, "data"),
+        hex64(f, "hash"));
   }
 
-  private static LayoutVector layoutVector(String source, Map<String, Object> o) {
+  private static LayoutVector layoutVector(String source, FlatJson.Fields f) {
     return new LayoutVector(
         source,
-        str(o, "goarch"),
-        (int) num(o, "ptrsize"),
-        str(o, "key"),
-        str(o, "elem"),
-        num(o, "keytypesize"),
-        (int) num(o, "keyalign"),
-        num(o, "elemtypesize"),
-        (int) num(o, "elemalign"),
-        (int) num(o, "keysize"),
-        (int) num(o, "elemsize"),
-        (int) num(o, "bucketsize"),
-        bool(o, "indirectkey"),
-        bool(o, "indirectelem"),
-        (int) num(o, "keysoff"),
-        (int) num(o, "elemsoff"),
-        (int) num(o, "overflowoff"),
-        (int) num(o, "bucketalign"));
+        f.string("goarch"),
+        size(f, "ptrsize"),
+        f.string("key"),
+        f.string("elem"),
+        f.integer("keytypesize", 0, Long.MAX_VALUE),
+        size(f, "keyalign"),
+        f.integer("elemtypesize", 0, Long.MAX_VALUE),
+        size(f, "elemalign"),
+        size(f, "keysize"),
+        size(f, "elemsize"),
+        size(f, "bucketsize"),
+        f.bool("indirectkey"),
+        f.bool("indirectelem"),
+        size(f, "keysoff"),
+        size(f, "elemsoff"),
+        size(f, "overflowoff"),
+        size(f, "bucketalign"));
   }
 
-  private static Object field(Map<String, Object> o, String key) {
-    if (!o.containsKey(key)) {
-      throw new IllegalArgumentException("missing field \"" + key + "\"");
-    }
-    return o.get(key);
+  /** A size, offset or count that a Java int holds: 0 to {@link Integer#MAX_VALUE}. */
+  private static int size(FlatJson.Fields f, String key) {
+    return (int) f.integer(key, 0, Integer.MAX_VALUE);
   }
 
-  private static String str(Map<String, Object> o, String key) {
-    Object v = field(o, key);
-    if (!(v instanceof String)) {
-      throw new IllegalArgumentException("field \"" + key + "\" must be a string, got " + v);
+  /**
+   * The line's {@code keysched} and {@code hashkey}; a bad one is named with its column. The key
+   * schedule is read first with a valid placeholder {@code hashkey}, so that each error is
+   * attributed to its own field.
+   */
+  private static KeyMaterial keyMaterial(FlatJson.Fields f) {
+    String keysched = f.string("keysched");
+    String hashkey = f.string("hashkey");
+    try {
+      KeyMaterial.fromHex(keysched, "0,0,0,0");
+    } catch (IllegalArgumentException e) {
+      throw f.error("keysched", e.getMessage());
     }
-    return (String) v;
+    try {
+      return KeyMaterial.fromHex(keysched, hashkey);
+    } catch (IllegalArgumentException e) {
+      throw f.error("hashkey", e.getMessage());
+    }
   }
 
-  private static long num(Map<String, Object> o, String key) {
-    Object v = field(o, key);
-    if (!(v instanceof Long)) {
-      throw new IllegalArgumentException("field \"" + key + "\" must be an integer, got " + v);
+  /** A 64-bit value in hex, as Go prints a {@code uintptr} with {@code %x}. */
+  private static long hex64(FlatJson.Fields f, String key) {
+    String s = f.string(key);
+    if (s.isEmpty() || s.length() > 16 || !s.chars().allMatch(HexFormat::isHexDigit)) {
+      throw f.error(key, "must be 1 to 16 hex digits, got " + f.shown(key));
     }
-    return (Long) v;
+    return Long.parseUnsignedLong(s, 16);
   }
 
-  private static boolean bool(Map<String, Object> o, String key) {
-    Object v = field(o, key);
-    if (!(v instanceof Boolean)) {
-      throw new IllegalArgumentException("field \"" + key + "\" must be true or false, got " + v);
+  /** Bytes in hex, two digits per byte. */
+  private static byte[] hexBytes(FlatJson.Fields f, String key) {
+    String s = f.string(key);
+    if (s.length() % 2 != 0) {
+      throw f.error(key, "must be hex, two digits per byte, got an odd number of digits ("
+          + s.length() + ")");
     }
-    return (Boolean) v;
+    for (int i = 0; i < s.length(); i++) {
+      if (!HexFormat.isHexDigit(s.charAt(i))) {
+        throw f.error(key, "must be hex, two digits per byte, got '" + s.charAt(i)
+            + "' at position " + (i + 1));
+      }
+    }
+    return HexFormat.of().parseHex(s);
   }
 }

@@ -1,0 +1,83 @@
+package io.gomap4j.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The reader of Go's one-object-per-line vector and trace files: values, and where errors are. */
+class FlatJsonTest {
+
+  @Test
+  @DisplayName("Strings, escapes, integers, floats, booleans and null, in the order of the line")
+  void values() {
+    Map<String, Object> o = FlatJson.parseObject(
+        "{\"s\": \"a\\\"b\\\\c\\/\\n\\u00e9\\u00C9\", \"i\": -42, \"f\": 1.5e3, \"t\": true,"
+            + " \"n\": null, \"e\": \"\"}");
+    assertThat(o).containsExactly(entry("s", "a\"b\\c/\n\u00e9\u00c9"), entry("i", -42L),
+        entry("f", 1500.0), entry("t", true), entry("n", null), entry("e", ""));
+  }
+
+  @Test
+  @DisplayName("Each value's column is where the value starts, 1-based")
+  void columns() {
+    FlatJson.Fields f = FlatJson.parseFields("{\"goarch\": \"amd64\", \"ptrsize\":8}");
+    assertThat(f.column("goarch")).isEqualTo(12);
+    assertThat(f.column("ptrsize")).isEqualTo(31);
+  }
+
+  @Test
+  @DisplayName("Syntax errors give the column of the offending character and what was expected")
+  void syntaxErrorsHaveColumns() {
+    String[][] cases = {
+      {"[1]", "expected '{' at column 1, found '['"},
+      {"{\"a\" 1}", "expected ':' at column 6, found '1'"},
+      {"{\"a\":1 \"b\":2}", "expected ',' or '}' at column 8, found '\"'"},
+      {"{\"a\":1,}", "expected '\"' at column 8, found '}'"},
+      {"{\"a\":{}}", "expected a string, number, true, false or null at column 6, found '{'"},
+      {"{\"a\":", "expected a string, number, true, false or null at column 6, found end of line"},
+      {"{\"a\":1} x", "expected end of line at column 9, found 'x'"},
+      {"{\"a\":\"x}", "expected a closing '\"' at column 9, found end of line"},
+      {"{\"a\":\"\\q\"}", "expected a JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) at"
+          + " column 8, found 'q'"},
+      {"{\"a\":\"\\u00zz\"}", "expected 4 hex digits after \\u at column 11, found 'z'"},
+      {"{\"a\":\"\\u00\"}", "expected 4 hex digits after \\u at column 11, found '\"'"},
+      {"{\"a\":\"\\u0", "expected 4 hex digits after \\u at column 10, found end of line"},
+      {"{\"a\":1-2}", "bad number '1-2' at column 6"},
+      {"{\"a\":99999999999999999999}",
+          "integer 99999999999999999999 at column 6 does not fit in 64 bits"},
+      {"{\"a\":1, \"a\":2}", "duplicate field \"a\" at column 9"},
+    };
+    for (String[] c : cases) {
+      assertThatThrownBy(() -> FlatJson.parseObject(c[0])).as(c[0])
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(c[1]);
+    }
+  }
+
+  @Test
+  @DisplayName("A field of the wrong kind is named with its column and its value as JSON")
+  void fieldErrorsNameTheFieldAndColumn() {
+    FlatJson.Fields f = FlatJson.parseFields(
+        "{\"s\": 8, \"i\": \"8\", \"b\": 0, \"r\": 300, \"n\": null, \"q\": \"a\\\"b\"}");
+    assertThat(f.integer("r", 0, 300)).isEqualTo(300);
+    assertThatThrownBy(() -> f.string("s"))
+        .hasMessage("field \"s\" at column 7: must be a string, got 8");
+    assertThatThrownBy(() -> f.integer("i"))
+        .hasMessage("field \"i\" at column 15: must be an integer, got \"8\"");
+    assertThatThrownBy(() -> f.bool("b"))
+        .hasMessage("field \"b\" at column 25: must be true or false, got 0");
+    assertThatThrownBy(() -> f.integer("r", 0, 255))
+        .hasMessage("field \"r\" at column 33: must be an integer from 0 to 255, got 300");
+    assertThatThrownBy(() -> f.integer("n"))
+        .hasMessage("field \"n\" at column 43: must be an integer, got null");
+    assertThatThrownBy(() -> f.string("x")).hasMessage("missing field \"x\"");
+    assertThatThrownBy(() -> f.integer("q"))
+        .hasMessage("field \"q\" at column 54: must be an integer, got \"a\\\"b\"");
+    assertThat(f.error("q", "must be short").getMessage())
+        .isEqualTo("field \"q\" at column 54: must be short");
+  }
+}

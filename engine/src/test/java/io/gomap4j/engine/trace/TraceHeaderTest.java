@@ -1,0 +1,143 @@
+package io.gomap4j.engine.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestPlugins;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace's header line: every bad field is a format error at line 1 naming the field and the
+ * column of its value; a hash provider that is missing or does not fit the platform is an
+ * {@link UnavailableHashException}, the only header problem another provider solves.
+ */
+class TraceHeaderTest {
+
+  private static final String KEYSCHED = "00".repeat(128);
+  private static final String HEADER = "{\"goarch\":\"amd64\",\"aes\":false,\"keysched\":\""
+      + KEYSCHED + "\",\"hashkey\":\"1,2,3,4\",\"hash0\":\"8a09ac6a\",\"hint\":0,\"B0\":0}";
+  private static final String OPS =
+      "put 1 | B=0 noverflow=0 growing=false nevacuate=0 samesize=false\n";
+
+  private static TraceReplay.Result replay(String header, String hash) throws IOException {
+    byte[] text = (header + "\n" + OPS).getBytes(StandardCharsets.UTF_8);
+    return TraceReplay.replay(new ByteArrayInputStream(text), "t.txt", TestPlugins.registry(),
+        hash, true);
+  }
+
+  @Test
+  @DisplayName("The header this test varies replays with the test hash")
+  void theBaseHeaderReplays() throws IOException {
+    TraceReplay.Result r = replay(HEADER, TestHashes.MIX);
+    assertThat(r.ops()).isEqualTo(1);
+    assertThat(r.goarch()).isEqualTo("amd64");
+    assertThat(r.summary()).isEqualTo("trace: 1 op, 1 state matched");
+  }
+
+  @Test
+  @DisplayName("A bad hash0, hint, B0, aes, keysched or hashkey is an error at line 1 naming the"
+      + " field and the column where its value starts")
+  void badFieldsAreLineOneErrorsWithFieldAndColumn() {
+    // the field's text in HEADER, its replacement, the message after "t.txt:1: field "NAME" at
+    // column N: "
+    String[][] cases = {
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"zz\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"zz\""},
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"123456789\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"123456789\""},
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"-1\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"-1\""},
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"\""},
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":5", "must be a string, got 5"},
+      {"\"hint\":0", "\"hint\":-1", "must be an integer from 0 to 6979321856 (make's size hint;"
+          + " gomap4j makes at most 2^30 buckets), got -1"},
+      {"\"hint\":0", "\"hint\":6979321857", "must be an integer from 0 to 6979321856 (make's"
+          + " size hint; gomap4j makes at most 2^30 buckets), got 6979321857"},
+      {"\"hint\":0", "\"hint\":\"8\"", "must be an integer from 0 to 6979321856 (make's size"
+          + " hint; gomap4j makes at most 2^30 buckets), got \"8\""},
+      {"\"B0\":0", "\"B0\":-3", "must be an integer from 0 to 30, got -3"},
+      {"\"B0\":0", "\"B0\":31", "must be an integer from 0 to 30, got 31"},
+      {"\"aes\":false", "\"aes\":\"no\"", "must be true or false, got \"no\""},
+      {"\"hashkey\":\"1,2,3,4\"", "\"hashkey\":\"1,2,3\"",
+          "hashkey must be 4 hex words separated by commas, got 3 words"},
+      {"\"keysched\":\"" + KEYSCHED, "\"keysched\":\"" + KEYSCHED.substring(2),
+          "aeskeysched must be 256 hex digits (a 128-byte aeskeysched, any platform) or 128 hex"
+              + " digits (64 bytes, 32-bit platforms only), got 254 characters"},
+    };
+    for (String[] c : cases) {
+      assertThat(HEADER).contains(c[0]);
+      String header = HEADER.replace(c[0], c[1]);
+      String field = c[1].substring(1, c[1].indexOf('"', 1));
+      int column = header.indexOf(c[1]) + c[1].indexOf(':') + 2;
+      assertThatThrownBy(() -> replay(header, TestHashes.MIX)).as(c[1])
+          .isInstanceOf(TraceFormatException.class)
+          .hasMessage("t.txt:1: field \"" + field + "\" at column " + column + ": " + c[2]);
+    }
+  }
+
+  @Test
+  @DisplayName("A missing field is named; a malformed header line gives the column")
+  void missingFieldsAndBadJson() {
+    assertThatThrownBy(() -> replay(HEADER.replace("\"hash0\"", "\"hash1\""), TestHashes.MIX))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessage("t.txt:1: missing field \"hash0\"");
+    assertThatThrownBy(() -> replay(HEADER.replace("\"hint\":0", "\"hint\":0x"), TestHashes.MIX))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("t.txt:1: bad JSON header: expected ',' or '}' at column ");
+  }
+
+  @Test
+  @DisplayName("A 32-bit key schedule on a 64-bit goarch is an error in field keysched")
+  void keyScheduleMustFitTheGoarch() throws IOException {
+    String short32 = HEADER.replace(KEYSCHED, KEYSCHED.substring(128));
+    int column = short32.indexOf("\"keysched\":") + "\"keysched\":".length() + 1;
+    assertThatThrownBy(() -> replay(short32, TestHashes.MIX))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessage("t.txt:1: field \"keysched\" at column " + column + ": has 128 hex digits, a"
+            + " key schedule for 32-bit platforms only; goarch amd64 is 64-bit and needs 256");
+    assertThat(replay(short32.replace("amd64", "386"), TestHashes.MIX).goarch()).isEqualTo("386");
+  }
+
+  @Test
+  @DisplayName("MAX_HINT is the largest hint go119 sizes within the engine's largest B")
+  void maxHintMatchesTheGrowthPolicy() {
+    Go119GrowthPolicy go119 = new Go119GrowthPolicy();
+    assertThat(go119.initialB(TraceReplay.MAX_HINT)).isEqualTo(MapInternals.MAX_B);
+    assertThat(go119.initialB(TraceReplay.MAX_HINT + 1)).isEqualTo(MapInternals.MAX_B + 1);
+  }
+
+  @Test
+  @DisplayName("A hash provider that is not installed is an UnavailableHashException, saying"
+      + " whether the header chose it")
+  void unavailableHash() {
+    assertThatThrownBy(() -> replay(HEADER, null))
+        .isInstanceOfSatisfying(UnavailableHashException.class, e -> {
+          assertThat(e.hash()).isEqualTo("memhash-go119");
+          assertThat(e.chosenFromHeader()).isTrue();
+          assertThat(e).hasMessageStartingWith("unknown hash plugin 'memhash-go119'; available: ");
+        });
+    assertThatThrownBy(() -> replay(HEADER.replace("\"aes\":false", "\"aes\":true"), null))
+        .isInstanceOfSatisfying(UnavailableHashException.class,
+            e -> assertThat(e.hash()).isEqualTo("aeshash-go119"));
+    assertThatThrownBy(() -> replay(HEADER, "no-such-hash"))
+        .isInstanceOfSatisfying(UnavailableHashException.class,
+            e -> assertThat(e.chosenFromHeader()).isFalse());
+  }
+
+  @Test
+  @DisplayName("An unknown goarch names the installed layouts and is not a hash problem")
+  void unknownGoarch() {
+    assertThatThrownBy(() -> replay(HEADER.replace("amd64", "vax"), TestHashes.MIX))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the trace's goarch: unknown layout plugin 'vax'; available: [386, amd64,"
+            + " s390x]");
+  }
+}
