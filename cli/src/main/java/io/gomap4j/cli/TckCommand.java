@@ -575,7 +575,7 @@ final class TckCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": " + e.getMessage());
     }
     if (!stale.isEmpty()) {
-      out.println("tck: deleted " + plural(stale.size(), "report file") + " of an earlier run from "
+      out.println("tck: deleted " + Words.count(stale.size(), "report file") + " of an earlier run from "
           + reportDir);
     }
   }
