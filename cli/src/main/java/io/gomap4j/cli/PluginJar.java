@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -155,12 +156,14 @@ final class PluginJar implements Closeable {
         ServiceLoader.load(kind.service(), loader).stream().iterator();
     int errors = 0;
     while (true) {
+      ServiceLoader.Provider<?> provider;
       if (errors >= MAX_LOAD_ERRORS) {
-        registrations.add(new Registration(services, LOADS, LOADS_CONTRACT, "stopped loading "
-            + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors"));
+        if (moreLines(it)) {
+          registrations.add(new Registration(services, LOADS, LOADS_CONTRACT, "stopped loading "
+              + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors"));
+        }
         return;
       }
-      ServiceLoader.Provider<?> provider;
       try {
         if (!it.hasNext()) {
           return;
@@ -172,10 +175,20 @@ final class PluginJar implements Closeable {
             kind.label() + " plugin could not be loaded: " + withCauses(e)));
         continue;
       }
-      if (provider.type().getClassLoader() != loader) {
-        continue; // a bundled plugin, found in a named module: a partner, not under test
-      }
       String cls = provider.type().getName();
+      if (provider.type().getClassLoader() != loader) {
+        if (provider.type().getModule().isNamed()) {
+          continue; // a bundled plugin, found in a named module: a partner, not under test
+        }
+        // The jar's own services file names a class that is loaded from outside the jar.
+        errors++;
+        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
+            kind.label() + " plugin " + cls + " is registered in the jar's " + SERVICES
+                + kind.service().getName() + ", but the jar does not hold the class: it is loaded"
+                + " from " + origin(provider.type()) + "; a plugin jar registers only its own"
+                + " classes"));
+        continue;
+      }
       Object plugin;
       try {
         plugin = provider.get();
@@ -204,6 +217,25 @@ final class PluginJar implements Closeable {
         own.add(info);
       }
     }
+  }
+
+  /** Whether the services files name another provider, loadable or not. */
+  private static boolean moreLines(Iterator<?> it) {
+    try {
+      return it.hasNext();
+    } catch (ServiceConfigurationError e) {
+      return true; // the next line is there, and it is bad
+    }
+  }
+
+  /** Where {@code type} was loaded from: its jar or directory, else its class loader. */
+  private static String origin(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null) {
+      return source.getLocation().toString();
+    }
+    ClassLoader cl = type.getClassLoader();
+    return cl == null ? "the JDK" : "the class loader " + cl.getName();
   }
 
   /**

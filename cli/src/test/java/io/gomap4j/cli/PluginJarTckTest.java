@@ -401,6 +401,11 @@ class PluginJarTckTest {
             List.of("fixture.ThrowingHash could not be instantiated", "no key file configured")),
         Arguments.of("a class the jar does not hold", List.of(), "fixture.Missing\n",
             List.of("Provider fixture.Missing not found")),
+        Arguments.of("a class loaded from outside the jar (a bundled plugin)", List.of(),
+            "io.gomap4j.hash.MemhashGo119Provider\n",
+            List.of("io.gomap4j.hash.MemhashGo119Provider is registered in the jar's"
+                + " META-INF/services/io.gomap4j.spi.HashProvider, but the jar does not hold the"
+                + " class: it is loaded from ", "a plugin jar registers only its own classes")),
         Arguments.of("a services line that is not a class name", List.of("MixHash"),
             "fixture.MixHash extra words\n",
             List.of("META-INF/services/io.gomap4j.spi.HashProvider:1",
@@ -433,6 +438,26 @@ class PluginJarTckTest {
     assertThat(properties(suite)).containsEntry("plugin-jar", jar.toString());
     assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
         .contains("| registration | 0 | 1 | 0 |", "Result: **1 failed**.", "plugin.loads");
+  }
+
+  @Test
+  void loadingStopsAfterSixtyFourErrorsOnlyWhenMoreLinesFollow() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 64; i++) {
+      lines.append("fixture.Missing").append(i).append('\n');
+    }
+    Run exactly = run("tck", "-q", "--plugin-jar",
+        jar("64.jar", List.of(), lines.toString()).toString());
+    assertThat(exactly.out()).as(exactly.err())
+        .contains("tck: registration: 0 passed, 64 failed, 0 skipped")
+        .doesNotContain("stopped loading");
+
+    Run more = run("tck", "-q", "--plugin-jar",
+        jar("65.jar", List.of(), lines + "fixture.Missing65\n").toString());
+    assertThat(more.out()).as(more.err())
+        .contains("tck: registration: 0 passed, 65 failed, 0 skipped")
+        .contains("stopped loading hash plugins after 64 errors")
+        .doesNotContain("fixture.Missing65");
   }
 
   @Test
