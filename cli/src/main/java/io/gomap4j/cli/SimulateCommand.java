@@ -107,11 +107,11 @@ final class SimulateCommand implements Callable<Integer> {
     PlatformLayout layout = plugins.layout(goarch);
     long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {
-      throw new CliException(Main.USAGE, "--entries " + entries + " is more than the " + distinct
-          + " distinct values of key type " + keyType.goSyntax() + " on " + goarch + ": a map["
-          + keyType.goSyntax() + "]" + elemType.goSyntax() + " holds at most " + distinct
-          + (distinct == 1 ? " entry" : " entries") + "; give --entries " + distinct
-          + " or fewer");
+      throw new CliException(Main.USAGE, "--entries " + entries + " is more than the "
+          + Words.count(distinct, "distinct value") + " of key type " + keyType.goSyntax()
+          + " on " + goarch + ": a map[" + keyType.goSyntax() + "]" + elemType.goSyntax()
+          + " holds at most " + Words.count(distinct, "entry", "entries") + "; give --entries "
+          + distinct + " or fewer");
     }
     BucketLayout bucket;
     try {

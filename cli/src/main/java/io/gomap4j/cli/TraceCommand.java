@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         "Prints 'trace: N ops, N states matched' and exits 0, or prints the first divergence "
             + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
             + "with FILE:LINE and what was expected there (for a bad header field, the field "
-            + "and the column of its value); so does a trace whose layout or hash provider is "
-            + "not installed."
+            + "and the column of its value). A trace whose layout or hash provider is not "
+            + "installed also exits 2, naming the plugin and those installed."
     })
 final class TraceCommand implements Callable<Integer> {
 

@@ -75,7 +75,7 @@ class LauncherScriptTest {
     Result r = run(Map.of("MVN", "  "), "plugins");
 
     assertThat(r.exit).isEqualTo(2);
-    assertThat(r.err).contains("MVN is set but empty");
+    assertThat(r.err).contains("MVN holds only spaces");
   }
 
   private Result run(Map<String, String> env, String... args) throws Exception {

@@ -137,7 +137,7 @@ class SimulateCommandTest {
     assertThat(over.exit()).isEqualTo(Main.USAGE);
     assertThat(over.out()).isEmpty();
     assertThat(over.err()).contains("--entries " + (max + 1) + " is more than the " + max
-        + " distinct values of key type " + canonical + " on " + goarch + ": a map[" + canonical
+        + (max == 1 ? " distinct value" : " distinct values") + " of key type " + canonical + " on " + goarch + ": a map[" + canonical
         + "]int holds at most " + max + (max == 1 ? " entry" : " entries") + "; give --entries "
         + max + " or fewer");
   }

@@ -61,7 +61,8 @@ public record TckReport(List<CheckResult> results) {
       sb.append(String.format(fmt, e.getKey(), v[0], v[1], v[2]));
     }
     sb.append("-".repeat(w + 25)).append(System.lineSeparator());
-    sb.append(String.format(fmt, "total (" + rows.size() + " combinations)", passed(), failed(),
+    sb.append(String.format(fmt, "total (" + rows.size()
+        + (rows.size() == 1 ? " combination)" : " combinations)"), passed(), failed(),
         skipped()));
     return sb.toString();
   }

@@ -24,6 +24,8 @@ class TckRunnerTest {
     assertThat(report.failures()).isEmpty();
     assertThat(report.passed()).isEqualTo(2L * MapContract.checks().size());
     assertThat(report.table()).contains("mix/wide/go119").contains("total (2 combinations)");
+    assertThat(TckRunner.run(combos.subList(0, 1), MapContract.checks(), 3,
+        new TckRunner.Listener() {}).table()).contains("total (1 combination)");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -266,7 +267,8 @@ public final class FlatJson {
             int code = 0;
             for (int i = 0; i < 4; i++) {
               char h = next("4 hex digits after \\u");
-              int digit = Character.digit(h, 16);
+              // ASCII only: Character.digit also takes full-width and other scripts' digits.
+              int digit = HexFormat.isHexDigit(h) ? HexFormat.fromHexDigit(h) : -1;
               if (digit < 0) {
                 pos--;
                 throw error("4 hex digits after \\u", h);

@@ -45,6 +45,9 @@ class FlatJsonTest {
           + " column 8, found 'q'"},
       {"{\"a\":\"\\u00zz\"}", "expected 4 hex digits after \\u at column 11, found 'z'"},
       {"{\"a\":\"\\u00\"}", "expected 4 hex digits after \\u at column 11, found '\"'"},
+      // A full-width zero is a digit to Character.digit, not to JSON.
+      {"{\"a\":\"\\u\uff10041\"}",
+          "expected 4 hex digits after \\u at column 9, found '\uff10'"},
       {"{\"a\":\"\\u0", "expected 4 hex digits after \\u at column 10, found end of line"},
       {"{\"a\":1-2}", "bad number '1-2' at column 6"},
       {"{\"a\":99999999999999999999}",
