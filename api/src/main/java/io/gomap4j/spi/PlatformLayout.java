@@ -32,14 +32,17 @@ public interface PlatformLayout {
   /**
    * The size and alignment of {@code type} on this platform.
    *
-   * @throws IllegalArgumentException if the type cannot be laid out
+   * @throws IllegalArgumentException naming the type, if it cannot be laid out: among others, a
+   *     type whose size passes 2^63-1 bytes, which must never get a size that wrapped around
    */
   TypeLayout typeLayout(GoType type);
 
   /**
    * The bucket layout of {@code map[key]elem} on this platform.
    *
-   * @throws IllegalArgumentException if the types cannot be map key and elem on this platform
+   * @throws IllegalArgumentException naming the type, if the types cannot be map key and elem on
+   *     this platform: among others, a key type that is not {@linkplain GoType#isComparable()
+   *     comparable} (Go's "invalid map key type"), or a type {@link #typeLayout} refuses
    */
   BucketLayout bucketLayout(GoType key, GoType elem);
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 
@@ -26,6 +27,12 @@ import org.junit.jupiter.api.DynamicContainer;
  * pointer size implies, the alignment of 8-byte scalars to the register size, Go's bucket shape
  * and its 128-byte indirection rule. A layout named after a Go 1.19 GOARCH must also have that
  * GOARCH's platform and agree with every bucket layout Go recorded for it.
+ *
+ * <p>A layout must also refuse what Go's compiler refuses, with an {@link
+ * IllegalArgumentException} that names the type: a map key type that is not comparable
+ * ({@code layout.key.comparable}), and a type whose size passes 2^63-1 bytes, which no
+ * {@code long} holds ({@code layout.size.overflow}). {@link io.gomap4j.spi.GcPlatformLayout} does
+ * both; a layout written without it must check them itself.
  */
 public abstract class PlatformLayoutVerification extends Verification {
 
@@ -59,6 +66,25 @@ public abstract class PlatformLayoutVerification extends Verification {
       "interface{} | int | 208 | 108",
       "struct{a int8; b int64} | bool | 152 | 116");
 
+  /**
+   * Key types Go's compiler refuses ("invalid map key type"): not comparable, or holding a type
+   * that is not.
+   */
+  private static final List<String> NON_COMPARABLE_KEYS = List.of(
+      "[]int", "map[int]int", "func()", "[2]func()", "[0]map[string]int",
+      "struct{a int64; b []byte}", "struct{a [1]struct{b map[int]bool}}");
+
+  /**
+   * Types whose size passes 2^63-1 bytes, so no {@code long} holds it; in plain {@code long}
+   * arithmetic each wraps: to a positive size (an array of int64, three struct fields), to 0 (an
+   * array of arrays) or below 0 (a struct field aligned past 2^63-1).
+   */
+  private static final List<String> OVERSIZED_TYPES = List.of(
+      "[3074457345618258603]int64", "[4][4611686018427387904]byte",
+      "struct{a [9223372036854775807]byte; b int64}",
+      "struct{a [6917529027641081856]byte; b [6917529027641081856]byte;"
+          + " c [6917529027641081856]byte}");
+
   /** The plugin under test; called once per check, so return a fresh or an immutable instance. */
   protected abstract PlatformLayout createPlatformLayout();
 
@@ -79,8 +105,10 @@ public abstract class PlatformLayoutVerification extends Verification {
   }
 
   /**
-   * The types laid out, alone and as every key and elem pair: scalars, pointer-shaped types,
-   * arrays and structs on both sides of the 128-byte line. Override to add the author's own.
+   * The types laid out, alone and as every key and elem pair (each comparable one as a key):
+   * scalars, pointer-shaped types, arrays and structs on both sides of the 128-byte line. Those
+   * that are not comparable are also keys {@code layout.key.comparable} expects refused. Override
+   * to add the author's own.
    */
   protected List<GoType> types() {
     return DEFAULT_TYPES.stream().map(GoType::parse).toList();
@@ -118,6 +146,11 @@ public abstract class PlatformLayoutVerification extends Verification {
                 + " pointer-shaped types to the pointer size, and every struct field lands at an"
                 + " offset aligned for its type",
             this::typeAlignment),
+        KitCheck.of("layout.size.overflow",
+            "typeLayout and bucketLayout refuse a type larger than 2^63-1 bytes with an"
+                + " IllegalArgumentException naming it or the part of it that is too large, never"
+                + " giving it a size that wrapped",
+            this::sizeOverflow),
         KitCheck.of("layout.bucket.overlap",
             "a bucket is tophash [8]uint8 at 0, then 8 key slots, 8 elem slots and the overflow"
                 + " pointer as its last word, none overlapping another",
@@ -130,6 +163,11 @@ public abstract class PlatformLayoutVerification extends Verification {
             "a key or elem larger than 128 bytes is stored through a pointer-sized slot, one of"
                 + " 128 bytes or less inline in a slot of its size",
             this::bucketIndirection),
+        KitCheck.of("layout.key.comparable",
+            "bucketLayout refuses a key type that is not comparable (a slice, map or func, or an"
+                + " array or struct holding one) with an IllegalArgumentException naming it, as"
+                + " Go's compiler refuses it (invalid map key type)",
+            this::keyComparable),
         KitCheck.of("layout.runtime.structs",
             "hmap, mapextra and hiter have Go's fields in Go's order, aligned and not"
                 + " overlapping, and are 6 (64-bit) or 7 (32-bit) words, 3 words and 12 words",
@@ -459,6 +497,94 @@ public abstract class PlatformLayoutVerification extends Verification {
             + " 128-byte rule");
       }
     }
+  }
+
+  private void sizeOverflow(long seed) {
+    PlatformLayout layout = createPlatformLayout();
+    for (String syntax : OVERSIZED_TYPES) {
+      GoType t = GoType.parse(syntax);
+      expectRefused(() -> layout.typeLayout(t), "typeLayout(" + t.goSyntax() + ")", t,
+          "a type whose size passes 2^63-1 bytes",
+          "Check that sizes and offsets are computed without overflow (Math.multiplyExact,"
+              + " Math.addExact) and that a type too large is refused naming it");
+      expectRefused(() -> layout.bucketLayout(t, GoType.INT64),
+          "bucketLayout(" + t.goSyntax() + ", int64)", t, "a key type whose size passes 2^63-1"
+              + " bytes", "Check that bucketLayout lays its key out with typeLayout, which must"
+              + " refuse it");
+      expectRefused(() -> layout.bucketLayout(GoType.INT64, t),
+          "bucketLayout(int64, " + t.goSyntax() + ")", t, "an elem type whose size passes 2^63-1"
+              + " bytes", "Check that bucketLayout lays its elem out with typeLayout, which must"
+              + " refuse it");
+    }
+  }
+
+  private void keyComparable(long seed) {
+    PlatformLayout layout = createPlatformLayout();
+    List<GoType> keys = new ArrayList<>();
+    NON_COMPARABLE_KEYS.forEach(k -> keys.add(GoType.parse(k)));
+    types().stream().filter(t -> !t.isComparable() && !keys.contains(t)).forEach(keys::add);
+    for (GoType key : keys) {
+      String call = "bucketLayout(" + key.goSyntax() + ", int64)";
+      BucketLayout b;
+      try {
+        b = layout.bucketLayout(key, GoType.INT64);
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() == null || !e.getMessage().contains(key.goSyntax())) {
+          throw new AssertionError(call + " threw an IllegalArgumentException whose message ("
+              + e.getMessage() + ") does not name the key type " + key.goSyntax() + ". Check the"
+              + " message: name the key type and say that a map key must be comparable", e);
+        }
+        continue;
+      } catch (RuntimeException e) {
+        throw new AssertionError(call + " threw " + e + ", not an IllegalArgumentException."
+            + " Check that bucketLayout refuses a key type that is not comparable"
+            + " (GoType.isComparable()) with an IllegalArgumentException", e);
+      }
+      throw new AssertionError(call + " returned a bucket of " + b.bucketSize() + " bytes, but"
+          + " map[" + key.goSyntax() + "]int64 is not a Go map type: Go's compiler refuses it"
+          + " (invalid map key type " + key.goSyntax() + "), as a key must be comparable. Check"
+          + " that bucketLayout refuses a key type for which GoType.isComparable() is false");
+    }
+  }
+
+  /**
+   * Runs {@code call}, which must throw an {@link IllegalArgumentException} whose message names
+   * {@code type} or an array or struct type inside it.
+   */
+  private static void expectRefused(Supplier<?> call, String what, GoType type, String why,
+      String advice) {
+    Object got;
+    try {
+      got = call.get();
+    } catch (IllegalArgumentException e) {
+      List<String> names = composites(type).stream().map(GoType::goSyntax).toList();
+      if (e.getMessage() != null && names.stream().anyMatch(e.getMessage()::contains)) {
+        return;
+      }
+      throw new AssertionError(what + " threw an IllegalArgumentException whose message ("
+          + e.getMessage() + ") names neither the type nor a part of it (" + String.join(", ",
+              names) + "). " + advice, e);
+    } catch (RuntimeException e) {
+      throw new AssertionError(what + " threw " + e + ", not an IllegalArgumentException, for "
+          + why + ". " + advice, e);
+    }
+    String result = got instanceof TypeLayout t ? "size " + t.size() + ", align " + t.align()
+        : got instanceof BucketLayout b ? "a bucket of " + b.bucketSize() + " bytes" : "" + got;
+    throw new AssertionError(what + " returned " + result + " for " + why + ", a size that"
+        + " wrapped around. " + advice);
+  }
+
+  /** {@code t} and every array and struct type inside it, outermost first. */
+  private static List<GoType> composites(GoType t) {
+    List<GoType> out = new ArrayList<>();
+    if (t instanceof GoType.Array a) {
+      out.add(t);
+      out.addAll(composites(a.elem()));
+    } else if (t instanceof GoType.Struct s) {
+      out.add(t);
+      s.fields().forEach(f -> out.addAll(composites(f.type())));
+    }
+    return out;
   }
 
   private void runtimeStructs(long seed) {

@@ -266,6 +266,66 @@ final class BrokenPlugins {
     }
   }
 
+  /**
+   * Lays out a map of any key type, as a layout that never asks {@link GoType#isComparable()}
+   * would: a key that is not comparable gets the slots of a comparable key of its size.
+   */
+  static final class AcceptsAnyKey extends SoundLayout {
+    AcceptsAnyKey() {
+      super("broken-any-key");
+    }
+
+    @Override
+    public BucketLayout bucketLayout(GoType key, GoType elem) {
+      if (key.isComparable()) {
+        return super.bucketLayout(key, elem);
+      }
+      TypeLayout k = typeLayout(key); // every type that is not comparable aligns to 8 here
+      BucketLayout b = super.bucketLayout(new GoType.Array(GoType.UINT64, k.size() / 8), elem);
+      return new BucketLayout(key, elem, k, b.elemType(), b.keySlotSize(), b.elemSlotSize(),
+          b.indirectKey(), b.indirectElem(), b.keysOffset(), b.elemsOffset(), b.overflowOffset(),
+          b.overflowSize(), b.bucketSize(), b.bucketAlign());
+    }
+  }
+
+  /**
+   * Sizes arrays and structs in plain {@code long} arithmetic, as a layout written without a
+   * limit might: a type past 2^63-1 bytes wraps to a wrong size, or below 0, where {@link
+   * TypeLayout} then refuses it without naming it. Every smaller type is laid out right.
+   */
+  static class WrapsHugeSizes extends SoundLayout {
+    WrapsHugeSizes() {
+      super("broken-wraps-sizes");
+    }
+
+    @Override
+    public TypeLayout typeLayout(GoType type) {
+      if (type instanceof GoType.Array a) {
+        TypeLayout e = typeLayout(a.elem());
+        return new TypeLayout(a.length() * e.size(), e.align());
+      }
+      if (type instanceof GoType.Struct s) {
+        long off = 0;
+        int align = 1;
+        long lastZero = -1;
+        for (GoType.Field f : s.fields()) {
+          TypeLayout t = typeLayout(f.type());
+          align = Math.max(align, t.align());
+          off = (off + t.align() - 1) & -t.align();
+          if (t.size() == 0) {
+            lastZero = off;
+          }
+          off += t.size();
+        }
+        if (off > 0 && off == lastZero) {
+          off++;
+        }
+        return new TypeLayout((off + align - 1) & -align, align);
+      }
+      return super.typeLayout(type);
+    }
+  }
+
   /** Claims to be Go's 386 but aligns 8-byte scalars to 8, as amd64 does. */
   static final class WrongRegisterSize extends GcPlatformLayout {
     WrongRegisterSize() {

@@ -3,11 +3,13 @@ package io.gomap4j.tck.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.spi.TypeLayout;
 import io.gomap4j.tck.CheckResult;
 import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.MapContract;
@@ -96,6 +98,10 @@ class BrokenPluginsTest {
             layoutKit(new BrokenPlugins.WrongRegisterSize())), "layout.platform.goarch"),
         Arguments.of(Named.of("a layout that misaligns 8-byte fields",
             layoutKit(new BrokenPlugins.MisalignsEightByteFields())), "layout.types.aligned"),
+        Arguments.of(Named.of("a layout that lays out maps of keys that are not comparable",
+            layoutKit(new BrokenPlugins.AcceptsAnyKey())), "layout.key.comparable"),
+        Arguments.of(Named.of("a layout whose sizes wrap past 2^63-1 bytes",
+            layoutKit(new BrokenPlugins.WrapsHugeSizes())), "layout.size.overflow"),
         Arguments.of(Named.of("a layout with overlapping slots",
             layoutKit(new BrokenPlugins.OverlappingSlots())), "layout.bucket.overlap"),
         Arguments.of(Named.of("a growth policy that never grows",
@@ -210,6 +216,48 @@ class BrokenPluginsTest {
         .allSatisfy(id -> assertThat(id).isNotEmpty());
     assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
         .allSatisfy(r -> assertThat(r.message()).contains("not a Go 1.19 GOARCH"));
+  }
+
+  @Test
+  @DisplayName("A layout that lays out a map of any key, or wraps sizes past 2^63-1 bytes, fails"
+      + " only layout.key.comparable or layout.size.overflow, which say what it did")
+  void layoutRefusals() {
+    TckReport anyKey = layoutKit(new BrokenPlugins.AcceptsAnyKey()).run(SEED);
+    assertThat(anyKey.failures()).extracting(CheckResult::checkId)
+        .containsExactly("layout.key.comparable");
+    assertThat(anyKey.failures().get(0).message())
+        .contains("bucketLayout([]int, int64) returned a bucket of")
+        .contains("invalid map key type []int").contains("GoType.isComparable()");
+
+    TckReport wraps = layoutKit(new BrokenPlugins.WrapsHugeSizes()).run(SEED);
+    assertThat(wraps.failures()).extracting(CheckResult::checkId)
+        .containsExactly("layout.size.overflow");
+    assertThat(wraps.failures().get(0).message())
+        .contains("typeLayout([3074457345618258603]int64) returned size 6148914691236517208")
+        .contains("wrapped").contains("Math.multiplyExact");
+
+    // Arrays checked, structs not: struct{a [2^63-1]byte; b int64} wraps below 0, and is
+    // refused only by TypeLayout's own check, whose message names no type.
+    PlatformLayoutVerification structsWrap = layoutKit(new BrokenPlugins.WrapsHugeSizes() {
+      @Override
+      public TypeLayout typeLayout(GoType type) {
+        if (type instanceof GoType.Array a) {
+          TypeLayout e = typeLayout(a.elem());
+          try {
+            return new TypeLayout(Math.multiplyExact(a.length(), e.size()), e.align());
+          } catch (ArithmeticException tooLarge) {
+            throw new IllegalArgumentException("type " + type.goSyntax() + " is too large");
+          }
+        }
+        return super.typeLayout(type);
+      }
+    });
+    CheckResult unnamed = result(structsWrap.run(SEED), "layout.size.overflow");
+    assertThat(unnamed.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(unnamed.message())
+        .contains("typeLayout(struct{a [9223372036854775807]uint8; b int64}) threw an"
+            + " IllegalArgumentException whose message (size must be >= 0")
+        .contains("names neither the type nor a part of it");
   }
 
   @Test
