@@ -19,7 +19,8 @@ import org.opentest4j.TestAbortedException;
  * Every check of the map contract holds on every compatible combination of the plugins on the
  * class path. The {@code tck.hash}, {@code tck.layout}, {@code tck.growth}, {@code tck.sample},
  * {@code tck.seed} and {@code tck.check} system properties narrow the run, as the reproduce line
- * of a failure does; an unknown name fails the run, listing the valid ones.
+ * of a failure does; an unknown or empty name fails the run, naming the property and listing the
+ * valid names.
  */
 class TckMatrixTest {
 
@@ -27,8 +28,8 @@ class TckMatrixTest {
   static Stream<Arguments> matrix() {
     Plugins plugins = Plugins.discovered();
     List<Combination> combinations = TckMatrix.fromSystemProperties(plugins);
-    List<TckCheck> checks = TckRunner.select(MapContract.checks(),
-        TckMatrix.names(TckMatrix.CHECK));
+    List<TckCheck> checks = TckRunner.select(MapContract.checks(), TckMatrix.names(
+        TckMatrix.CHECK, MapContract.checks().stream().map(TckCheck::id).toList()));
     return combinations.stream()
         .flatMap(c -> checks.stream().map(check -> Arguments.of(
             Named.of(c.id(), c), Named.of(check.id() + ": " + check.description(), check))));

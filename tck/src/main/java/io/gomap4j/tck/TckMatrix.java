@@ -10,7 +10,7 @@ import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * platform it supports, with every growth policy. It can be narrowed by plugin names and sampled.
  *
  * <p>System properties narrow it the same way for JUnit runs: {@code tck.hash}, {@code tck.layout},
- * {@code tck.growth} (comma-separated names), {@code tck.sample} (a number of combinations drawn
- * with {@code tck.seed}).
+ * {@code tck.growth} (comma-separated names; an empty name, as in {@code a,,b}, is refused),
+ * {@code tck.sample} (a number of combinations drawn with {@code tck.seed}).
  */
 public final class TckMatrix {
 
@@ -116,10 +116,12 @@ public final class TckMatrix {
    * The combinations selected by the {@code tck.*} system properties.
    *
    * @throws IllegalArgumentException naming the property and what it allows, if a name is unknown
-   *     or {@code tck.sample} is not a whole number from 1 up
+   *     or empty ({@code tck.hash=a,,b}), or {@code tck.sample} is not a whole number from 1 up
    */
   public static List<Combination> fromSystemProperties(Plugins plugins) {
-    List<Combination> all = combinations(plugins, names(HASH), names(LAYOUT), names(GROWTH));
+    List<Combination> all = combinations(plugins, names(HASH, plugins.names(PluginKind.HASH)),
+        names(LAYOUT, plugins.names(PluginKind.LAYOUT)),
+        names(GROWTH, plugins.names(PluginKind.GROWTH)));
     String sample = System.getProperty(SAMPLE);
     if (sample == null || sample.isBlank()) {
       return all;
@@ -183,17 +185,45 @@ public final class TckMatrix {
         + " number of seconds without a unit; 0 for no limit), got '" + value + "'");
   }
 
-  /** The comma-separated names in system property {@code key}, or an empty list. */
+  /**
+   * The comma-separated names in system property {@code key}, each trimmed, in the order given;
+   * empty when the property is unset or blank, which selects everything.
+   *
+   * @throws IllegalArgumentException naming the property, if the list has an empty name ({@code
+   *     ","}, {@code "a,,b"}, {@code "a,"}), rather than reading it as no selection
+   */
   public static List<String> names(String key) {
+    return names(key, null);
+  }
+
+  /**
+   * The comma-separated names in system property {@code key}, as {@link #names(String)} reads
+   * them, each one of {@code known}.
+   *
+   * @param known the names the property accepts, such as the hash providers found
+   * @throws IllegalArgumentException naming the property and the {@code known} names, if the list
+   *     has an empty name or a name not in {@code known}
+   */
+  public static List<String> names(String key, Collection<String> known) {
+    requireNonNull(key, "key is null");
     String v = System.getProperty(key);
     if (v == null || v.isBlank()) {
       return List.of();
     }
+    String allowed = known == null ? "" : ", each one of: " + String.join(", ", known);
     List<String> out = new ArrayList<>();
-    for (String s : Arrays.asList(v.split(","))) {
-      if (!s.isBlank()) {
-        out.add(s.trim());
+    for (String s : v.split(",", -1)) {
+      String name = s.trim();
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException(key + " '" + v + "' has an empty name; give one or more"
+            + " names separated by commas" + allowed + " (or leave " + key + " unset for all)");
       }
+      if (known != null && !known.contains(name)) {
+        throw new IllegalArgumentException(key + " '" + v + "' has the unknown name '" + name
+            + "'; give one or more names separated by commas" + allowed + " (or leave " + key
+            + " unset for all)");
+      }
+      out.add(name);
     }
     return out;
   }

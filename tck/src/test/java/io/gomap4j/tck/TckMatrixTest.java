@@ -81,6 +81,61 @@ class TckMatrixTest {
   }
 
   @Test
+  @DisplayName("tck.hash, tck.layout, tck.growth and tck.check refuse an empty name (',', 'a,,b',"
+      + " 'a,') naming the property and the known names, instead of selecting everything")
+  void emptyNamesInProperties() {
+    for (String key : List.of(TckMatrix.HASH, TckMatrix.LAYOUT, TckMatrix.GROWTH)) {
+      String known = key.equals(TckMatrix.HASH) ? "mix, mix64"
+          : key.equals(TckMatrix.LAYOUT) ? "narrow, wide" : "go119";
+      String first = known.split(", ")[0];
+      for (String bad : List.of(",", first + ",," + first, first + ",", " , ")) {
+        withProperty(key, bad, () -> assertThatThrownBy(
+            () -> TckMatrix.fromSystemProperties(plugins))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(key + " '" + bad + "' has an empty name; give one or more names separated"
+                + " by commas, each one of: " + known + " (or leave " + key + " unset for all)"));
+      }
+      withProperty(key, first + ", " + first, () ->
+          assertThat(TckMatrix.fromSystemProperties(plugins)).isNotEmpty()
+              .isSubsetOf(TckMatrix.combinations(plugins)));
+      withProperty(key, "nope", () -> assertThatThrownBy(
+          () -> TckMatrix.fromSystemProperties(plugins))
+          .hasMessage(key + " 'nope' has the unknown name 'nope'; give one or more names separated"
+              + " by commas, each one of: " + known + " (or leave " + key + " unset for all)"));
+      for (String unset : List.of("", "  ")) {
+        withProperty(key, unset, () -> assertThat(TckMatrix.fromSystemProperties(plugins))
+            .isEqualTo(TckMatrix.combinations(plugins)));
+      }
+    }
+    List<String> ids = MapContract.checks().stream().map(TckCheck::id).toList();
+    withProperty(TckMatrix.CHECK, "map.order,", () -> assertThatThrownBy(
+        () -> TckMatrix.names(TckMatrix.CHECK, ids))
+        .hasMessageStartingWith("tck.check 'map.order,' has an empty name; give one or more names"
+            + " separated by commas, each one of: map.model.longlong, "));
+    withProperty(TckMatrix.CHECK, "map.order,,map.clear", () -> assertThatThrownBy(
+        () -> TckMatrix.names(TckMatrix.CHECK))
+        .hasMessage("tck.check 'map.order,,map.clear' has an empty name; give one or more names"
+            + " separated by commas (or leave tck.check unset for all)"));
+    withProperty(TckMatrix.CHECK, " map.order , map.clear", () ->
+        assertThat(TckMatrix.names(TckMatrix.CHECK, ids)).containsExactly("map.order",
+            "map.clear"));
+  }
+
+  private static void withProperty(String key, String value, Runnable body) {
+    String before = System.getProperty(key);
+    System.setProperty(key, value);
+    try {
+      body.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A sample is a seeded, reproducible subset in matrix order")
   void sampling() {
     List<Combination> all = TckMatrix.combinations(plugins);
