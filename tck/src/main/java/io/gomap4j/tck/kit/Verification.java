@@ -12,6 +12,7 @@ import io.gomap4j.tck.TckRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,8 +25,12 @@ import org.junit.jupiter.api.TestFactory;
  * method, and JUnit 5 runs each check as a test named by its contract sentence. A check that does
  * not apply is reported as skipped (aborted) with the reason, never as passed.
  *
+ * <p>Under JUnit, the kit reads {@code -Dtck.seed}, {@code -Dtck.timeout} and {@code -Dtck.check}
+ * (see {@link #selectedChecks()}), and a failure ends with the properties that run it again alone
+ * ({@link #reproduce}); Surefire passes the {@code -D} properties given to Maven to the tests.
+ *
  * <p>The same checks run without JUnit through {@link #run(long)}, which the {@code gomap4j tck
- * --plugin-jar} command uses.
+ * --plugin-jar} command uses; it runs every check, whatever {@code -Dtck.check} says.
  */
 public abstract class Verification {
 
@@ -142,12 +147,107 @@ public abstract class Verification {
         + " name(): rename the plugin");
   }
 
-  /** The checks as JUnit 5 dynamic tests; subclasses inherit this and need nothing else. */
+  /** The id prefixes of the TCK's kits and suites; an id with another prefix is no TCK check. */
+  private static final List<String> KINDS = List.of("hash", "layout", "growth", "map");
+
+  /**
+   * The checks {@link #verify()} runs: every one of {@link #checks()}, or, when {@code -Dtck.check}
+   * lists ids, those of them this kit has. An id of another kit ({@code hash.seed} in the layout
+   * kit) is left to that kit, so that one property can select checks of several kits; an id of
+   * this kit's kind that it does not have, or that belongs to no kit, is refused.
+   *
+   * @throws IllegalArgumentException naming {@code tck.check} and this kit's ids, if it lists an
+   *     empty name, an id of this kit's kind the kit does not have, or an id of no kit
+   */
+  public List<KitCheck> selectedChecks() {
+    List<String> ids = TckMatrix.names(TckMatrix.CHECK);
+    List<KitCheck> all = checks();
+    if (ids.isEmpty()) {
+      return all;
+    }
+    Set<String> own = new LinkedHashSet<>(checkIds());
+    Set<String> ownKinds = new LinkedHashSet<>();
+    own.forEach(id -> ownKinds.add(kindOf(id)));
+    for (String id : ids) {
+      boolean ofThisKit = own.contains(id) || all.stream().anyMatch(c -> c.id().equals(id));
+      if (!ofThisKit && (ownKinds.contains(kindOf(id)) || !KINDS.contains(kindOf(id)))) {
+        throw new IllegalArgumentException(TckMatrix.CHECK + " '" + System.getProperty(
+            TckMatrix.CHECK) + "' has the unknown check '" + id + "'; the checks of " + subject()
+            + " are " + String.join(", ", own) + ", and the other kits' start with "
+            + KINDS.stream().filter(k -> !ownKinds.contains(k)).map(k -> k + ".").toList());
+      }
+    }
+    List<KitCheck> out = new ArrayList<>();
+    for (KitCheck c : all) {
+      if (ids.contains(c.id()) || ids.contains(rule(c.id()))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The system properties {@link #selectedChecks()} reads: {@code tck.check}. */
+  protected List<String> selectionProperties() {
+    return List.of(TckMatrix.CHECK);
+  }
+
+  /**
+   * The ids {@code -Dtck.check} may select in this kit: those of {@link #checks()}, each without
+   * a bracketed combination ({@code map.order} for {@code map.order[a/b/c]}).
+   */
+  protected List<String> checkIds() {
+    return checks().stream().map(c -> rule(c.id())).distinct().toList();
+  }
+
+  /** {@code id} without a bracketed suffix: {@code map.order} for {@code map.order[a/b/c]}. */
+  static String rule(String id) {
+    int bracket = id.indexOf('[');
+    return bracket < 0 ? id : id.substring(0, bracket);
+  }
+
+  private static String kindOf(String id) {
+    int dot = id.indexOf('.');
+    return dot < 0 ? id : id.substring(0, dot);
+  }
+
+  /**
+   * The Maven properties that run {@code check} again alone with {@code runSeed}, as a failure
+   * under JUnit prints them: {@code -Dtest=} the kit's class (when it is a top-level class),
+   * {@code -Dtck.seed}, {@code -Dtck.check} and {@code -Dtck.timeout} if it is not the default.
+   */
+  protected String reproduce(KitCheck check, long runSeed) {
+    Class<?> kit = getClass();
+    String time = timeout().equals(TckRunner.DEFAULT_TIMEOUT) ? ""
+        : " -D" + TckMatrix.TIMEOUT + "=" + TckRunner.timeOption(timeout());
+    return (kit.getEnclosingClass() == null && !kit.isAnonymousClass()
+        ? "-Dtest=" + kit.getSimpleName() + " " : "")
+        + "-D" + TckMatrix.SEED + "=" + runSeed + " -D" + TckMatrix.CHECK + "=" + rule(check.id())
+        + time;
+  }
+
+  /**
+   * The checks as JUnit 5 dynamic tests, each named {@code id: contract}; subclasses inherit this
+   * and need nothing else. It runs {@link #selectedChecks()}: all of them unless {@code
+   * -Dtck.check} selects some; when it selects none of this kit's, one aborted test says so. A
+   * failure ends with the properties that run it again alone ({@link #reproduce}).
+   */
   @TestFactory
   public final Stream<DynamicTest> verify() {
     long runSeed = seed();
     Duration timeout = timeout();
-    return checks().stream()
+    List<KitCheck> selected = selectedChecks();
+    if (selected.isEmpty()) {
+      List<String> set = new ArrayList<>();
+      for (String key : selectionProperties()) {
+        String value = System.getProperty(key);
+        if (value != null && !value.isBlank()) {
+          set.add("-D" + key + "=" + value);
+        }
+      }
+      String why = String.join(" ", set) + " selects none of the checks of " + subject();
+      return Stream.of(DynamicTest.dynamicTest(why, () -> Assumptions.abort(why)));
+    }
+    return selected.stream()
         .map(check -> DynamicTest.dynamicTest(check.id() + ": " + check.contract(), () -> {
           try {
             TckRunner.within(timeout, check.id(), () -> check.run(checkSeed(runSeed, check)));
@@ -155,10 +255,10 @@ public abstract class Verification {
             Assumptions.abort(check.id() + " does not apply: " + e.getMessage());
           } catch (AssertionError e) {
             throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
-                + "): " + e.getMessage() + " [seed -D" + TckMatrix.SEED + "=" + runSeed + "]", e);
+                + "): " + e.getMessage() + " [reproduce: " + reproduce(check, runSeed) + "]", e);
           } catch (Exception e) {
             throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
-                + "): the plugin threw " + e + " [seed -D" + TckMatrix.SEED + "=" + runSeed + "]",
+                + "): the plugin threw " + e + " [reproduce: " + reproduce(check, runSeed) + "]",
                 e);
           }
         }));

@@ -287,50 +287,92 @@ class BrokenPluginsTest {
   }
 
   @Test
-  @DisplayName("The map kit runs each contract check on each compatible combination, and skips"
-      + " with the reason when there is none")
+  @DisplayName("The map kit runs map.partners, then each contract check on each compatible"
+      + " combination")
   void mapKitCombinations() {
-    MapContractVerification kit = new MapContractVerification() {
-      @Override
-      protected Object createPlugin() {
-        return ReferenceHash.INSTANCE;
-      }
-
-      @Override
-      protected Plugins partners() {
-        return Plugins.of(List.of(BrokenPlugins.soundLayout(), new Go119GrowthPolicy()));
-      }
-    };
+    MapContractVerification kit = mapKit(ReferenceHash.INSTANCE, BrokenPlugins.soundLayout(),
+        new Go119GrowthPolicy());
     assertThat(kit.subject()).isEqualTo("map with hash tck-reference");
     assertThat(kit.combinations()).extracting(c -> c.id())
         .containsExactly("tck-reference/sound-64/go119");
     TckReport report = kit.run(SEED);
     assertThat(report.failures()).isEmpty();
     assertThat(report.results()).extracting(CheckResult::checkId)
+        .startsWith("map.partners")
         .contains("map.model.longlong[tck-reference/sound-64/go119]")
-        .hasSize(MapContract.checks().size());
+        .hasSize(1 + MapContract.checks().size());
 
     // Each check runs with the seed the matrix gives it, so one run seed reproduces it in both.
     Combination combination = kit.combinations().get(0);
     TckReport matrix = TckRunner.run(List.of(combination), MapContract.checks(), SEED,
         new TckRunner.Listener() {});
-    assertThat(report.results()).extracting(CheckResult::seed)
+    assertThat(report.results().subList(1, report.results().size()))
+        .extracting(CheckResult::seed)
         .containsExactlyElementsOf(matrix.results().stream().map(CheckResult::seed).toList());
+  }
 
-    MapContractVerification alone = new MapContractVerification() {
+  @Test
+  @DisplayName("Without a partner to combine with, the map kit fails map.partners once, naming"
+      + " what is missing and the artifact to add, instead of skipping every map check")
+  void mapKitWithoutPartners() {
+    // A layout author without hash providers on the test class path.
+    TckReport noHash = mapKit(BrokenPlugins.soundLayout(), new Go119GrowthPolicy()).run(SEED);
+    assertThat(noHash.results()).extracting(CheckResult::checkId)
+        .containsExactly("map.partners");
+    assertThat(noHash.failed()).isEqualTo(1);
+    assertThat(noHash.failures().get(0).message())
+        .contains("no map check can run: layout sound-64 has no compatible combination with the"
+            + " plugins on the test class path (hash [], layout [], growth [go119])")
+        .contains("no hash provider was found: add the bundled ones,"
+            + " io.gomap4j:gomap4j-hash-providers, at test scope, or a hash provider of your own"
+            + " that supports platform sound-64")
+        .contains("Check the test dependencies");
+
+    // Hash providers, but none for the layout's platform.
+    TckReport noneSupports = mapKit(BrokenPlugins.soundLayout(), new Go119GrowthPolicy(),
+        new BrokenPlugins.OnlyOn("arm64-only", "arm64")).run(SEED);
+    assertThat(noneSupports.failures()).extracting(CheckResult::checkId)
+        .containsExactly("map.partners");
+    assertThat(noneSupports.failures().get(0).message())
+        .contains("none of the hash providers found (arm64-only) supports platform sound-64")
+        .contains("add a hash provider that supports it");
+
+    // A hash author without layouts; a growth policy author with nothing at all.
+    assertThat(mapKit(ReferenceHash.INSTANCE, new Go119GrowthPolicy()).run(SEED).failures()
+        .get(0).message())
+        .contains("no layout was found: add the bundled ones, io.gomap4j:gomap4j-layouts-64bit and"
+            + " io.gomap4j:gomap4j-layouts-32bit, at test scope, or a layout of your own for a"
+            + " platform the hash supports (every platform)");
+    assertThat(mapKit(new BrokenPlugins.SoundGrowth("sound-go")).run(SEED).failures().get(0)
+        .message())
+        .contains("no hash provider was found", "io.gomap4j:gomap4j-hash-providers",
+            "no layout was found", "io.gomap4j:gomap4j-layouts-64bit");
+
+    // Under JUnit: one test, which fails (a skip would let the build pass).
+    List<DynamicTest> tests = mapKit(BrokenPlugins.soundLayout(), new Go119GrowthPolicy())
+        .verify().toList();
+    assertThat(tests).singleElement().extracting(DynamicTest::getDisplayName).asString()
+        .startsWith("map.partners: the plugin is combined with at least one plugin of each other"
+            + " kind");
+    assertThatThrownBy(() -> tests.get(0).getExecutable().execute())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("map with layout sound-64 broke map.partners")
+        .hasMessageContaining("io.gomap4j:gomap4j-hash-providers");
+  }
+
+  /** The map kit for {@code plugin}, combined with {@code partners} alone. */
+  static MapContractVerification mapKit(Object plugin, Object... partners) {
+    return new MapContractVerification() {
       @Override
       protected Object createPlugin() {
-        return ReferenceHash.INSTANCE;
+        return plugin;
       }
 
       @Override
       protected Plugins partners() {
-        return Plugins.of(List.of(new Go119GrowthPolicy()));
+        return Plugins.of(List.of(partners));
       }
     };
-    TckReport skipped = alone.run(SEED);
-    assertThat(skipped.skipped()).isEqualTo(skipped.results().size());
-    assertThat(skipped.results().get(0).message()).contains("no compatible combination");
   }
 
   @Test
