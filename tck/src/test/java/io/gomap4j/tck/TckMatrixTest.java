@@ -7,7 +7,9 @@ import io.gomap4j.engine.Plugins;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(WithoutTckProperties.class)
 class TckMatrixTest {
 
   private final Plugins plugins = Plugins.of(List.of(

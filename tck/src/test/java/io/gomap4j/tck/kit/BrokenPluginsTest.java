@@ -15,6 +15,7 @@ import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.TckReport;
 import io.gomap4j.tck.TckRunner;
+import io.gomap4j.tck.WithoutTckProperties;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +34,7 @@ import org.opentest4j.TestAbortedException;
  * Every kit rejects each deliberately broken plugin and names the rule it breaks, while the sound
  * plugin each one is made from passes.
  */
+@ExtendWith(WithoutTckProperties.class)
 class BrokenPluginsTest {
 
   private static final long SEED = 0x5EEDL;

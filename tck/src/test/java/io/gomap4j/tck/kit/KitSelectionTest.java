@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.tck.TckMatrix;
+import io.gomap4j.tck.WithoutTckProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -22,6 +23,7 @@ import org.opentest4j.TestAbortedException;
  * check again, and the kit reads them ({@code tck.seed}, {@code tck.check}, and for the map kit
  * {@code tck.hash}, {@code tck.layout} and {@code tck.growth}).
  */
+@ExtendWith(WithoutTckProperties.class)
 class KitSelectionTest {
 
   private static final List<String> KEYS = List.of(TckMatrix.SEED, TckMatrix.CHECK,
@@ -34,12 +36,6 @@ class KitSelectionTest {
       saved.put(key, System.getProperty(key));
     }
     System.setProperty(key, value);
-  }
-
-  /** Each test starts with no selection, whatever the build was given. */
-  @BeforeEach
-  void clear() {
-    KEYS.forEach(key -> set(key, ""));
   }
 
   @AfterEach

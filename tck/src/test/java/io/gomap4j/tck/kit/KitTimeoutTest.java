@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.gomap4j.tck.CheckResult;
 import io.gomap4j.tck.TckReport;
+import io.gomap4j.tck.WithoutTckProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A kit check that never finishes fails after the kit's timeout, and the kit goes on. */
+@ExtendWith(WithoutTckProperties.class)
 class KitTimeoutTest {
 
   /** A kit of a check that waits until released, ignoring interrupts, and one that passes. */
