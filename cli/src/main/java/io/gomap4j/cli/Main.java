@@ -74,6 +74,9 @@ public final class Main implements Callable<Integer> {
   /** Set to {@code 1} or {@code 0} by the launcher: whether stderr is a terminal. */
   static final String TTY_ENV = "GOMAP4J_STDERR_TTY";
 
+  /** The level of the engine's plugin discovery log ({@code io.gomap4j.engine.Plugins}). */
+  static final String PLUGINS_LOG_LEVEL = "gomap4j.plugins.log.level";
+
   @Spec CommandSpec spec;
 
   private final Supplier<Plugins> pluginSource;
@@ -169,6 +172,20 @@ public final class Main implements Callable<Integer> {
   /** Whether stderr is a terminal. */
   boolean terminal() {
     return terminal;
+  }
+
+  /**
+   * The plugins, for a command that prints each problem of their discovery itself ({@code
+   * warning: ...}): the engine's log line of the same problem ({@code WARN Plugins: ...}) is left
+   * out, unless {@code -v}, so that each problem is told once, also under {@code tck -q}. Call it
+   * before anything logs: logback.xml reads {@value #PLUGINS_LOG_LEVEL} when the first logger is
+   * created.
+   */
+  Plugins pluginsReportedByTheCommand() {
+    if (!verbose && plugins == null) {
+      System.setProperty(PLUGINS_LOG_LEVEL, "ERROR");
+    }
+    return plugins();
   }
 
   /**

@@ -29,7 +29,7 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plugins plugins = main.plugins();
+    Plugins plugins = main.pluginsReportedByTheCommand();
     PrintWriter out = spec.commandLine().getOut();
     List<PluginInfo> all = plugins.all();
     if (all.isEmpty()) {

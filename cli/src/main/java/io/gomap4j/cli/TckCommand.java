@@ -101,7 +101,8 @@ final class TckCommand implements Callable<Integer> {
   Integer sample;
 
   @Option(names = {"-q", "--quiet"},
-      description = "No progress on stderr.")
+      description = "No progress on stderr. A plugin that could not be loaded is still told, "
+          + "once, as a warning.")
   boolean quiet;
 
   @Option(names = "--plugin-jar", paramLabel = "JAR",
@@ -186,7 +187,7 @@ final class TckCommand implements Callable<Integer> {
     if (pluginJar != null) {
       return pluginJar(out, err);
     }
-    Plugins plugins = main.plugins();
+    Plugins plugins = main.pluginsReportedByTheCommand();
     List<String> hashes = names("--hash", plugins.names(PluginKind.HASH));
     List<String> layouts = names("--layout", plugins.names(PluginKind.LAYOUT));
     List<String> growths = names("--growth", plugins.names(PluginKind.GROWTH));
@@ -251,7 +252,7 @@ final class TckCommand implements Callable<Integer> {
    * registered and the matrix of them with the bundled ones.
    */
   private int pluginJar(PrintWriter out, PrintWriter err) {
-    Plugins bundled = main.plugins();
+    Plugins bundled = main.pluginsReportedByTheCommand();
     try (PluginJar jar = PluginJar.open(pluginJar, bundled, Main.class.getClassLoader())) {
       Plugins plugins = jar.combined();
       List<String> hashes = names("--hash", plugins.names(PluginKind.HASH));
