@@ -93,7 +93,9 @@ final class TckCommand implements Callable<Integer> {
       description = "How long one check may run before it fails naming the timeout, and the run "
           + "goes on: 500ms, 60s, 2m (a number alone is seconds; 0 for no limit); default: "
           + "${DEFAULT-VALUE}. A check that ignores the interrupt is left running in the "
-          + "background.")
+          + "background, so the later checks of its kit or combination fail at once without "
+          + "running, and after " + TckRunner.Guard.MAX_TIMEOUTS + " timeouts in a run every "
+          + "later check does.")
   Duration timeout = TckRunner.DEFAULT_TIMEOUT;
 
   @Option(names = "--sample", paramLabel = "N",
@@ -115,6 +117,9 @@ final class TckCommand implements Callable<Integer> {
       description = "With --plugin-jar: what the jar's plugins declare, for their kits "
           + "(comma-separated): ${COMPLETION-CANDIDATES}; default: none.")
   List<String> capabilityNames = new ArrayList<>();
+
+  /** The checks of this run that did not finish in time, for the kits and the matrix alike. */
+  private final TckRunner.Guard guard = new TckRunner.Guard();
 
   /** The capabilities {@code --capability} names, once {@link #call} has checked them. */
   private Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
@@ -239,7 +244,7 @@ final class TckCommand implements Callable<Integer> {
     int checkWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(0);
     Progress progress = quiet ? null
         : new Progress(err, main.terminal(), total, comboWidth, checkWidth);
-    TckReport report = TckRunner.run(combinations, checks, seed, timeout,
+    TckReport report = TckRunner.run(combinations, checks, seed, timeout, guard,
         progress != null ? progress : new TckRunner.Listener() {});
     if (progress != null) {
       progress.done();
@@ -307,7 +312,7 @@ final class TckCommand implements Callable<Integer> {
       for (PluginInfo p : noKits ? List.<PluginInfo>of() : jar.own()) {
         for (Map.Entry<String, Verification> kit : kits(p, plugins).entrySet()) {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
-          TckReport r = kit.getValue().run(seed, timeout);
+          TckReport r = kit.getValue().run(seed, timeout, guard);
           Map<String, String> props = new LinkedHashMap<>();
           props.put("plugin-jar", pluginJar.toString());
           props.put("plugin", p.kind().label() + " " + p.name() + " (" + p.className() + ")");

@@ -173,6 +173,30 @@ class PluginJarTckTest {
       }
       """;
 
+  /**
+   * A hash whose create() waits, ignoring interrupts, until the system property
+   * fixture.stuck.release is true.
+   */
+  private static final String STUCK_HASH = """
+      package fixture;
+
+      import io.gomap4j.spi.*;
+
+      public final class StuckHash extends MixHash {
+        public String name() { return "fixture-stuck"; }
+        public Hasher create(Platform platform, KeyMaterial km) {
+          while (!Boolean.getBoolean("fixture.stuck.release")) {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              // ignored
+            }
+          }
+          return super.create(platform, km);
+        }
+      }
+      """;
+
   /** Go's growth rules at 8 entries per bucket instead of 6.5. */
   private static final String LOAD_EIGHT_GROWTH = """
       package fixture;
@@ -221,6 +245,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
     Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
     Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
+    Files.writeString(src.resolve("StuckHash.java"), STUCK_HASH);
     Files.writeString(src.resolve("LoadEightGrowth.java"), LOAD_EIGHT_GROWTH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
@@ -231,7 +256,7 @@ class PluginJarTckTest {
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
-        src.resolve("BlockingHash.java").toString(),
+        src.resolve("BlockingHash.java").toString(), src.resolve("StuckHash.java").toString(),
         src.resolve("LoadEightGrowth.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
   }
@@ -516,6 +541,28 @@ class PluginJarTckTest {
             + 0x60A4A9L + " --timeout 2s")
         .contains("tck: MapContractVerification (hash fixture-blocking): ")
         .containsPattern("fixture-blocking/amd64/go119 +\\d+ +\\d+ +\\d+");
+  }
+
+  @Test
+  @Timeout(300) // a guard: each check would otherwise wait for the timeout
+  void aPluginStuckInCreateCostsTheRunThreeTimeoutsTheOtherChecksFailAtOnceNamingThem()
+      throws Exception {
+    Path jar = jar("stuck.jar", List.of("MixHash", "StuckHash"), "fixture.StuckHash\n");
+    try {
+      Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--timeout", "200ms");
+      assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+      // One timeout in each kit of the plugin, one in the matrix, then nothing runs.
+      assertThat(r.out().split("did not finish within 200 ms, ", -1)).hasSize(4);
+      assertThat(r.out())
+          .contains("not run: check hash.")
+          .contains("did not finish within 200 ms and its thread may still be running; the "
+              + "later checks of hash fixture-stuck are not run")
+          .contains("the later checks of map with hash fixture-stuck are not run")
+          .contains("not run: 3 checks did not finish in time and their threads may still be "
+              + "running (check ");
+    } finally {
+      System.setProperty("fixture.stuck.release", "true");
+    }
   }
 
   @Test

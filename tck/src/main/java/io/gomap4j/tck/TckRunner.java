@@ -85,16 +85,32 @@ public final class TckRunner {
   }
 
   /**
-   * Runs every check on every combination. A check that has not finished after {@code timeout}
-   * fails, naming the timeout, and the run goes on with the next one.
+   * Runs every check on every combination, with a {@link Guard} of its own. A check that has not
+   * finished after {@code timeout} fails, naming the timeout, and the run goes on with the next
+   * one, as {@link #run(List, List, long, Duration, Guard, Listener)} says.
    *
    * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
    */
   public static TckReport run(List<Combination> combinations, List<TckCheck> checks, long seed,
       Duration timeout, Listener listener) {
+    return run(combinations, checks, seed, timeout, new Guard(), listener);
+  }
+
+  /**
+   * Runs every check on every combination. A check that has not finished after {@code timeout}
+   * fails, naming the timeout, and the run goes on; but the later checks of the same combination
+   * fail at once without running, naming the check that did not finish, and once {@code guard}
+   * has seen {@link Guard#MAX_TIMEOUTS} checks time out, so does every later check.
+   *
+   * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
+   * @param guard the timeouts seen so far in this run, shared with the kits of the same run
+   */
+  public static TckReport run(List<Combination> combinations, List<TckCheck> checks, long seed,
+      Duration timeout, Guard guard, Listener listener) {
     requireNonNull(combinations, "combinations is null");
     requireNonNull(timeout, "timeout is null");
     requireNonNull(checks, "checks is null");
+    requireNonNull(guard, "guard is null");
     requireNonNull(listener, "listener is null");
     List<CheckResult> results = new ArrayList<>();
     int total = combinations.size() * checks.size();
@@ -103,7 +119,7 @@ public final class TckRunner {
       for (TckCheck check : checks) {
         index++;
         listener.started(index, total, c, check);
-        CheckResult r = runOne(c, check, checkSeed(seed, c, check), seed, timeout);
+        CheckResult r = runOne(c, check, checkSeed(seed, c, check), seed, timeout, guard);
         results.add(r);
         listener.finished(index, total, r);
       }
@@ -123,6 +139,11 @@ public final class TckRunner {
    */
   public static CheckResult runOne(Combination c, TckCheck check, long checkSeed, long runSeed,
       Duration timeout) {
+    return runOne(c, check, checkSeed, runSeed, timeout, new Guard());
+  }
+
+  private static CheckResult runOne(Combination c, TckCheck check, long checkSeed, long runSeed,
+      Duration timeout, Guard guard) {
     String time = timeout.equals(DEFAULT_TIMEOUT) ? "" : timeOption(timeout);
     String reproduce = "-D" + TckMatrix.HASH + "=" + c.hash().name()
         + " -D" + TckMatrix.LAYOUT + "=" + c.layout().name()
@@ -133,7 +154,7 @@ public final class TckRunner {
         + "  (or: ./gomap4j tck --hash " + c.hash().name() + " --layout " + c.layout().name()
         + " --growth " + c.growth().name() + " --seed " + runSeed + " --check " + check.id()
         + (time.isEmpty() ? "" : " --timeout " + time) + "; check seed " + checkSeed + ")";
-    return timed(c.id(), check.id(), check.description(), checkSeed, reproduce, timeout,
+    return timed(c.id(), check.id(), check.description(), checkSeed, reproduce, timeout, guard,
         () -> check.run(c, checkSeed));
   }
 
@@ -164,15 +185,34 @@ public final class TckRunner {
    */
   public static CheckResult timed(String subject, String checkId, String description,
       long checkSeed, String reproduce, Duration timeout, CheckBody body) {
+    return timed(subject, checkId, description, checkSeed, reproduce, timeout, new Guard(), body);
+  }
+
+  /**
+   * Runs {@code body} and records its outcome and time, as {@link #timed(String, String, String,
+   * long, String, Duration, CheckBody)} does, unless {@code guard} refuses to run it because a
+   * check of the same subject, or too many checks of the run, did not finish in time (see {@link
+   * Guard}): then the result is failed at once, its message starting with {@code not run:}.
+   *
+   * @param subject what is under test: the combination in the matrix, the kit's subject in a kit
+   * @param timeout how long the body may run; {@link Duration#ZERO} for no limit
+   * @param guard the timeouts seen so far in the run
+   */
+  public static CheckResult timed(String subject, String checkId, String description,
+      long checkSeed, String reproduce, Duration timeout, Guard guard, CheckBody body) {
     requireNonNull(timeout, "timeout is null");
     long start = System.nanoTime();
     CheckResult.Status status;
     String message;
     Throwable failure = null;
     try {
-      within(timeout, checkId, body);
+      within(timeout, subject, checkId, guard, body);
       status = CheckResult.Status.PASSED;
       message = "";
+    } catch (NotRun e) {
+      status = CheckResult.Status.FAILED;
+      message = e.getMessage();
+      failure = e;
     } catch (TckCheck.CheckSkipped e) {
       status = CheckResult.Status.SKIPPED;
       message = e.getMessage();
@@ -202,10 +242,30 @@ public final class TckRunner {
    * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public static void within(Duration timeout, String checkId, CheckBody body) throws Exception {
+    within(timeout, checkId, checkId, new Guard(), body);
+  }
+
+  /**
+   * Runs {@code body} as {@link #within(Duration, String, CheckBody)} does, unless {@code guard}
+   * refuses: then it throws {@link NotRun} without running it. A timeout is recorded in {@code
+   * guard} against {@code subject}.
+   *
+   * @param subject what is under test: the combination in the matrix, the kit's subject in a kit
+   * @param guard the timeouts seen so far in the run
+   * @throws NotRun naming the check that did not finish, if {@code guard} refuses to run the body
+   */
+  public static void within(Duration timeout, String subject, String checkId, Guard guard,
+      CheckBody body) throws Exception {
     requireNonNull(timeout, "timeout is null");
+    requireNonNull(subject, "subject is null");
+    requireNonNull(guard, "guard is null");
     requireNonNull(body, "body is null");
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+    }
+    String refusal = guard.refusal(subject);
+    if (refusal != null) {
+      throw new NotRun(refusal);
     }
     if (timeout.isZero()) {
       body.run();
@@ -229,6 +289,7 @@ public final class TckRunner {
     } catch (TimeoutException e) {
       StackTraceElement[] where = thread.getStackTrace();
       task.cancel(true);
+      guard.timedOut(subject, checkId, timeout);
       AssertionError timedOut = new AssertionError(checkId + " did not finish within "
           + describe(timeout) + ", the per-check timeout (--timeout, or -D" + TckMatrix.TIMEOUT
           + " under JUnit), and was interrupted" + (where.length > 0 ? "; it was at "
@@ -248,6 +309,64 @@ public final class TckRunner {
     } catch (InterruptedException e) {
       task.cancel(true);
       throw e;
+    }
+  }
+
+  /** A check that was not run because an earlier one did not finish; see {@link Guard}. */
+  public static final class NotRun extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    NotRun(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * What one run has seen of checks that did not finish in time, so that a plugin that hangs
+   * costs the run a few timeouts rather than one per check. Each such check leaves its thread
+   * behind, possibly still running in the plugin, so after one check of a subject (a combination
+   * in the matrix, a plugin's kit) times out, the later checks of that subject are not run; and
+   * after {@link #MAX_TIMEOUTS} checks of the run have timed out, no later check is run. A check
+   * not run fails at once, its message naming the check that did not finish. A run (the matrix,
+   * a kit, or a whole {@code gomap4j tck} command) uses one guard; it is thread-safe.
+   */
+  public static final class Guard {
+
+    /** How many checks of one run may time out before the run stops running checks. */
+    public static final int MAX_TIMEOUTS = 3;
+
+    private final Map<String, String> bySubject = new LinkedHashMap<>();
+    private final List<String> timedOut = new ArrayList<>();
+
+    /** A guard that has seen no timeout. */
+    public Guard() {}
+
+    /** How many checks have timed out under this guard. */
+    public synchronized int timeouts() {
+      return timedOut.size();
+    }
+
+    /** Why a check of {@code subject} must not run, as a {@code not run:} message; else null. */
+    synchronized String refusal(String subject) {
+      String stuck = bySubject.get(subject);
+      if (stuck != null) {
+        return "not run: " + stuck + "; the later checks of " + subject + " are not run, so as"
+            + " not to leave more threads stuck in it";
+      }
+      if (timedOut.size() >= MAX_TIMEOUTS) {
+        return "not run: " + MAX_TIMEOUTS + " checks did not finish in time and their threads may"
+            + " still be running (" + String.join("; ", timedOut) + "); after "
+            + MAX_TIMEOUTS + " such checks no later check of the run is run";
+      }
+      return null;
+    }
+
+    /** Records that {@code checkId} of {@code subject} did not finish within {@code timeout}. */
+    synchronized void timedOut(String subject, String checkId, Duration timeout) {
+      String what = "check " + checkId + " did not finish within " + describe(timeout)
+          + " and its thread may still be running";
+      bySubject.putIfAbsent(subject, what);
+      timedOut.add("check " + checkId + " of " + subject + " within " + describe(timeout));
     }
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,13 +90,13 @@ class TckRunnerTest {
     };
   }
 
-  @Test
-  @Timeout(60) // a guard: without the per-check timeout the run would never end
-  @DisplayName("A check that does not finish, even ignoring interrupts, fails after the timeout,"
-      + " naming it and where it was, and the run goes on with the next check")
-  void aHangingCheckFailsAfterTheTimeoutAndTheRunGoesOn() {
-    CountDownLatch release = new CountDownLatch(1);
-    TckCheck hangs = check("x.hangs", () -> {
+  /**
+   * A check that waits until {@code release} is counted down, ignoring interrupts as a stuck plugin
+   * might; it counts each start in {@code starts}.
+   */
+  private static TckCheck stuck(String id, CountDownLatch release, AtomicInteger starts) {
+    return check(id, () -> {
+      starts.incrementAndGet();
       while (release.getCount() > 0) {
         try {
           release.await();
@@ -104,21 +105,102 @@ class TckRunnerTest {
         }
       }
     });
-    TckCheck next = check("x.next", () -> {});
-    Combination c = new Combination(new Fixtures.MixHash("mix", false), Fixtures.WIDE,
-        Fixtures.GO119);
+  }
+
+  private static Combination combination(String hash) {
+    return new Combination(new Fixtures.MixHash(hash, false), Fixtures.WIDE, Fixtures.GO119);
+  }
+
+  @Test
+  @Timeout(60) // a guard: without the per-check timeout the run would never end
+  @DisplayName("A check that does not finish, even ignoring interrupts, fails after the timeout,"
+      + " naming it; the later checks of its combination fail at once without running, naming it,"
+      + " and the run goes on with the next combination")
+  void aHangingCheckFailsAfterTheTimeoutAndTheRunGoesOn() {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger starts = new AtomicInteger();
+    AtomicInteger nextRuns = new AtomicInteger();
+    TckCheck hangs = stuck("x.hangs", release, starts);
+    TckCheck next = check("x.next", nextRuns::incrementAndGet);
+    Combination a = combination("a");
+    Combination b = combination("b");
     try {
-      TckReport report = TckRunner.run(List.of(c), List.of(hangs, next), 1,
-          Duration.ofMillis(100), new TckRunner.Listener() {});
+      TckReport report = TckRunner.run(List.of(a), List.of(next, hangs, next), 1,
+          Duration.ofMillis(50), new TckRunner.Listener() {});
       assertThat(report.results()).extracting(CheckResult::checkId, CheckResult::status)
-          .containsExactly(tuple("x.hangs", CheckResult.Status.FAILED),
-              tuple("x.next", CheckResult.Status.PASSED));
+          .containsExactly(tuple("x.next", CheckResult.Status.PASSED),
+              tuple("x.hangs", CheckResult.Status.FAILED),
+              tuple("x.next", CheckResult.Status.FAILED));
+      assertThat(nextRuns).hasValue(1);
       CheckResult failed = report.failures().get(0);
-      assertThat(failed.message()).contains("x.hangs did not finish within 100 ms")
-          .contains("--timeout").contains("-Dtck.timeout")
-          .contains("it was at " + TckRunnerTest.class.getName());
+      assertThat(failed.message()).contains("x.hangs did not finish within 50 ms")
+          .contains("--timeout").contains("-Dtck.timeout");
       assertThat(failed.failure().getStackTrace()).isNotEmpty();
-      assertThat(failed.reproduce()).contains("-Dtck.timeout=100ms", "--timeout 100ms");
+      assertThat(failed.reproduce()).contains("-Dtck.timeout=50ms", "--timeout 50ms");
+      CheckResult notRun = report.failures().get(1);
+      assertThat(notRun.message()).isEqualTo("not run: check x.hangs did not finish within 50 ms"
+          + " and its thread may still be running; the later checks of a/wide/go119 are not run,"
+          + " so as not to leave more threads stuck in it");
+      assertThat(notRun.failure()).isInstanceOf(TckRunner.NotRun.class);
+      assertThat(notRun.reproduce()).contains("-Dtck.check=x.next");
+
+      TckRunner.Guard guard = new TckRunner.Guard();
+      TckReport two = TckRunner.run(List.of(a, b), List.of(hangs, next), 1,
+          Duration.ofMillis(50), guard, new TckRunner.Listener() {});
+      assertThat(two.results()).extracting(CheckResult::combination, CheckResult::checkId,
+              CheckResult::status)
+          .containsExactly(tuple("a/wide/go119", "x.hangs", CheckResult.Status.FAILED),
+              tuple("a/wide/go119", "x.next", CheckResult.Status.FAILED),
+              tuple("b/wide/go119", "x.hangs", CheckResult.Status.FAILED),
+              tuple("b/wide/go119", "x.next", CheckResult.Status.FAILED));
+      assertThat(two.results().get(3).message())
+          .startsWith("not run: check x.hangs did not finish within 50 ms")
+          .contains("later checks of b/wide/go119");
+      assertThat(guard.timeouts()).isEqualTo(2);
+      assertThat(starts).hasValue(3);
+      assertThat(nextRuns).hasValue(1);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("After 3 checks of a run time out, every later check of the run fails at once"
+      + " without running, naming them, so a hanging plugin costs a run 3 timeouts at most")
+  void aRunStopsRunningChecksAfterThreeTimeouts() {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger starts = new AtomicInteger();
+    AtomicInteger nextRuns = new AtomicInteger();
+    List<Combination> five = List.of(combination("a"), combination("b"), combination("c"),
+        combination("d"), combination("e"));
+    TckRunner.Guard guard = new TckRunner.Guard();
+    try {
+      TckReport report = TckRunner.run(five,
+          List.of(stuck("x.hangs", release, starts), check("x.next", nextRuns::incrementAndGet)),
+          1, Duration.ofMillis(50), guard, new TckRunner.Listener() {});
+      assertThat(TckRunner.Guard.MAX_TIMEOUTS).isEqualTo(3);
+      assertThat(starts).hasValue(3);
+      assertThat(nextRuns).hasValue(0);
+      assertThat(guard.timeouts()).isEqualTo(3);
+      assertThat(report.failed()).isEqualTo(10);
+      assertThat(report.results().get(6).message()).isEqualTo("not run: 3 checks did not"
+          + " finish in time and their threads may still be running (check x.hangs of"
+          + " a/wide/go119 within 50 ms; check x.hangs of b/wide/go119 within 50 ms; check"
+          + " x.hangs of c/wide/go119 within 50 ms); after 3 such checks no later check of the run"
+          + " is run");
+      assertThat(report.results().get(9).message()).startsWith("not run: 3 checks");
+
+      // The same guard in a kit of the same run: nothing runs.
+      TckRunner.CheckBody body = nextRuns::incrementAndGet;
+      CheckResult kit = TckRunner.timed("hash a", "hash.any", "a rule", 1, "", Duration.ZERO,
+          guard, body);
+      assertThat(kit.status()).isEqualTo(CheckResult.Status.FAILED);
+      assertThat(kit.message()).startsWith("not run: 3 checks");
+      assertThat(nextRuns).hasValue(0);
+      assertThatThrownBy(() -> TckRunner.within(Duration.ZERO, "hash a", "hash.any", guard, body))
+          .isInstanceOf(TckRunner.NotRun.class).hasMessageStartingWith("not run: 3 checks");
+      assertThat(nextRuns).hasValue(0);
     } finally {
       release.countDown();
     }

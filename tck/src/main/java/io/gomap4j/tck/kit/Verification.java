@@ -88,23 +88,38 @@ public abstract class Verification {
   }
 
   /**
-   * Runs every check and collects the results, as the command line does. A check that has not
-   * finished after {@code timeout} fails naming it, and the next check runs.
+   * Runs every check and collects the results, with a {@link TckRunner.Guard} of its own, as
+   * {@link #run(long, Duration, TckRunner.Guard)} says.
    *
    * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
    */
   public final TckReport run(long runSeed, Duration timeout) {
+    return run(runSeed, timeout, new TckRunner.Guard());
+  }
+
+  /**
+   * Runs every check and collects the results, as the command line does. A check that has not
+   * finished after {@code timeout} fails naming it; the later checks of the kit then fail at once
+   * without running, naming it, since its thread may still be running in the plugin, as do all
+   * checks once {@code guard} has seen {@link TckRunner.Guard#MAX_TIMEOUTS} timeouts.
+   *
+   * @param timeout how long each check may run; {@link Duration#ZERO} for no limit
+   * @param guard the timeouts seen so far in the run, shared by the kits and matrix of one run
+   */
+  public final TckReport run(long runSeed, Duration timeout, TckRunner.Guard guard) {
+    String subject = subject();
     List<CheckResult> results = new ArrayList<>();
     for (KitCheck check : checks()) {
-      results.add(runOne(check, runSeed, timeout));
+      results.add(runOne(subject, check, runSeed, timeout, guard));
     }
     return new TckReport(results);
   }
 
-  private CheckResult runOne(KitCheck check, long runSeed, Duration timeout) {
+  private CheckResult runOne(String subject, KitCheck check, long runSeed, Duration timeout,
+      TckRunner.Guard guard) {
     long seed = checkSeed(runSeed, check);
     String reproduce = "-D" + TckMatrix.SEED + "=" + runSeed + " (check seed " + seed + ")";
-    return TckRunner.timed(subject(), check.id(), check.contract(), seed, reproduce, timeout,
+    return TckRunner.timed(subject, check.id(), check.contract(), seed, reproduce, timeout, guard,
         () -> check.run(seed));
   }
 
@@ -230,6 +245,8 @@ public abstract class Verification {
    * and need nothing else. It runs {@link #selectedChecks()}: all of them unless {@code
    * -Dtck.check} selects some; when it selects none of this kit's, one aborted test says so. A
    * failure ends with the properties that run it again alone ({@link #reproduce}).
+   * Once a check has timed out, the later ones fail at once without running, naming it (see
+   * {@link #run(long, Duration, TckRunner.Guard)}).
    */
   @TestFactory
   public final Stream<DynamicTest> verify() {
@@ -247,17 +264,23 @@ public abstract class Verification {
       String why = String.join(" ", set) + " selects none of the checks of " + subject();
       return Stream.of(DynamicTest.dynamicTest(why, () -> Assumptions.abort(why)));
     }
+    TckRunner.Guard guard = new TckRunner.Guard();
     return selected.stream()
         .map(check -> DynamicTest.dynamicTest(check.id() + ": " + check.contract(), () -> {
+          String subject = subject();
           try {
-            TckRunner.within(timeout, check.id(), () -> check.run(checkSeed(runSeed, check)));
+            TckRunner.within(timeout, subject, check.id(), guard,
+                () -> check.run(checkSeed(runSeed, check)));
+          } catch (TckRunner.NotRun e) {
+            throw new AssertionError(subject + " " + check.id() + " (" + check.contract() + "): "
+                + e.getMessage() + " [reproduce: " + reproduce(check, runSeed) + "]", e);
           } catch (TckCheck.CheckSkipped e) {
             Assumptions.abort(check.id() + " does not apply: " + e.getMessage());
           } catch (AssertionError e) {
-            throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
+            throw new AssertionError(subject + " broke " + check.id() + " (" + check.contract()
                 + "): " + e.getMessage() + " [reproduce: " + reproduce(check, runSeed) + "]", e);
           } catch (Exception e) {
-            throw new AssertionError(subject() + " broke " + check.id() + " (" + check.contract()
+            throw new AssertionError(subject + " broke " + check.id() + " (" + check.contract()
                 + "): the plugin threw " + e + " [reproduce: " + reproduce(check, runSeed) + "]",
                 e);
           }
