@@ -602,6 +602,10 @@ class PluginJarTckTest {
     assertThat(r.exit()).isEqualTo(Main.USAGE);
     assertThat(r.err()).contains("--timeout").contains("'soon'")
         .contains("must be a time such as 60s, 500ms or 2m");
+    Run tooLong = run("tck", "--timeout", "999999999999999m");
+    assertThat(tooLong.exit()).as(tooLong.err()).isEqualTo(Main.USAGE);
+    assertThat(tooLong.err()).contains("--timeout")
+        .contains("must be at most 1440m (24 hours; 0 for no limit), got '999999999999999m'");
   }
 
   @Test

@@ -41,6 +41,12 @@ public final class TckMatrix {
   /** The per-check timeout, read by {@link #timeout()}. */
   public static final String TIMEOUT = "tck.timeout";
 
+  /**
+   * The longest timeout {@link #parseTimeout} accepts: 24 hours, {@code 1440m}. Longer ones are
+   * refused rather than read; {@code 0} means no limit.
+   */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,15})(ms|s|m)?");
 
   private TckMatrix() {}
@@ -161,25 +167,26 @@ public final class TckMatrix {
 
   /**
    * A timeout as a person writes it: a whole number followed by {@code ms}, {@code s} or
-   * {@code m}, or a whole number of seconds without a unit; {@code 0} for no limit.
+   * {@code m}, or a whole number of seconds without a unit; {@code 0} for no limit; at most
+   * {@link #MAX_TIMEOUT}.
    *
    * @param what the option or property it comes from, for the message
-   * @throws IllegalArgumentException naming {@code what} and the allowed forms
+   * @throws IllegalArgumentException naming {@code what} and the allowed forms, or the largest
+   *     allowed if it is longer
    */
   public static Duration parseTimeout(String what, String value) {
     requireNonNull(value, what + " is null");
     Matcher m = DURATION.matcher(value.trim());
     if (m.matches()) {
-      try {
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2);
-        if (unit == null || unit.equals("s")) {
-          return Duration.ofSeconds(n);
-        }
-        return unit.equals("ms") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
-      } catch (NumberFormatException | ArithmeticException e) {
-        // too large: the message below
+      long n = Long.parseLong(m.group(1)); // at most 15 digits: no overflow here or below
+      String unit = m.group(2);
+      Duration d = unit == null || unit.equals("s") ? Duration.ofSeconds(n)
+          : unit.equals("ms") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
+      if (d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(what + " must be at most "
+            + MAX_TIMEOUT.toMinutes() + "m (24 hours; 0 for no limit), got '" + value + "'");
       }
+      return d;
     }
     throw new IllegalArgumentException(what + " must be a time such as 60s, 500ms or 2m (a whole"
         + " number of seconds without a unit; 0 for no limit), got '" + value + "'");

@@ -388,13 +388,34 @@ public final class TckRunner {
         : "Unknown Source") + ")";
   }
 
-  /** A timeout as {@link TckMatrix#parseTimeout} reads it: {@code 60s}, {@code 250ms}. */
+  /**
+   * A timeout as {@link TckMatrix#parseTimeout} reads it: {@code 60s}, {@code 250ms}. A duration of
+   * whole seconds is written in seconds, any other in milliseconds, rounded up so that a positive
+   * duration never reads as {@code 0} (no limit); it does not overflow, however long.
+   *
+   * @throws IllegalArgumentException if {@code d} is negative
+   */
   public static String timeOption(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    return format(d, "");
   }
 
-  /** {@code 60 s}, {@code 250 ms}. */
+  /** {@code 60 s}, {@code 250 ms}: {@link #timeOption} for people. */
   static String describe(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    return format(d, " ");
+  }
+
+  private static String format(Duration d, String space) {
+    requireNonNull(d, "duration is null");
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("a timeout must not be negative, got " + d);
+    }
+    long seconds = d.getSeconds();
+    if (d.getNano() == 0) {
+      return seconds + space + "s";
+    }
+    if (seconds >= Long.MAX_VALUE / 1000 - 1) {
+      return (seconds + 1) + space + "s"; // beyond a long of milliseconds: whole seconds, rounded up
+    }
+    return (seconds * 1000 + (d.getNano() + 999_999) / 1_000_000) + space + "ms";
   }
 }

@@ -242,8 +242,42 @@ class TckRunnerTest {
           .hasMessageContaining("tck.timeout must be a time such as 60s, 500ms or 2m")
           .hasMessageContaining("got '" + bad + "'");
     }
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "1440m")).isEqualTo(Duration.ofDays(1));
+    assertThat(TckMatrix.parseTimeout("tck.timeout", "86400")).isEqualTo(Duration.ofDays(1));
+    for (String tooLong : List.of("1441m", "86401", "86400001ms", "999999999999999m")) {
+      assertThatThrownBy(() -> TckMatrix.parseTimeout("tck.timeout", tooLong))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("tck.timeout must be at most 1440m (24 hours; 0 for no limit), got '"
+              + tooLong + "'");
+    }
     assertThat(TckRunner.timeOption(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(TckRunner.timeOption(Duration.ofSeconds(60))).isEqualTo("60s");
+  }
+
+  @Test
+  @DisplayName("A timeout is written in seconds or milliseconds without overflow, however long,"
+      + " and a positive one never as 0")
+  void timeOptionsDoNotOverflow() {
+    assertThat(TckRunner.timeOption(Duration.ofMinutes(999_999_999_999_999L)))
+        .isEqualTo("59999999999999940s");
+    assertThat(TckRunner.describe(Duration.ofMinutes(999_999_999_999_999L)))
+        .isEqualTo("59999999999999940 s");
+    assertThat(TckRunner.timeOption(Duration.ofSeconds(Long.MAX_VALUE / 1000, 1)))
+        .isEqualTo((Long.MAX_VALUE / 1000 + 1) + "s");
+    assertThat(TckRunner.timeOption(Duration.ofSeconds(Long.MAX_VALUE / 1000 - 2, 1)))
+        .isEqualTo((Long.MAX_VALUE / 1000 - 2) * 1000 + 1 + "ms");
+    assertThat(TckRunner.timeOption(Duration.ofNanos(1))).isEqualTo("1ms");
+    assertThat(TckRunner.describe(Duration.ofMillis(250))).isEqualTo("250 ms");
+    assertThatThrownBy(() -> TckRunner.timeOption(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    // A kit or a caller may pass any duration: the reproduce line is still written.
+    TckCheck skips = check("x.skips", () -> {
+      throw new TckCheck.CheckSkipped("not for this plugin");
+    });
+    CheckResult r = TckRunner.runOne(combination("a"), skips, 1, 1,
+        Duration.ofMinutes(999_999_999_999_999L));
+    assertThat(r.status()).isEqualTo(CheckResult.Status.SKIPPED);
+    assertThat(r.reproduce()).contains("--timeout 59999999999999940s");
   }
 
   @Test
