@@ -89,11 +89,10 @@ final class TckCommand implements Callable<Integer> {
   long seed = TckRunner.DEFAULT_SEED;
 
   @Option(names = "--timeout", paramLabel = "TIME", converter = TimeoutConverter.class,
-      defaultValue = "60s",
+      defaultValue = TckRunner.DEFAULT_TIMEOUT_OPTION,
       description = "How long one check may run before it fails naming the timeout, and the run "
           + "goes on: 500ms, 60s, 2m (a number alone is seconds; 0 for no limit; at most 1440m); "
-          + "default: "
-          + "${DEFAULT-VALUE}. A check that ignores the interrupt is left running in the "
+          + "default: ${DEFAULT-VALUE}. A check that ignores the interrupt is left running in the "
           + "background, so the later checks of its kit or combination fail at once without "
           + "running, and after " + TckRunner.Guard.MAX_TIMEOUTS + " timeouts in a run every "
           + "later check does.")

@@ -24,10 +24,15 @@ public final class TckRunner {
   public static final long DEFAULT_SEED = 0x60A4A9L;
 
   /**
-   * How long one check may run when no timeout is given: 60 seconds, generous for any check of a
-   * sound plugin (the slowest bundled ones take a few seconds).
+   * How long one check may run when no timeout is given, as {@code --timeout} and {@code
+   * tck.timeout} write it: {@code 60s}, generous for any check of a sound plugin (the slowest
+   * bundled ones take a few seconds). {@link #DEFAULT_TIMEOUT} is read from it.
    */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  public static final String DEFAULT_TIMEOUT_OPTION = "60s";
+
+  /** {@link #DEFAULT_TIMEOUT_OPTION} as a duration. */
+  public static final Duration DEFAULT_TIMEOUT =
+      TckMatrix.parseTimeout("DEFAULT_TIMEOUT_OPTION", DEFAULT_TIMEOUT_OPTION);
 
   /** Told about each check as it runs, for progress displays. */
   public interface Listener {

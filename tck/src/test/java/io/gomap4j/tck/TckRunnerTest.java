@@ -252,6 +252,9 @@ class TckRunnerTest {
     }
     assertThat(TckRunner.timeOption(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(TckRunner.timeOption(Duration.ofSeconds(60))).isEqualTo("60s");
+    assertThat(TckRunner.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(60));
+    assertThat(TckRunner.timeOption(TckRunner.DEFAULT_TIMEOUT))
+        .isEqualTo(TckRunner.DEFAULT_TIMEOUT_OPTION);
   }
 
   @Test
