@@ -535,7 +535,10 @@ class PluginJarTckTest {
     // Only the stuck check is asserted on: on a busy machine another may take longer than 2 s.
     assertThat(r.out())
         .contains("FAILED hash fixture-blocking hash.unsupported: ")
-        .contains("hash.unsupported did not finish within 2 s, the per-check timeout (--timeout")
+        .contains("hash.unsupported did not finish within 2 s, the per-check timeout, and was "
+            + "interrupted")
+        .contains("give a longer timeout (--timeout on the command line; under JUnit "
+            + "-Dtck.timeout, or the kit's timeout() where it overrides it)")
         .contains("it was at fixture.BlockingHash.create(BlockingHash.java:")
         .contains("reproduce: gomap4j tck --plugin-jar " + jar + " --no-matrix --seed "
             + 0x60A4A9L + " --timeout 2s")

@@ -261,6 +261,20 @@ public final class TckRunner {
    */
   public static void within(Duration timeout, String subject, String checkId, Guard guard,
       CheckBody body) throws Exception {
+    within(timeout, subject, checkId, guard, (task, nanos) -> task.get(nanos, TimeUnit.NANOSECONDS),
+        body);
+  }
+
+  /** How {@link #within} waits for a check's thread; tests replace it to time out on cue. */
+  @FunctionalInterface
+  interface Wait {
+    /** Waits up to {@code nanos} for {@code task}, as {@link FutureTask#get(long, TimeUnit)}. */
+    void await(FutureTask<Void> task, long nanos)
+        throws InterruptedException, ExecutionException, TimeoutException;
+  }
+
+  static void within(Duration timeout, String subject, String checkId, Guard guard, Wait wait,
+      CheckBody body) throws Exception {
     requireNonNull(timeout, "timeout is null");
     requireNonNull(subject, "subject is null");
     requireNonNull(guard, "guard is null");
@@ -290,16 +304,17 @@ public final class TckRunner {
       nanos = Long.MAX_VALUE; // centuries: no limit in practice
     }
     try {
-      task.get(nanos, TimeUnit.NANOSECONDS);
+      wait.await(task, nanos);
     } catch (TimeoutException e) {
       StackTraceElement[] where = thread.getStackTrace();
       task.cancel(true);
       guard.timedOut(subject, checkId, timeout);
       AssertionError timedOut = new AssertionError(checkId + " did not finish within "
-          + describe(timeout) + ", the per-check timeout (--timeout, or -D" + TckMatrix.TIMEOUT
-          + " under JUnit), and was interrupted" + (where.length > 0 ? "; it was at "
-          + firstOwnFrame(where) : "") + ". Check for an endless loop or a wait that never"
-          + " ends, or give a longer timeout");
+          + describe(timeout) + ", the per-check timeout, and was interrupted"
+          + (where.length > 0 ? "; it was at " + firstOwnFrame(where) : "") + ". Check for an"
+          + " endless loop or a wait that never ends, or give a longer timeout (--timeout on the"
+          + " command line; under JUnit -D" + TckMatrix.TIMEOUT + ", or the kit's timeout() where"
+          + " it overrides it)");
       timedOut.setStackTrace(where);
       throw timedOut;
     } catch (ExecutionException e) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,44 @@ class TckRunnerTest {
       assertThat(guard.timeouts()).isEqualTo(2);
       assertThat(starts).hasValue(3);
       assertThat(nextRuns).hasValue(1);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("A timeout names where the check was, in the check's own code, and every place a"
+      + " timeout is set")
+  void aTimeoutNamesWhereTheCheckWas() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    TckRunner.CheckBody body = () -> {
+      started.countDown();
+      while (release.getCount() > 0) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          // ignored, as a stuck plugin might
+        }
+      }
+    };
+    TckRunner.Guard guard = new TckRunner.Guard();
+    // Times out once the body has started, however long its thread took to get there.
+    TckRunner.Wait onceStarted = (task, nanos) -> {
+      started.await();
+      throw new TimeoutException();
+    };
+    try {
+      assertThatThrownBy(() -> TckRunner.within(Duration.ofSeconds(30), "a/wide/go119",
+          "x.hangs", guard, onceStarted, body))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("x.hangs did not finish within 30 s, the per-check timeout,"
+              + " and was interrupted; it was at " + TckRunnerTest.class.getName() + ".lambda$")
+          .hasMessageEndingWith("give a longer timeout (--timeout on the command line; under"
+              + " JUnit -Dtck.timeout, or the kit's timeout() where it overrides it)")
+          .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+      assertThat(guard.timeouts()).isEqualTo(1);
     } finally {
       release.countDown();
     }
