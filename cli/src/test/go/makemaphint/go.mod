@@ -1,0 +1,3 @@
+module makemaphint
+
+go 1.19
