@@ -42,7 +42,8 @@ public interface GrowthPolicy {
 
   /**
    * The initial B for {@code make(map[K]V, hint)}: the map holds {@code hint} entries without
-   * growing.
+   * growing. The engine applies Go's {@code makemap} rule before asking: a hint whose buckets
+   * would pass the layout's {@link PlatformLayout#maxAlloc()} arrives here as 0.
    *
    * @param hint the expected number of entries, at least 0
    * @return B in 0..{@code maxB}

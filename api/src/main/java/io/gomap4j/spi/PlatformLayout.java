@@ -16,6 +16,24 @@ public interface PlatformLayout {
   int SPI_VERSION = 1;
 
   /**
+   * Go 1.19's {@code maxAlloc} on amd64 and every other 64-bit GOARCH but wasm: 2^48 bytes; the
+   * default {@link #maxAlloc()} with 8-byte pointers.
+   */
+  long MAX_ALLOC_64 = 1L << 48;
+
+  /**
+   * Go 1.19's {@code maxAlloc} on 386 and arm: 2^32-1 bytes, the largest {@code uintptr}; the
+   * default {@link #maxAlloc()} with 4-byte pointers.
+   */
+  long MAX_ALLOC_32 = (1L << 32) - 1;
+
+  /** Go 1.19's {@code maxAlloc} on mips and mipsle: 2^31-1 bytes. */
+  long MAX_ALLOC_MIPS = (1L << 31) - 1;
+
+  /** Go 1.19's {@code maxAlloc} on wasm: 2^32 bytes. */
+  long MAX_ALLOC_WASM = 1L << 32;
+
+  /**
    * The stable name users select this layout by; the GOARCH, such as {@code amd64}. As every plugin
    * name, it is ASCII letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter
    * or digit, and unique among the layouts (see <a href="package-summary.html#plugin-names">plugin
@@ -45,6 +63,25 @@ public interface PlatformLayout {
    *     comparable} (Go's "invalid map key type"), or a type {@link #typeLayout} refuses
    */
   BucketLayout bucketLayout(GoType key, GoType elem);
+
+  /**
+   * Go's {@code maxAlloc} on this platform: the most bytes its runtime allocates at once. Go
+   * 1.19's {@code makemap} takes a size hint as 0 when {@code hint * bucketsize} passes it (or
+   * overflows a {@code uintptr}): {@code make(map[K]V, hint)} then makes a map with B=0 instead of
+   * failing, and the engine does the same with a builder's {@code expectedSize}. A hint up to
+   * {@code maxAlloc / bucketsize} is kept.
+   *
+   * <p>The default is {@link #MAX_ALLOC_64} with 8-byte pointers and {@link #MAX_ALLOC_32} with
+   * 4-byte ones, what Go 1.19 has on most GOARCHes of each size; the {@code mips} and {@code
+   * mipsle} layouts return {@link #MAX_ALLOC_MIPS}, {@code wasm} {@link #MAX_ALLOC_WASM}. These
+   * values agree with what go1.19 does on each GOARCH as precisely as bucket sizes can show (the
+   * probe {@code cli/src/test/go/makemaphint} in the gomap4j sources). A layout must return at
+   * least 1 and, with 4-byte pointers, at most 2^32-1; the engine refuses to build a map with
+   * another value.
+   */
+  default long maxAlloc() {
+    return platform().ptrSize() == 8 ? MAX_ALLOC_64 : MAX_ALLOC_32;
+  }
 
   /**
    * Go 1.19's map header {@code hmap} on this platform: {@code count int}, {@code flags uint8},

@@ -129,7 +129,14 @@ public final class GoMaps {
     }
 
     /**
-     * The number of entries to size the map for, Go's {@code make} hint.
+     * The number of entries to size the map for, Go's {@code make} hint. As Go 1.19's
+     * {@code makemap} does, a hint whose buckets would pass the layout's
+     * {@link PlatformLayout#maxAlloc() maxAlloc} ({@code hint * bucketsize > maxAlloc}, with the
+     * bucket size of the modelled map type: 2^48 / 144 = 1954687338268 for {@code map[int64]int64}
+     * on amd64) is taken as 0, so the map starts with B=0 and grows as entries arrive. A smaller
+     * hint that needs more than 2^30 buckets (above 13 * 2^29 under {@code go119}) makes the
+     * {@code build} methods throw an {@link IllegalArgumentException} naming the largest hint the
+     * engine takes.
      *
      * @throws IllegalArgumentException if negative
      */

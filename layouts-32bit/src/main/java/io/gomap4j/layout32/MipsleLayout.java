@@ -21,4 +21,10 @@ public final class MipsleLayout extends GcPlatformLayout {
   public int spiVersion() {
     return PlatformLayout.SPI_VERSION;
   }
+
+  /** Go 1.19's {@code maxAlloc} on mipsle: {@link PlatformLayout#MAX_ALLOC_MIPS}. */
+  @Override
+  public long maxAlloc() {
+    return PlatformLayout.MAX_ALLOC_MIPS;
+  }
 }

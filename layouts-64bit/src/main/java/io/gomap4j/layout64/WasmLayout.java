@@ -21,4 +21,10 @@ public final class WasmLayout extends GcPlatformLayout {
   public int spiVersion() {
     return PlatformLayout.SPI_VERSION;
   }
+
+  /** Go 1.19's {@code maxAlloc} on wasm: {@link PlatformLayout#MAX_ALLOC_WASM}. */
+  @Override
+  public long maxAlloc() {
+    return PlatformLayout.MAX_ALLOC_WASM;
+  }
 }

@@ -117,7 +117,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private BytesMap(
       Hasher hasher, PlatformLayout layout, BucketLayout bl, KeyAlg alg, GrowthPolicy growth,
       long hint, long seed) {
-    super(hasher, growth, Geometry.flat(bl, layout.name()), hint, seed,
+    super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
         "map[" + bl.key() + "]" + bl.elem() + " on " + layout.name(), alg.reflexive());
     this.alg = alg;
     this.plainKeys = alg.plainMemory();

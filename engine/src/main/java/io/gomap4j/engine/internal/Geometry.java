@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.PlatformLayout;
 
 /**
  * Where things sit in one bucket of Java storage: tophash bytes at 0..7, the key and elem areas, and
@@ -21,6 +22,8 @@ import io.gomap4j.spi.BucketLayout;
  * @param goIndirectKeySize the key size when keys are stored behind a pointer (&gt; 128 bytes),
  *     else 0
  * @param goIndirectElemSize the elem size when elems are stored behind a pointer, else 0
+ * @param goMaxAlloc the modelled platform's {@link PlatformLayout#maxAlloc()}, which decides the
+ *     hints Go's makemap takes as 0 ({@link GoAlloc#makemapHint})
  */
 record Geometry(
     int stride,
@@ -34,26 +37,31 @@ record Geometry(
     int goPtrSize,
     boolean goBucketHasPointers,
     long goIndirectKeySize,
-    long goIndirectElemSize) {
+    long goIndirectElemSize,
+    long goMaxAlloc) {
 
   static final int SLOTS = BucketLayout.BUCKET_SLOTS;
 
-  /** Flat storage in Go's own bucket layout: keys and elems as bytes, the link in Go's slot. */
-  static Geometry flat(BucketLayout layout, String layoutName) {
-    checkFlat(layout, layoutName);
+  /**
+   * Flat storage in Go's own bucket layout: keys and elems as bytes, the link in Go's slot.
+   * {@code bucket} is {@code platform}'s layout of the map type.
+   */
+  static Geometry flat(BucketLayout bucket, PlatformLayout platform) {
+    checkFlat(bucket, platform.name());
     return new Geometry(
-        layout.bucketSize(),
-        layout.keysOffset(),
-        layout.keySlotSize(),
-        layout.elemsOffset(),
-        layout.elemSlotSize(),
-        layout.overflowOffset(),
+        bucket.bucketSize(),
+        bucket.keysOffset(),
+        bucket.keySlotSize(),
+        bucket.elemsOffset(),
+        bucket.elemSlotSize(),
+        bucket.overflowOffset(),
         0,
-        layout.bucketSize(),
-        layout.overflowSize(),
-        hasPointers(layout),
-        layout.indirectKey() ? layout.keyType().size() : 0,
-        layout.indirectElem() ? layout.elemType().size() : 0);
+        bucket.bucketSize(),
+        bucket.overflowSize(),
+        hasPointers(bucket),
+        bucket.indirectKey() ? bucket.keyType().size() : 0,
+        bucket.indirectElem() ? bucket.elemType().size() : 0,
+        maxAlloc(platform));
   }
 
   /**
@@ -89,13 +97,34 @@ record Geometry(
     }
   }
 
-  /** Reference storage: 8 tophash bytes and a 4-byte link per bucket, keys and elems as objects. */
-  static Geometry references(BucketLayout modelled) {
+  /**
+   * Reference storage: 8 tophash bytes and a 4-byte link per bucket, keys and elems as objects.
+   * {@code modelled} is {@code platform}'s layout of the map type whose Go memory is modelled.
+   */
+  static Geometry references(BucketLayout modelled, PlatformLayout platform) {
     return new Geometry(SLOTS + 4, SLOTS, 0, SLOTS, 0, SLOTS, 2 * SLOTS, modelled.bucketSize(),
         modelled.overflowSize(),
         hasPointers(modelled),
         modelled.indirectKey() ? modelled.keyType().size() : 0,
-        modelled.indirectElem() ? modelled.elemType().size() : 0);
+        modelled.indirectElem() ? modelled.elemType().size() : 0,
+        maxAlloc(platform));
+  }
+
+  /**
+   * The layout's {@link PlatformLayout#maxAlloc()}, refused unless it is at least 1 and, with
+   * 4-byte pointers, at most 2^32-1: Go's makemap compares a {@code uintptr} with it.
+   */
+  private static long maxAlloc(PlatformLayout platform) {
+    long maxAlloc = platform.maxAlloc();
+    boolean ptr32 = platform.platform().ptrSize() == 4;
+    long most = ptr32 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
+    if (maxAlloc < 1 || maxAlloc > most) {
+      throw new IllegalArgumentException("layout '" + platform.name() + "' gives maxAlloc "
+          + maxAlloc + "; it must be at least 1 and at most " + most + (ptr32
+              ? " (2^32-1, the largest uintptr with 4-byte pointers)" : " (2^63-1)")
+          + ". Run the TCK's PlatformLayoutVerification on the plugin");
+    }
+    return maxAlloc;
   }
 
   /** Whether the bucket's key or elem slots hold pointers: a pointer type, or an indirect slot. */

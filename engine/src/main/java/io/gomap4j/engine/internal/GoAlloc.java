@@ -3,7 +3,8 @@ package io.gomap4j.engine.internal;
 /**
  * Go 1.19's allocator rounding, which decides how many overflow buckets {@code makeBucketArray}
  * preallocates: a request below 32 KiB rounds up to its malloc size class, a larger one to a multiple
- * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}).
+ * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}); and the
+ * allocation limit {@code makemap} applies to a size hint ({@link #makemapHint}).
  */
 public final class GoAlloc {
 
@@ -36,6 +37,29 @@ public final class GoAlloc {
       return Long.MAX_VALUE;
     }
     return (size + PAGE_SIZE - 1) & -PAGE_SIZE;
+  }
+
+  /**
+   * The hint Go 1.19's {@code makemap} goes on with for {@code make(map[K]V, hint)} with buckets of
+   * {@code bucketSize} bytes on a platform whose {@code maxAlloc} is {@code maxAlloc}: 0 when
+   * {@code hint * bucketSize} passes {@code maxAlloc} or overflows a {@code uintptr} ("if overflow
+   * || mem > maxAlloc { hint = 0 }"), and so for a negative hint, which Go turns into a huge
+   * {@code uintptr}; else {@code hint}. So a hint up to {@code maxAlloc / bucketSize} is kept.
+   *
+   * <p>{@code maxAlloc} is at most the largest {@code uintptr} (the engine refuses a layout whose
+   * {@link io.gomap4j.spi.PlatformLayout#maxAlloc()} is not), so every product that overflows
+   * passes it too. On a 32-bit platform that also covers {@code makemap64}, which takes a hint that
+   * does not fit Go's 32-bit {@code int} as 0: a bucket is at least 12 bytes there, so such a hint
+   * passes {@code maxAlloc / bucketSize}.
+   *
+   * @throws IllegalArgumentException if {@code bucketSize} or {@code maxAlloc} is below 1
+   */
+  public static long makemapHint(long hint, int bucketSize, long maxAlloc) {
+    if (bucketSize < 1 || maxAlloc < 1) {
+      throw new IllegalArgumentException("bucketSize and maxAlloc must be at least 1, got "
+          + bucketSize + " and " + maxAlloc);
+    }
+    return hint < 0 || hint > maxAlloc / bucketSize ? 0 : hint;
   }
 
   /**

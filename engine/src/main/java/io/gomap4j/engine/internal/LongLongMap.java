@@ -73,7 +73,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private LongLongMap(
       Hasher hasher, PlatformLayout layout, GoType keyType, GoType elemType, BucketLayout bl,
       GrowthPolicy growth, long hint, long seed) {
-    super(hasher, growth, Geometry.flat(bl, layout.name()), hint, seed,
+    super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
         "map[" + keyType + "]" + elemType + " on " + layout.name());
     if (bl.indirectKey() || bl.indirectElem()) {
       throw new IllegalArgumentException("layout '" + layout.name() + "' stores "

@@ -138,20 +138,50 @@ abstract class MapCore {
     }
     this.extraEvacuations = extra;
     this.rng = seed;
-    // makemap: hash0 first, then B for the hint; buckets are allocated now only when B > 0.
+    // makemap: a hint whose buckets would pass maxAlloc is taken as 0, then hash0, then B for the
+    // hint; buckets are allocated now only when B > 0.
+    long goHint = GoAlloc.makemapHint(hint, geometry.goBucketSize(), geometry.goMaxAlloc());
     this.hash0 = rand32();
-    int b = growth.initialB(hint);
-    if (b < 0 || b > MAX_B) {
+    int b = growth.initialB(goHint);
+    if (b < 0) {
       throw new IllegalArgumentException(
           "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
-              + "; B must be in 0.." + MAX_B + " (at most 2^" + MAX_B + " buckets), so give a"
-              + " smaller hint" + (b > MAX_B ? "" : " or fix the policy's initialB"));
+              + "; B must be in 0.." + MAX_B + ", so fix the policy's initialB");
+    }
+    if (b > MAX_B) {
+      long most = largestHint(growth, goHint);
+      throw new IllegalArgumentException(
+          "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
+              + "; B must be in 0.." + MAX_B + " (at most 2^" + MAX_B + " buckets), so give "
+              + (most < 0 ? "a smaller hint" : "a hint of at most " + most) + " (a hint above "
+              + geometry.goMaxAlloc() / geometry.goBucketSize() + " gives B=0, as in Go,"
+              + " whose makemap takes it as 0: its " + geometry.goBucketSize() + "-byte buckets"
+              + " would pass the platform's maxAlloc of " + geometry.goMaxAlloc() + " bytes)");
     }
     this.B = b;
     if (b > 0) {
       buckets = new BucketArray(geometry, b);
       goExtra = buckets.nextOverflow != NIL;
     }
+  }
+
+  /**
+   * The largest hint below {@code hint} for which {@code growth} chooses a B the engine takes,
+   * found by bisection as B grows with the hint; -1 if even hint 0 gets too large a B.
+   */
+  private static long largestHint(GrowthPolicy growth, long hint) {
+    long lo = -1;
+    long hi = hint;
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      int b = growth.initialB(mid);
+      if (b >= 0 && b <= MAX_B) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   // ---- random source (Go's fastrand, per map) -------------------------------------------------

@@ -34,6 +34,27 @@ class GoAllocTest {
     assertThat(GoAlloc.roundupsize(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
   }
 
+  @Test
+  @DisplayName("makemap keeps a hint up to maxAlloc / bucketsize and takes a larger or negative one"
+      + " as 0, as Go 1.19 does on amd64 (2^48) and 386 (2^32-1)")
+  void makemapHint() {
+    long amd64 = 1L << 48;
+    long i386 = (1L << 32) - 1;
+    // Cut-offs go1.19 showed (cli/src/test/resources/vectors/makemaphint/go1.19.jsonl).
+    assertThat(GoAlloc.makemapHint(1954687338268L, 144, amd64)).isEqualTo(1954687338268L);
+    assertThat(GoAlloc.makemapHint(1954687338269L, 144, amd64)).isZero();
+    assertThat(GoAlloc.makemapHint(1L << 44, 16, amd64)).isEqualTo(1L << 44);
+    assertThat(GoAlloc.makemapHint((1L << 44) + 1, 16, amd64)).isZero();
+    assertThat(GoAlloc.makemapHint(357913941, 12, i386)).isEqualTo(357913941);
+    assertThat(GoAlloc.makemapHint(357913942, 12, i386)).isZero();
+    // hint * bucketsize overflows 64 bits; a negative hint is a huge uintptr in Go.
+    assertThat(GoAlloc.makemapHint(Long.MAX_VALUE, 16, Long.MAX_VALUE)).isZero();
+    assertThat(GoAlloc.makemapHint(-1, 144, amd64)).isZero();
+    assertThat(GoAlloc.makemapHint(Long.MIN_VALUE, 144, amd64)).isZero();
+    assertThat(GoAlloc.makemapHint(0, 144, amd64)).isZero();
+    assertThat(GoAlloc.makemapHint(1000, 144, amd64)).isEqualTo(1000);
+  }
+
   private static List<Long> spare(int bucketSize) {
     List<Long> out = new ArrayList<>();
     for (int b = 4; b <= 12; b++) {

@@ -1,0 +1,149 @@
+package io.gomap4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gomap4j.api.BytesGoMap;
+import io.gomap4j.api.GoMap;
+import io.gomap4j.api.GoType;
+import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
+import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A size hint whose buckets would pass the platform's {@code maxAlloc} makes a map with B=0, as Go
+ * 1.19's {@code makemap} takes such a hint as 0; a smaller hint keeps its B, and one whose B the
+ * engine cannot hold is refused.
+ */
+class MakemapHintTest {
+
+  /** The cut-off go1.19 showed on amd64 for map[int64]int64 (144-byte buckets): 2^48 / 144. */
+  private static final long AMD64_INT64 = 1954687338268L;
+
+  /** The cut-off go1.19 showed on 386 for map[int64]int64 (140-byte buckets): (2^32-1) / 140. */
+  private static final long I386_INT64 = 30678337L;
+
+  /** A layout on {@code platform} whose maxAlloc is {@code maxAlloc}, named {@code name}. */
+  private static PlatformLayout withMaxAlloc(String name, Platform platform, long maxAlloc) {
+    return new GcPlatformLayout(platform) {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public long maxAlloc() {
+        return maxAlloc;
+      }
+    };
+  }
+
+  private static GoMaps.Builder int64Map(String layout, long hint) {
+    return TestPlugins.builder(layout, 7).keyType(GoType.INT64).elemType(GoType.INT64)
+        .expectedSize(hint);
+  }
+
+  @Test
+  @DisplayName("Above the cut-off every kind of map starts with B=0 under both bundled policies,"
+      + " and works and grows from there")
+  void aboveCutOffGivesB0() {
+    for (GrowthPolicy growth : new GrowthPolicy[] {
+        new Go119GrowthPolicy(), new Go119ShrinkGrowthPolicy()}) {
+      for (long hint : new long[] {AMD64_INT64 + 1, 1L << 50, Long.MAX_VALUE}) {
+        LongLongGoMap longs = int64Map(TestPlugins.AMD64, hint).growth(growth).buildLongLong();
+        GoMap<Long, Long> objects = int64Map(TestPlugins.AMD64, hint).growth(growth).build();
+        BytesGoMap bytes = int64Map(TestPlugins.AMD64, hint).growth(growth).buildBytes();
+        assertThat(longs.stats().B()).as("%s, hint %d", growth.name(), hint).isZero();
+        assertThat(objects.stats().B()).as("%s, hint %d", growth.name(), hint).isZero();
+        assertThat(bytes.stats().B()).as("%s, hint %d", growth.name(), hint).isZero();
+        for (long k = 0; k < 100; k++) {
+          longs.put(k, -k);
+          objects.put(k, -k);
+        }
+        assertThat(longs.size()).isEqualTo(100);
+        assertThat(longs.get(42)).isEqualTo(-42);
+        assertThat(objects.get(42L)).isEqualTo(-42L);
+        assertThat(longs.stats().B()).isEqualTo(4);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("At the cut-off on amd64 the hint is kept: B=39 is refused, naming the largest hint"
+      + " the engine takes (13 * 2^29) and the cut-off above which a hint gives B=0")
+  void atCutOffIsRefused() {
+    for (long hint : new long[] {1L << 40, AMD64_INT64}) {
+      assertThatThrownBy(() -> int64Map(TestPlugins.AMD64, hint).buildLongLong())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("chose B=" + (hint == AMD64_INT64 ? 39 : 38)
+              + " for the size hint " + hint)
+          .hasMessageContaining("B must be in 0..30 (at most 2^30 buckets), so give a hint of at"
+              + " most " + (13L << 29))
+          .hasMessageContaining("a hint above " + AMD64_INT64 + " gives B=0, as in Go")
+          .hasMessageContaining("144-byte buckets would pass the platform's maxAlloc of "
+              + (1L << 48) + " bytes");
+    }
+    assertThat(int64Map(TestPlugins.AMD64, 13L << 29).buildLongLong().stats().B()).isEqualTo(30);
+  }
+
+  @Test
+  @DisplayName("On 386 (maxAlloc 2^32-1) the cut-off hint of map[int64]int64 gives B=23 as in Go,"
+      + " the next B=0")
+  void i386CutOff() {
+    assertThat(int64Map(TestPlugins.I386, I386_INT64).buildLongLong().stats().B()).isEqualTo(23);
+    assertThat(int64Map(TestPlugins.I386, I386_INT64 + 1).buildLongLong().stats().B()).isZero();
+    assertThat(int64Map(TestPlugins.I386, 1L << 31).buildLongLong().stats().B()).isZero();
+  }
+
+  @Test
+  @DisplayName("The cut-off follows the layout's own maxAlloc and the modelled bucket size")
+  void layoutMaxAllocDecides() {
+    PlatformLayout small = withMaxAlloc("small-alloc", TestLayouts.AMD64, 144 * 1000);
+    GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).hash(TestHashes.MIX)
+        .layout(small).growth("go119").seed(1).keyMaterial(TestPlugins.KEY_MATERIAL);
+    assertThat(b.expectedSize(1000).buildLongLong().stats().B()).isEqualTo(8);
+    assertThat(b.expectedSize(1001).buildLongLong().stats().B()).isZero();
+    // map[int8]int8 has 32-byte buckets on amd64: the same maxAlloc keeps a larger hint.
+    b.keyType(GoType.INT8).elemType(GoType.INT8);
+    assertThat(b.expectedSize(4500).buildBytes().stats().B()).isEqualTo(10);
+    assertThat(b.expectedSize(4501).buildBytes().stats().B()).isZero();
+  }
+
+  @Test
+  @DisplayName("A layout whose maxAlloc is below 1, or above 2^32-1 with 4-byte pointers, is"
+      + " refused naming it and the allowed range")
+  void badMaxAllocRefused() {
+    Object[][] cases = {
+      {TestLayouts.AMD64, 0L, "at most 9223372036854775807 (2^63-1)"},
+      {TestLayouts.AMD64, -1L, "at most 9223372036854775807 (2^63-1)"},
+      {TestLayouts.I386, 1L << 32, "at most 4294967295 (2^32-1, the largest uintptr with 4-byte"
+          + " pointers)"},
+    };
+    for (Object[] c : cases) {
+      PlatformLayout bad = withMaxAlloc("bad-alloc", (Platform) c[0], (Long) c[1]);
+      GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).hash(TestHashes.MIX)
+          .layout(bad).growth("go119").seed(1).keyMaterial(TestPlugins.KEY_MATERIAL);
+      for (Runnable build : new Runnable[] {b::build, b::buildLongLong,
+          () -> b.keyType(GoType.INT64).elemType(GoType.INT64).buildBytes()}) {
+        assertThatThrownBy(build::run).as("maxAlloc %d", c[1])
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("layout 'bad-alloc' gives maxAlloc " + c[1])
+            .hasMessageContaining("it must be at least 1 and " + c[2]);
+      }
+    }
+  }
+}
