@@ -70,7 +70,11 @@ final class SimulateCommand implements Callable<Integer> {
   long entries;
 
   @Option(names = "--hint", paramLabel = "N",
-      description = "Make the map with this size hint (make(map[K]V, N)); default: no hint.")
+      description = "Make the map with this size hint (make(map[K]V, N)); default: no hint. As "
+          + "Go's makemap does, a hint is taken as 0 (B=0) when N * bucket size passes the "
+          + "GOARCH's maxAlloc: 2^48 bytes on 64-bit GOARCHes but wasm, 2^32 on wasm, 2^32-1 on "
+          + "386 and arm, 2^31-1 on mips and mipsle. A smaller hint that needs more than 2^30 "
+          + "buckets is refused; Go would try to allocate them.")
   Long hint;
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
@@ -152,6 +156,12 @@ final class SimulateCommand implements Callable<Integer> {
     out.printf("map[%s]%s on %s, %s, %s, seed %d%n", keyType, elemType, goarch,
         hint == null ? "make without a hint" : "make with hint " + hint,
         Words.count(entries, "entry", "entries"), seed);
+    if (hint != null && hint > 0
+        && GoAlloc.makemapHint(hint, bucket.bucketSize(), layout.maxAlloc()) == 0) {
+      out.printf("hint              taken as 0, as Go's makemap does: hint * bucket size (%d bytes)"
+          + " passes maxAlloc, %d bytes on %s (hints up to %d are kept)%n", bucket.bucketSize(),
+          layout.maxAlloc(), goarch, layout.maxAlloc() / bucket.bucketSize());
+    }
     out.printf("B                 %d%n", s.B());
     out.printf("buckets           %d (2^B)%n", s.buckets());
     out.printf("overflow buckets  %d in the chains (noverflow %d%s)%n", s.overflowBuckets(),

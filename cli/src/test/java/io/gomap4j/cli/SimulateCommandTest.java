@@ -74,6 +74,32 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("A hint whose buckets pass maxAlloc gives B=0, as Go's makemap takes it as 0; the"
+      + " largest hint Go keeps is refused when it needs more than 2^30 buckets")
+  void hintAboveMaxAlloc() {
+    // go1.19 on amd64: make(map[int64]int64, 1954687338269) has B=0, one less runs out of memory.
+    Run above = simulate("amd64", "int64", "int64", "10", "--hint", "1954687338269");
+    assertThat(above.exit()).as(above.err()).isZero();
+    assertThat(above.out()).contains("make with hint 1954687338269")
+        .contains("hint              taken as 0, as Go's makemap does: hint * bucket size (144"
+            + " bytes) passes maxAlloc, 281474976710656 bytes on amd64 (hints up to 1954687338268"
+            + " are kept)\n")
+        .contains("B                 1\n");
+    Run at = simulate("amd64", "int64", "int64", "10", "--hint", "1954687338268");
+    assertThat(at.exit()).isEqualTo(Main.USAGE);
+    assertThat(at.err()).contains("chose B=39 for the size hint 1954687338268; B must be in 0..30"
+        + " (at most 2^30 buckets), so give a hint of at most 6979321856 (a hint above"
+        + " 1954687338268 gives B=0, as in Go");
+    // On 386 every hint Go keeps fits: (2^32-1) / 140 = 30678337 makes B=23 there too.
+    assertThat(simulate("386", "int64", "int64", "0", "--hint", "30678337").out())
+        .contains("B                 23\n").doesNotContain("taken as 0");
+    assertThat(simulate("386", "int64", "int64", "0", "--hint", "30678338").out())
+        .contains("B                 0\n").contains("taken as 0");
+    assertThat(simulate("amd64", "int64", "int64", "0", "--hint", "1000").out())
+        .doesNotContain("taken as 0");
+  }
+
+  @Test
   @DisplayName("An empty map without a hint is only its hmap: 32 bytes on arm (28 -> class 32)")
   void emptyMap() {
     Run r = simulate("arm", "string", "[64]byte", "0");
