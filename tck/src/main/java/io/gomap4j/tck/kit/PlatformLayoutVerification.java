@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -177,6 +178,11 @@ public abstract class PlatformLayoutVerification extends Verification {
                 + " Go 1.19 recorded for that GOARCH or its word size, and with go-map-spec 2.5's"
                 + " measured examples",
             this::goVectors),
+        KitCheck.of("layout.maxalloc",
+            "maxAlloc is at least 1 and, with 4-byte pointers, at most 2^32-1; a layout named"
+                + " after a Go 1.19 GOARCH keeps the size hints Go 1.19's makemap keeps there"
+                + " (hint * bucket size up to maxAlloc), for every bucket size",
+            this::maxAlloc),
         KitCheck.of("layout.nulls",
             "typeLayout and bucketLayout refuse a null type with a NullPointerException naming"
                 + " the argument",
@@ -652,6 +658,32 @@ public abstract class PlatformLayoutVerification extends Verification {
             + gotText + ", go-map-spec 2.5 measured " + String.join(" ", want) + (want.length == 1
                 ? " (bucket size)" : " (keysize elemsize keys@ elems@ overflow@ bucketsize)")
             + ". Check the layout against go 1.19's compiler");
+      }
+    }
+  }
+
+  private void maxAlloc(long seed) {
+    PlatformLayout layout = createPlatformLayout();
+    Platform p = layout.platform();
+    long got = layout.maxAlloc();
+    long most = p.ptrSize() == 4 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
+    if (got < 1 || got > most) {
+      throw new AssertionError("maxAlloc() is " + got + "; with " + p.ptrSize() + "-byte pointers"
+          + " it must be at least 1 and at most " + most + ", as Go's makemap compares a uintptr"
+          + " (hint * bucket size) with it. Check maxAlloc()");
+    }
+    OptionalLong go = GoArch.maxAlloc(layout.name());
+    if (go.isEmpty()) {
+      return;
+    }
+    // Go's buckets are 8 + ptrSize + 8n bytes: tophash, then key and elem slots that are 8 times a
+    // size, then the overflow pointer; the bucket size is a uint16.
+    for (long size = 8 + p.ptrSize(); size <= 0xFFFF; size += 8) {
+      if (got / size != go.getAsLong() / size) {
+        throw new AssertionError("maxAlloc() is " + got + ", so a map with " + size + "-byte"
+            + " buckets keeps size hints up to " + got / size + ", where Go 1.19's makemap on "
+            + layout.name() + " keeps hints up to " + go.getAsLong() / size + " (maxAlloc "
+            + go.getAsLong() + ") and takes larger ones as 0. Check maxAlloc()");
       }
     }
   }

@@ -338,6 +338,30 @@ final class BrokenPlugins {
     }
   }
 
+  /** Claims to be Go's mips but keeps the default maxAlloc of 32-bit layouts, 2^32-1. */
+  static final class MipsWithDefaultMaxAlloc extends GcPlatformLayout {
+    MipsWithDefaultMaxAlloc() {
+      super(new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN), MAX_WIDTH_MIPS);
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
+  }
+
+  /** A sound layout but for a maxAlloc of 0, below any allocation. */
+  static final class ZeroMaxAlloc extends SoundLayout {
+    ZeroMaxAlloc() {
+      super("broken-zero-maxalloc");
+    }
+
+    @Override
+    public long maxAlloc() {
+      return 0;
+    }
+  }
+
   // ---- growth policies --------------------------------------------------------------------------
 
   /** Go's rules, to be broken one at a time. */
