@@ -9,18 +9,12 @@ import io.gomap4j.engine.internal.GoAlloc;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.MapContract;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,20 +55,11 @@ class MakemapHintVectorsTest {
   }
 
   private static List<Probe> probes() throws IOException {
-    List<Probe> out = new ArrayList<>();
-    String name = "/vectors/makemaphint/go1.19.jsonl";
-    try (InputStream in = MakemapHintVectorsTest.class.getResourceAsStream(name)) {
-      assertThat(in).as(name).isNotNull();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        Matcher m = LINE.matcher(line);
-        assertThat(m.matches()).as("line %s", line).isTrue();
-        out.add(new Probe(m.group(1), (GoType.Map) GoType.parse(m.group(2)),
+    return TestResources.matchedLines("/vectors/makemaphint/go1.19.jsonl", LINE).stream()
+        .map(m -> new Probe(m.group(1), (GoType.Map) GoType.parse(m.group(2)),
             Integer.parseInt(m.group(3)), Long.parseLong(m.group(4)),
-            m.group(5) == null ? -1 : Integer.parseInt(m.group(5)), m.group(6)));
-      }
-    }
-    return out;
+            m.group(5) == null ? -1 : Integer.parseInt(m.group(5)), m.group(6)))
+        .toList();
   }
 
   private static String simulate(Probe p, int expectedExit) {

@@ -7,16 +7,10 @@ import io.gomap4j.api.GoType;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.spi.PlatformLayout;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,18 +33,9 @@ class TypeLimitsVectorsTest {
   record Probe(String goarch, String type, boolean accepted, String go) {}
 
   private static List<Probe> probes() throws IOException {
-    List<Probe> out = new ArrayList<>();
-    String name = "/vectors/typelimits/go1.19.jsonl";
-    try (InputStream in = TypeLimitsVectorsTest.class.getResourceAsStream(name)) {
-      assertThat(in).as(name).isNotNull();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        Matcher m = LINE.matcher(line);
-        assertThat(m.matches()).as("line %s", line).isTrue();
-        out.add(new Probe(m.group(1), m.group(2), Boolean.parseBoolean(m.group(3)), m.group(4)));
-      }
-    }
-    return out;
+    return TestResources.matchedLines("/vectors/typelimits/go1.19.jsonl", LINE).stream()
+        .map(m -> new Probe(m.group(1), m.group(2), Boolean.parseBoolean(m.group(3)), m.group(4)))
+        .toList();
   }
 
   @Test
