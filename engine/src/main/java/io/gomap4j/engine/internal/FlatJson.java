@@ -11,9 +11,9 @@ import java.util.Map;
  * {@link Double}, {@link Boolean} or {@code null}.
  *
  * <p>Every error names a place on the line: a syntax error its column ({@code expected ':' at
- * column 11, found '"'}), a field with the wrong kind of value the field and the column where the
- * value starts ({@code field "ptrsize" at column 32: must be an integer, got "8"}), a missing
- * field its name.
+ * column 11, found '"'}), a field with the wrong kind of value the field, the column where the
+ * value starts and the value as the line writes it ({@code field "ptrsize" at column 32: must be an
+ * integer, got "8"}; {@code got 1e3}, not the number it parses to), a missing field its name.
  */
 public final class FlatJson {
 
@@ -25,18 +25,23 @@ public final class FlatJson {
   }
 
   /**
-   * One object: its values by key, in the order of the line, and the 1-based column where each
-   * value starts, with typed accessors whose errors name the field and that column.
+   * One object: its values by key, in the order of the line, the 1-based column where each value
+   * starts and each value's text as the line writes it, with typed accessors whose errors name the
+   * field and that column and quote that text.
    *
    * @param values the values by key
    * @param columns the column of each value by key
+   * @param texts the text of each value by key, exactly as on the line: {@code 1e3},
+   *     {@code "a\tb"}
    */
-  public record Fields(Map<String, Object> values, Map<String, Integer> columns) {
+  public record Fields(
+      Map<String, Object> values, Map<String, Integer> columns, Map<String, String> texts) {
 
-    /** Unmodifiable views of {@code values} and {@code columns}. */
+    /** Unmodifiable views of {@code values}, {@code columns} and {@code texts}. */
     public Fields {
       values = Collections.unmodifiableMap(values);
       columns = Collections.unmodifiableMap(columns);
+      texts = Collections.unmodifiableMap(texts);
     }
 
     /** Whether the object has the field {@code key}. */
@@ -131,10 +136,15 @@ public final class FlatJson {
           "field \"" + key + "\" at column " + column(key) + ": " + problem);
     }
 
-    /** The value of {@code key} as it reads in JSON: a string in quotes, else the value. */
+    /**
+     * The value of {@code key} as the line writes it, for messages: a string with its quotes and
+     * escapes, a number as written ({@code 1e3}, {@code -0}).
+     *
+     * @throws IllegalArgumentException naming the field if it is missing
+     */
     public String shown(String key) {
-      Object v = values.get(key);
-      return v instanceof String s ? quote(s) : String.valueOf(v);
+      column(key);
+      return texts.get(key);
     }
   }
 
@@ -158,6 +168,7 @@ public final class FlatJson {
     FlatJson p = new FlatJson(line);
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Integer> columns = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
     p.skipWs();
     p.expect('{');
     p.skipWs();
@@ -175,8 +186,10 @@ public final class FlatJson {
         p.skipWs();
         p.expect(':');
         p.skipWs();
-        columns.put(key, p.pos + 1);
+        int start = p.pos;
+        columns.put(key, start + 1);
         out.put(key, p.value());
+        texts.put(key, p.text.substring(start, p.pos));
         p.skipWs();
         char c = p.next("',' or '}'");
         if (c == '}') {
@@ -192,7 +205,7 @@ public final class FlatJson {
     if (p.pos != p.text.length()) {
       throw p.error("end of line", p.text.charAt(p.pos));
     }
-    return new Fields(out, columns);
+    return new Fields(out, columns, texts);
   }
 
   private Object value() {

@@ -83,4 +83,23 @@ class FlatJsonTest {
     assertThat(f.error("q", "must be short").getMessage())
         .isEqualTo("field \"q\" at column 54: must be short");
   }
+
+  @Test
+  @DisplayName("An error quotes the value as the line writes it, not as it parses")
+  void errorsQuoteTheValueAsWritten() {
+    FlatJson.Fields f = FlatJson.parseFields(
+        "{\"e\": 1e3, \"d\": 8.0, \"m\": -0, \"u\": \"\\u0038\", \"s\": \"a\\/b\"}");
+    assertThat(f.get("e")).isEqualTo(1000.0);
+    assertThatThrownBy(() -> f.integer("e"))
+        .hasMessage("field \"e\" at column 7: must be an integer, got 1e3");
+    assertThatThrownBy(() -> f.integer("d", 0, 10))
+        .hasMessage("field \"d\" at column 17: must be an integer from 0 to 10, got 8.0");
+    assertThat(f.integer("m")).isZero();
+    assertThat(f.shown("m")).isEqualTo("-0");
+    assertThatThrownBy(() -> f.integer("u"))
+        .hasMessage("field \"u\" at column 36: must be an integer, got \"\\u0038\"");
+    assertThatThrownBy(() -> f.bool("s"))
+        .hasMessage("field \"s\" at column 51: must be true or false, got \"a\\/b\"");
+    assertThatThrownBy(() -> f.shown("x")).hasMessage("missing field \"x\"");
+  }
 }

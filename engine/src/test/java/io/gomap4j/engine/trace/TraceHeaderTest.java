@@ -65,6 +65,8 @@ class TraceHeaderTest {
           + " hint; gomap4j makes at most 2^30 buckets), got \"8\""},
       {"\"B0\":0", "\"B0\":-3", "must be an integer from 0 to 30, got -3"},
       {"\"B0\":0", "\"B0\":31", "must be an integer from 0 to 30, got 31"},
+      {"\"B0\":0", "\"B0\":1e1", "must be an integer from 0 to 30, got 1e1"},
+      {"\"aes\":false", "\"aes\":\"fals\\u0065\"", "must be true or false, got \"fals\\u0065\""},
       {"\"aes\":false", "\"aes\":\"no\"", "must be true or false, got \"no\""},
       {"\"hashkey\":\"1,2,3,4\"", "\"hashkey\":\"1,2,3\"",
           "hashkey must be 4 hex words separated by commas, got 3 words"},
