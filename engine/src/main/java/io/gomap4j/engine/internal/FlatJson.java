@@ -1,5 +1,6 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.spi.KeyMaterial;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -122,6 +123,30 @@ public final class FlatJson {
         return b;
       }
       throw error(key, "must be true or false, got " + shown(key));
+    }
+
+    /**
+     * The key material of fields {@code keysched} and {@code hashkey}, as Go's hash vectors and
+     * growth traces write {@code runtime.aeskeysched} and {@code runtime.hashkey} (see
+     * {@link KeyMaterial#fromHex}). The key schedule is read first, with a valid placeholder for
+     * {@code hashkey}, so that each error names its own field.
+     *
+     * @throws IllegalArgumentException naming the field, and its column, if either is missing, not
+     *     a string or not hex of the expected length
+     */
+    public KeyMaterial keyMaterial() {
+      String keysched = string("keysched");
+      String hashkey = string("hashkey");
+      try {
+        KeyMaterial.fromHex(keysched, "0,0,0,0");
+      } catch (IllegalArgumentException e) {
+        throw error("keysched", e.getMessage());
+      }
+      try {
+        return KeyMaterial.fromHex(keysched, hashkey);
+      } catch (IllegalArgumentException e) {
+        throw error("hashkey", e.getMessage());
+      }
     }
 
     /**

@@ -255,19 +255,7 @@ public final class TraceReplay {
         String goarch = f.string("goarch");
         // Absent means false: Go's fallback hash.
         boolean aes = f.has("aes") && f.bool("aes");
-        String keysched = f.string("keysched");
-        String hashkey = f.string("hashkey");
-        try {
-          KeyMaterial.fromHex(keysched, "0,0,0,0");
-        } catch (IllegalArgumentException e) {
-          throw f.error("keysched", e.getMessage());
-        }
-        KeyMaterial km;
-        try {
-          km = KeyMaterial.fromHex(keysched, hashkey);
-        } catch (IllegalArgumentException e) {
-          throw f.error("hashkey", e.getMessage());
-        }
+        KeyMaterial km = f.keyMaterial();
         String h0 = f.string("hash0");
         if (h0.isEmpty() || h0.length() > 8 || !h0.chars().allMatch(HexFormat::isHexDigit)) {
           throw f.error("hash0", "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got "

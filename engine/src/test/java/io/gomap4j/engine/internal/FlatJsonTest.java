@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.gomap4j.spi.KeyMaterial;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,25 @@ class FlatJsonTest {
         .hasMessage("field \"q\" at column 54: must be an integer, got \"a\\\"b\"");
     assertThat(f.error("q", "must be short").getMessage())
         .isEqualTo("field \"q\" at column 54: must be short");
+  }
+
+  @Test
+  @DisplayName("keyMaterial reads keysched and hashkey, and a bad one is named with its column")
+  void keyMaterialNamesTheBadField() {
+    String sched = "0f".repeat(64);
+    KeyMaterial km = FlatJson.parseFields(
+        "{\"keysched\":\"" + sched + "\",\"hashkey\":\"1,2,3,ff\"}").keyMaterial();
+    assertThat(km.aeskeyschedHex()).isEqualTo(sched);
+    assertThat(km.hashkeyHex()).isEqualTo("1,2,3,ff");
+    assertThatThrownBy(() -> FlatJson.parseFields(
+        "{\"keysched\":\"0f\",\"hashkey\":\"1,2,3\"}").keyMaterial())
+        .hasMessageStartingWith("field \"keysched\" at column 13: aeskeysched must be ");
+    assertThatThrownBy(() -> FlatJson.parseFields(
+        "{\"keysched\":\"" + sched + "\",\"hashkey\":\"1,2,3\"}").keyMaterial())
+        .hasMessage("field \"hashkey\" at column 154: hashkey must be 4 hex words separated by"
+            + " commas, got 3 words");
+    assertThatThrownBy(() -> FlatJson.parseFields("{\"keysched\":\"" + sched + "\"}")
+        .keyMaterial()).hasMessage("missing field \"hashkey\"");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.gomap4j.tck.vectors;
 
 import io.gomap4j.engine.internal.FlatJson;
-import io.gomap4j.spi.KeyMaterial;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +123,7 @@ public final class GoVectors {
         size(f, "bits"),
         f.string("alg"),
         f.string("fn"),
-        keyMaterial(f),
+        f.keyMaterial(),
         hex64(f, "seed"),
         hexBytes(f, "data"),
         hex64(f, "hash"));
@@ -155,26 +154,6 @@ public final class GoVectors {
   /** A size, offset or count that a Java int holds: 0 to {@link Integer#MAX_VALUE}. */
   private static int size(FlatJson.Fields f, String key) {
     return (int) f.integer(key, 0, Integer.MAX_VALUE);
-  }
-
-  /**
-   * The line's {@code keysched} and {@code hashkey}; a bad one is named with its column. The key
-   * schedule is read first with a valid placeholder {@code hashkey}, so that each error is
-   * attributed to its own field.
-   */
-  private static KeyMaterial keyMaterial(FlatJson.Fields f) {
-    String keysched = f.string("keysched");
-    String hashkey = f.string("hashkey");
-    try {
-      KeyMaterial.fromHex(keysched, "0,0,0,0");
-    } catch (IllegalArgumentException e) {
-      throw f.error("keysched", e.getMessage());
-    }
-    try {
-      return KeyMaterial.fromHex(keysched, hashkey);
-    } catch (IllegalArgumentException e) {
-      throw f.error("hashkey", e.getMessage());
-    }
   }
 
   /** A 64-bit value in hex, as Go prints a {@code uintptr} with {@code %x}. */
