@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Replays a growth trace recorded from Go's runtime (a map[int64]int64, the format of "
             + "vectors/go1.19/trace/, plain or gzip-compressed) and compares the map's state "
-            + "(B, noverflow, growing, nevacuate, samesize) with Go's after every operation.",
+            + "(B, noverflow, growing, nevacuate, samesize) with Go's after every operation. "
+            + "The header's make hint is taken as Go's makemap takes it: a negative hint, or one "
+            + "whose buckets would pass the GOARCH's maxAlloc, as 0; a hint Go keeps that needs "
+            + "more than 2^30 buckets is refused.",
         "Prints 'trace: N ops, N states matched' and exits 0, or prints the first divergence "
             + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
             + "with FILE:LINE and what was expected there (for a bad header field, the field "

@@ -2,11 +2,13 @@ package io.gomap4j.engine.trace;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.FlatJson;
+import io.gomap4j.engine.internal.GoAlloc;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.spi.HashProvider;
@@ -30,6 +32,12 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>A line without a state means Go's state did not change; it is compared with the last state Go
  * printed.
+ *
+ * <p>The header's {@code hint} is any Go {@code int}, taken as Go 1.19's {@code makemap} takes it:
+ * a negative hint, or one whose buckets would pass the layout's {@link PlatformLayout#maxAlloc()
+ * maxAlloc} ({@code hint * bucketsize > maxAlloc}), is 0, so the map starts with B=0. A hint Go
+ * keeps that needs more than 2^30 buckets (above {@link #MAX_HINT}) is refused: the engine makes at
+ * most {@code 2^}{@link MapInternals#MAX_B} buckets.
  */
 public final class TraceReplay {
 
@@ -72,9 +80,9 @@ public final class TraceReplay {
   }
 
   /**
-   * The largest {@code make} hint a trace's header may give, the largest for which {@code go119}
-   * chooses B at most {@link MapInternals#MAX_B}: Go's {@code overLoadFactor} allows 6.5 entries
-   * per bucket.
+   * The largest {@code make} hint a trace's header may give that Go's {@code makemap} keeps, the
+   * largest for which {@code go119} chooses B at most {@link MapInternals#MAX_B}: Go's
+   * {@code overLoadFactor} allows 6.5 entries per bucket. Hints Go takes as 0 are also replayed.
    */
   static final long MAX_HINT = 13L * (1L << (MapInternals.MAX_B - 1));
 
@@ -142,6 +150,7 @@ public final class TraceReplay {
           + " a key schedule for 32-bit platforms only; goarch " + goarch + " is "
           + layout.platform().bits() + "-bit and needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64);
     }
+    long hint = makeHint(h, layout);
     HashProvider provider;
     try {
       provider = plugins.hash(hashName);
@@ -160,7 +169,7 @@ public final class TraceReplay {
         .layout(layout)
         .growth(Go119GrowthPolicy.NAME)
         .keyMaterial(h.keyMaterial())
-        .expectedSize(h.hint())
+        .expectedSize(hint)
         .seed(0)
         .buildLongLong();
     MapInternals.setHash0(map, h.hash0());
@@ -227,6 +236,25 @@ public final class TraceReplay {
     return new Result(source, goarch, hashName, ops, matched, null);
   }
 
+  /**
+   * The hint Go's {@code makemap} goes on with for the header's hint on {@code layout}: 0 for a
+   * negative hint or one whose {@code map[int64]int64} buckets would pass {@code maxAlloc}, else
+   * the hint, which must then be at most {@link #MAX_HINT}.
+   */
+  private static long makeHint(Header h, PlatformLayout layout) {
+    int bucketSize = layout.bucketLayout(GoType.INT64, GoType.INT64).bucketSize();
+    long maxAlloc = layout.maxAlloc();
+    long hint = GoAlloc.makemapHint(h.hint(), bucketSize, maxAlloc);
+    if (hint > MAX_HINT) {
+      throw h.error("hint", "must be at most " + MAX_HINT + " (gomap4j makes at most 2^"
+          + MapInternals.MAX_B + " buckets), or one Go's makemap takes as 0: a negative hint, or"
+          + " one above " + maxAlloc / bucketSize + ", where hint * " + bucketSize + " (the bucket"
+          + " size) passes " + layout.name() + "'s maxAlloc of " + maxAlloc + " bytes; got "
+          + h.fields().shown("hint"));
+    }
+    return hint;
+  }
+
   private static void checkStateSyntax(String source, int line, String state) {
     if (!state.matches(
         "B=\\d+ noverflow=\\d+ growing=(true|false) nevacuate=\\d+ samesize=(true|false)")) {
@@ -262,11 +290,8 @@ public final class TraceReplay {
               + f.shown("hash0"));
         }
         int hash0 = Integer.parseUnsignedInt(h0, 16);
-        if (!(f.get("hint") instanceof Long hint && hint >= 0 && hint <= MAX_HINT)) {
-          throw f.error("hint", "must be an integer from 0 to " + MAX_HINT + " (make's size hint;"
-              + " gomap4j makes at most 2^" + MapInternals.MAX_B + " buckets), got "
-              + f.shown("hint"));
-        }
+        // Any Go int; replay() takes it as makemap does.
+        long hint = f.integer("hint");
         int b0 = (int) f.integer("B0", 0, MapInternals.MAX_B);
         return new Header(source, f, goarch, aes, km, hash0, hint, b0);
       } catch (IllegalArgumentException e) {

@@ -57,12 +57,16 @@ class TraceHeaderTest {
       {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"\"",
           "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"\""},
       {"\"hash0\":\"8a09ac6a\"", "\"hash0\":5", "must be a string, got 5"},
-      {"\"hint\":0", "\"hint\":-1", "must be an integer from 0 to 6979321856 (make's size hint;"
-          + " gomap4j makes at most 2^30 buckets), got -1"},
-      {"\"hint\":0", "\"hint\":6979321857", "must be an integer from 0 to 6979321856 (make's"
-          + " size hint; gomap4j makes at most 2^30 buckets), got 6979321857"},
-      {"\"hint\":0", "\"hint\":\"8\"", "must be an integer from 0 to 6979321856 (make's size"
-          + " hint; gomap4j makes at most 2^30 buckets), got \"8\""},
+      {"\"hint\":0", "\"hint\":6979321857", "must be at most 6979321856 (gomap4j makes at most"
+          + " 2^30 buckets), or one Go's makemap takes as 0: a negative hint, or one above"
+          + " 1954687338268, where hint * 144 (the bucket size) passes amd64's maxAlloc of"
+          + " 281474976710656 bytes; got 6979321857"},
+      {"\"hint\":0", "\"hint\":1954687338268", "must be at most 6979321856 (gomap4j makes at"
+          + " most 2^30 buckets), or one Go's makemap takes as 0: a negative hint, or one above"
+          + " 1954687338268, where hint * 144 (the bucket size) passes amd64's maxAlloc of"
+          + " 281474976710656 bytes; got 1954687338268"},
+      {"\"hint\":0", "\"hint\":\"8\"", "must be an integer, got \"8\""},
+      {"\"hint\":0", "\"hint\":8e0", "must be an integer, got 8e0"},
       {"\"B0\":0", "\"B0\":-3", "must be an integer from 0 to 30, got -3"},
       {"\"B0\":0", "\"B0\":31", "must be an integer from 0 to 30, got 31"},
       {"\"B0\":0", "\"B0\":1e1", "must be an integer from 0 to 30, got 1e1"},
@@ -82,6 +86,21 @@ class TraceHeaderTest {
       assertThatThrownBy(() -> replay(header, TestHashes.MIX)).as(c[1])
           .isInstanceOf(TraceFormatException.class)
           .hasMessage("t.txt:1: field \"" + field + "\" at column " + column + ": " + c[2]);
+    }
+  }
+
+  @Test
+  @DisplayName("A hint Go's makemap takes as 0, negative or with buckets past maxAlloc, replays"
+      + " from B=0 on 64- and 32-bit goarches")
+  void hintsGoTakesAsZeroReplay() throws IOException {
+    for (String hint : new String[] {"-1", "-9223372036854775808", "1954687338269",
+        "9223372036854775807"}) {
+      for (String goarch : new String[] {"amd64", "386"}) {
+        String header = HEADER.replace("\"hint\":0", "\"hint\":" + hint)
+            .replace("amd64", goarch);
+        assertThat(replay(header, TestHashes.MIX).summary()).as("%s on %s", hint, goarch)
+            .isEqualTo("trace: 1 op, 1 state matched");
+      }
     }
   }
 
