@@ -1,8 +1,8 @@
 // Prints what Go 1.19's make(map[K]V, hint) does with a size hint: the bucket size of the map type
 // (maptype.bucketsize, read from the runtime's type descriptor) and the B of the new map (read
-// from its hmap). A hint whose buckets would not fit in maxAlloc gives B=0; a smaller one makes Go
-// allocate 2^B buckets, which near the cut-off ends in "fatal error: runtime: out of memory" on a
-// 64-bit GOARCH, and then no B is printed.
+// from its hmap). A hint whose buckets would not fit in maxAlloc gives B=0, and so does a negative
+// one (uintptr(hint) is huge); a smaller one makes Go allocate 2^B buckets, which near the cut-off
+// ends in "fatal error: runtime: out of memory" on a 64-bit GOARCH, and then no B is printed.
 //
 // Usage:
 //

@@ -2,7 +2,8 @@
 # probe.sh: finds, by running make(map[K]V, hint) under go1.19 on each GOARCH gomap4j has a layout
 # for, the largest hint Go 1.19's makemap does not treat as 0, and prints JSON lines: for each
 # GOARCH and each of five map types (bucket sizes 16, 24, 32, 144 and 936 bytes on 64-bit targets,
-# 12, 20, 28, 140 and 932 on 32-bit ones), Go's result at that largest hint and at the next one.
+# 12, 20, 28, 140 and 932 on 32-bit ones), Go's result at that largest hint, at the next one, and
+# at the negative hints -1 and the smallest Go int.
 #
 #   PATH=/usr/lib/go-1.19/bin:$PATH ./probe.sh > ../../resources/vectors/makemaphint/go1.19.jsonl
 #
@@ -101,7 +102,9 @@ for goarch in "${goarches[@]}"; do
       mid=$((lo + (hi - lo) / 2 + (hi - lo) % 2))
       if made "$goarch" "$map" "$mid"; then lo=$mid; else hi=$((mid - 1)); fi
     done
-    for hint in "$lo" $([ "$lo" -lt "$maxint" ] && echo $((lo + 1))); do
+    # Then two negative hints, -1 and the smallest Go int: uintptr(hint) is huge, so makemap's
+    # hint * bucketsize overflows or passes maxAlloc and the hint is taken as 0.
+    for hint in "$lo" $([ "$lo" -lt "$maxint" ] && echo $((lo + 1))) -1 $((-maxint - 1)); do
       o="$(outcome "$goarch" "$map" "$hint")" || exit 1
       printf '{"goarch":"%s","map":"%s",%s}\n' "$goarch" "$map" "$o"
     done

@@ -71,10 +71,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--hint", paramLabel = "N",
       description = "Make the map with this size hint (make(map[K]V, N)); default: no hint. As "
-          + "Go's makemap does, a hint is taken as 0 (B=0) when N * bucket size passes the "
-          + "GOARCH's maxAlloc: 2^48 bytes on 64-bit GOARCHes but wasm, 2^32 on wasm, 2^32-1 on "
-          + "386 and arm, 2^31-1 on mips and mipsle. A smaller hint that needs more than 2^30 "
-          + "buckets is refused; Go would try to allocate them.")
+          + "Go's makemap does, a hint is taken as 0 (B=0) when it is negative (uintptr(N) * "
+          + "bucket size overflows) or when N * bucket size passes the GOARCH's maxAlloc: 2^48 "
+          + "bytes on 64-bit GOARCHes but wasm, 2^32 on wasm, 2^32-1 on 386 and arm, 2^31-1 on "
+          + "mips and mipsle. A smaller hint that needs more than 2^30 buckets is refused; Go "
+          + "would try to allocate them.")
   Long hint;
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
@@ -91,9 +92,6 @@ final class SimulateCommand implements Callable<Integer> {
     if (entries > Integer.MAX_VALUE) {
       throw new CliException(Main.USAGE, "--entries must be at most " + Integer.MAX_VALUE
           + ", got " + entries);
-    }
-    if (hint != null && hint < 0) {
-      throw new CliException(Main.USAGE, "--hint must be 0 or more, got " + hint);
     }
     GoType keyType = parse("--key", key);
     GoType elemType = parse("--elem", elem);
@@ -144,7 +142,9 @@ final class SimulateCommand implements Callable<Integer> {
         .seed(seed)
         .keyMaterial(KeyMaterial.random(new Random(seed)));
     if (hint != null) {
-      builder.expectedSize(hint);
+      // Go's makemap takes a negative hint as 0 (uintptr(hint) * bucketsize overflows); the
+      // builder refuses a negative size, as Java does, and takes the other hints as makemap does.
+      builder.expectedSize(Math.max(hint, 0));
     }
     GoMap<Long, Boolean> map = builder.build();
     long salt = new Random(~seed).nextLong();
@@ -156,7 +156,10 @@ final class SimulateCommand implements Callable<Integer> {
     out.printf("map[%s]%s on %s, %s, %s, seed %d%n", keyType, elemType, goarch,
         hint == null ? "make without a hint" : "make with hint " + hint,
         Words.count(entries, "entry", "entries"), seed);
-    if (hint != null && hint > 0
+    if (hint != null && hint < 0) {
+      out.printf("hint              taken as 0, as Go's makemap does: a negative hint is a huge"
+          + " uintptr, and hint * bucket size (%d bytes) overflows%n", bucket.bucketSize());
+    } else if (hint != null && hint > 0
         && GoAlloc.makemapHint(hint, bucket.bucketSize(), layout.maxAlloc()) == 0) {
       out.printf("hint              taken as 0, as Go's makemap does: hint * bucket size (%d bytes)"
           + " passes maxAlloc, %d bytes on %s (hints up to %d are kept)%n", bucket.bucketSize(),

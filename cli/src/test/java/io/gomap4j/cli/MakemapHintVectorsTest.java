@@ -22,9 +22,9 @@ import picocli.CommandLine;
 
 /**
  * Every layout's {@code maxAlloc} gives, for every map type and hint go1.19 was probed with, what
- * Go's {@code make(map[K]V, hint)} gave: B=0 above the cut-off, the hint kept at it; and
- * {@code gomap4j simulate --hint} shows Go's B, or refuses a hint whose B it cannot hold (where Go
- * tried to allocate the buckets and ran out of memory).
+ * Go's {@code make(map[K]V, hint)} gave: B=0 above the cut-off and for a negative hint, the hint
+ * kept at the cut-off; and {@code gomap4j simulate --hint} shows Go's B, or refuses a hint whose B
+ * it cannot hold (where Go tried to allocate the buckets and ran out of memory).
  *
  * <p>The vectors ({@code src/test/resources/vectors/makemaphint/go1.19.jsonl}) are this project's
  * own, made by {@code src/test/go/makemaphint/probe.sh} with go1.19 (see its README).
@@ -33,7 +33,7 @@ class MakemapHintVectorsTest {
 
   private static final Pattern LINE = Pattern.compile(
       "\\{\"goarch\":\"([^\"]+)\",\"map\":\"([^\"]+)\",\"bucketsize\":([0-9]+),"
-          + "\"hint\":([0-9]+),(?:\"B\":([0-9]+)|\"go\":\"([^\"]+)\")}");
+          + "\"hint\":(-?[0-9]+),(?:\"B\":([0-9]+)|\"go\":\"([^\"]+)\")}");
 
   /**
    * One probe: Go's B for {@code make(map, hint)} on {@code goarch}, or -1 when Go ran out of
@@ -92,7 +92,8 @@ class MakemapHintVectorsTest {
     }
     assertThat(probed).as("every bundled layout is probed")
         .isEqualTo(new TreeSet<>(plugins.names(PluginKind.LAYOUT)));
-    assertThat(probes).hasSizeGreaterThanOrEqualTo(14 * 5 * 2);
+    assertThat(probes).hasSizeGreaterThanOrEqualTo(14 * 5 * 4);
+    assertThat(probes).as("negative hints").filteredOn(p -> p.hint() < 0).hasSize(14 * 5 * 2);
   }
 
   @Test

@@ -253,7 +253,7 @@ class SimulateCommandTest {
 
   @Test
   @DisplayName("Bad input exits 2: type syntax (GoType.parse's message), unknown GOARCH (listing"
-      + " the layouts), negative --entries or --hint")
+      + " the layouts), negative --entries")
   void badInput() {
     Run syntax = simulate("arm", "[3int", "int", "10");
     assertThat(syntax.exit()).isEqualTo(Main.USAGE);
@@ -266,8 +266,22 @@ class SimulateCommandTest {
     Run negative = simulate("arm", "int", "int", "-1");
     assertThat(negative.exit()).isEqualTo(Main.USAGE);
     assertThat(negative.err()).contains("--entries must be 0 or more");
+  }
 
-    Run hint = simulate("arm", "int", "int", "1", "--hint", "-5");
-    assertThat(hint.exit()).isEqualTo(Main.USAGE);
+  @Test
+  @DisplayName("A negative hint gives B=0 with a line saying why, as Go's makemap takes it as 0")
+  void negativeHint() {
+    for (String goarch : new String[] {"amd64", "arm"}) {
+      Run r = simulate(goarch, "int64", "int64", "100", "--hint", "-5");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("map[int64]int64 on " + goarch + ", make with hint -5,")
+          .contains("hint              taken as 0, as Go's makemap does: a negative hint is a huge"
+              + " uintptr, and hint * bucket size (" + (goarch.equals("arm") ? 140 : 144)
+              + " bytes) overflows\n");
+      // Otherwise the same map as with hint 0.
+      assertThat(r.out().replaceFirst("hint {14}taken as 0[^\n]*\n", "")
+          .replace("make with hint -5,", "make with hint 0,"))
+          .isEqualTo(simulate(goarch, "int64", "int64", "100", "--hint", "0").out());
+    }
   }
 }

@@ -138,6 +138,12 @@ public final class GoMaps {
      * {@code build} methods throw an {@link IllegalArgumentException} naming the largest hint the
      * engine takes.
      *
+     * <p>A negative size is refused, as Java refuses a negative capacity, although Go's
+     * {@code make(map[K]V, n)} with a negative {@code n} at run time makes a map with B=0 (its
+     * {@code makemap} computes {@code uintptr(n) * bucketsize}, which overflows, and takes the hint
+     * as 0): pass 0 for the map Go makes. {@code gomap4j simulate --hint} and trace replay, which
+     * model Go's {@code make}, take a negative hint as 0.
+     *
      * @throws IllegalArgumentException if negative
      */
     public Builder expectedSize(long expectedSize) {
