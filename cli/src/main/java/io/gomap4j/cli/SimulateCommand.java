@@ -7,6 +7,7 @@ import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.GoAlloc;
+import io.gomap4j.engine.internal.SaturatingMath;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
@@ -95,18 +96,23 @@ final class SimulateCommand implements Callable<Integer> {
     }
     GoType keyType = parse("--key", key);
     GoType elemType = parse("--elem", elem);
-    if (!keyType.isComparable()) {
-      throw new CliException(Main.USAGE, "--key: invalid map key type " + keyType.goSyntax()
-          + ": Go's compiler refuses map[" + keyType.goSyntax() + "]" + elemType.goSyntax()
-          + "; a map key type must be comparable: not a slice, map or func, nor an array or"
-          + " struct holding one (interfaces, pointers and channels are comparable)");
-    }
     Plugins plugins = main.plugins();
     if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
           + String.join(", ", plugins.names(PluginKind.LAYOUT)));
     }
     PlatformLayout layout = plugins.layout(goarch);
+    BucketLayout bucket;
+    try {
+      bucket = layout.bucketLayout(keyType, elemType);
+    } catch (IllegalArgumentException e) {
+      // The layout refuses what Go's compiler refuses, naming the type: a key type that is not
+      // comparable (on every GOARCH, so the fault of --key), or a type too large for the GOARCH.
+      throw new CliException(Main.USAGE, keyType.isComparable()
+          ? "Go's compiler refuses map[" + keyType.goSyntax() + "]" + elemType.goSyntax() + " on "
+              + goarch + ": " + e.getMessage()
+          : "--key: " + e.getMessage());
+    }
     long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {
       throw new CliException(Main.USAGE, "--entries " + entries + " is more than the "
@@ -115,14 +121,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " holds at most " + Words.count(distinct, "entry", "entries") + "; give --entries "
           + distinct + " or fewer");
     }
-    BucketLayout bucket;
-    try {
-      bucket = layout.bucketLayout(keyType, elemType);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.goSyntax() + "]"
-          + elemType.goSyntax() + " on " + goarch + ": " + e.getMessage());
-    }
-    long perEntry = indirectBytesPerEntry(bucket);
+    long perEntry = GoAlloc.indirectBytesPerEntry(bucket);
     if (perEntry > 0 && entries > Long.MAX_VALUE / perEntry) {
       String what = bucket.indirectKey() && bucket.indirectElem() ? "its key and its elem"
           : bucket.indirectKey() ? "its key" : "its elem";
@@ -231,7 +230,7 @@ final class SimulateCommand implements Callable<Integer> {
       long elem = distinctValues(array.elem(), ptrSize);
       long n = 1;
       for (long i = 0; i < array.length() && n < Long.MAX_VALUE && elem > 1; i++) {
-        n = saturatedProduct(n, elem);
+        n = SaturatingMath.multiply(n, elem);
       }
       return n;
     }
@@ -239,7 +238,7 @@ final class SimulateCommand implements Callable<Integer> {
       long n = 1;
       for (GoType.Field f : ((GoType.Struct) type).fields()) {
         if (!f.name().equals("_")) {
-          n = saturatedProduct(n, distinctValues(f.type(), ptrSize));
+          n = SaturatingMath.multiply(n, distinctValues(f.type(), ptrSize));
         }
       }
       return n;
@@ -247,27 +246,11 @@ final class SimulateCommand implements Callable<Integer> {
     return Long.MAX_VALUE;
   }
 
-  /** {@code a * b} for {@code a, b >= 1}, or {@link Long#MAX_VALUE} if that is larger. */
-  private static long saturatedProduct(long a, long b) {
-    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
-  }
-
   /** splitmix64's finalizer: a bijection, so distinct counters give distinct random keys. */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
-  }
-
-  /**
-   * The bytes Go allocates per entry for the key and elem objects of a bucket layout with indirect
-   * slots (each type's size rounded up to its malloc size class), 0 when both are stored in the
-   * bucket; saturates at {@link Long#MAX_VALUE}.
-   */
-  static long indirectBytesPerEntry(BucketLayout bucket) {
-    long key = bucket.indirectKey() ? GoAlloc.roundupsize(bucket.keyType().size()) : 0;
-    long elem = bucket.indirectElem() ? GoAlloc.roundupsize(bucket.elemType().size()) : 0;
-    return key > Long.MAX_VALUE - elem ? Long.MAX_VALUE : key + elem;
   }
 
   /** Bytes in binary units with one decimal: 1.5 KiB, 80.3 MiB. */

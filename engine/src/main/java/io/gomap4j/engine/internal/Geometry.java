@@ -19,9 +19,9 @@ import io.gomap4j.spi.PlatformLayout;
  * @param goPtrSize the modelled platform's pointer size, 4 or 8
  * @param goBucketHasPointers whether Go's bucket type holds pointers ({@code ptrdata != 0}); when it
  *     does not, Go lists overflow buckets in {@code h.extra.overflow} (spec 2.3, 4.5)
- * @param goIndirectKeySize the key size when keys are stored behind a pointer (&gt; 128 bytes),
- *     else 0
- * @param goIndirectElemSize the elem size when elems are stored behind a pointer, else 0
+ * @param goIndirectBytesPerEntry the bytes Go allocates per entry for keys and elems stored behind
+ *     a pointer (&gt; 128 bytes), 0 when both are in the bucket ({@link
+ *     GoAlloc#indirectBytesPerEntry})
  * @param goMaxAlloc the modelled platform's {@link PlatformLayout#maxAlloc()}, which decides the
  *     hints Go's makemap takes as 0 ({@link GoAlloc#makemapHint})
  */
@@ -36,8 +36,7 @@ record Geometry(
     int goBucketSize,
     int goPtrSize,
     boolean goBucketHasPointers,
-    long goIndirectKeySize,
-    long goIndirectElemSize,
+    long goIndirectBytesPerEntry,
     long goMaxAlloc) {
 
   static final int SLOTS = BucketLayout.BUCKET_SLOTS;
@@ -59,8 +58,7 @@ record Geometry(
         bucket.bucketSize(),
         bucket.overflowSize(),
         hasPointers(bucket),
-        bucket.indirectKey() ? bucket.keyType().size() : 0,
-        bucket.indirectElem() ? bucket.elemType().size() : 0,
+        GoAlloc.indirectBytesPerEntry(bucket),
         maxAlloc(platform));
   }
 
@@ -105,8 +103,7 @@ record Geometry(
     return new Geometry(SLOTS + 4, SLOTS, 0, SLOTS, 0, SLOTS, 2 * SLOTS, modelled.bucketSize(),
         modelled.overflowSize(),
         hasPointers(modelled),
-        modelled.indirectKey() ? modelled.keyType().size() : 0,
-        modelled.indirectElem() ? modelled.elemType().size() : 0,
+        GoAlloc.indirectBytesPerEntry(modelled),
         maxAlloc(platform));
   }
 

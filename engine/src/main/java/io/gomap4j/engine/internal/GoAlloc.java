@@ -1,10 +1,14 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.spi.BucketLayout;
+
 /**
  * Go 1.19's allocator rounding, which decides how many overflow buckets {@code makeBucketArray}
  * preallocates: a request below 32 KiB rounds up to its malloc size class, a larger one to a multiple
- * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}); and the
- * allocation limit {@code makemap} applies to a size hint ({@link #makemapHint}).
+ * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}); the objects
+ * Go allocates per entry for keys and elems stored behind a pointer
+ * ({@link #indirectBytesPerEntry}); and the allocation limit {@code makemap} applies to a size hint
+ * ({@link #makemapHint}).
  */
 public final class GoAlloc {
 
@@ -37,6 +41,18 @@ public final class GoAlloc {
       return Long.MAX_VALUE;
     }
     return (size + PAGE_SIZE - 1) & -PAGE_SIZE;
+  }
+
+  /**
+   * The bytes Go allocates per entry for the key and elem objects of {@code bucket}: a key or elem
+   * type over 128 bytes is stored behind a pointer, one {@code newobject} of its size per entry,
+   * rounded up to its size class; 0 when both are stored in the bucket. Saturates at
+   * {@link Long#MAX_VALUE}.
+   */
+  public static long indirectBytesPerEntry(BucketLayout bucket) {
+    long key = bucket.indirectKey() ? roundupsize(bucket.keyType().size()) : 0;
+    long elem = bucket.indirectElem() ? roundupsize(bucket.elemType().size()) : 0;
+    return SaturatingMath.add(key, elem);
   }
 
   /**

@@ -51,34 +51,8 @@ final class GoMemory {
     if (!g.goBucketHasPointers()) {
       bytes += overflowSlice(buckets, ptr) + overflowSlice(old, ptr);
     }
-    bytes = saturatedSum(bytes, saturatedProduct(count, indirectBytesPerEntry(g)));
-    return bytes;
-  }
-
-  /**
-   * The bytes Go allocates for one entry's indirect key and elem ({@code newobject} of each type
-   * over 128 bytes, rounded up to its size class), 0 when both are stored in the bucket; saturates
-   * at {@link Long#MAX_VALUE}.
-   */
-  static long indirectBytesPerEntry(Geometry g) {
-    long bytes = 0;
-    if (g.goIndirectKeySize() > 0) {
-      bytes = GoAlloc.roundupsize(g.goIndirectKeySize());
-    }
-    if (g.goIndirectElemSize() > 0) {
-      bytes = saturatedSum(bytes, GoAlloc.roundupsize(g.goIndirectElemSize()));
-    }
-    return bytes;
-  }
-
-  /** {@code a + b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} if that is larger. */
-  private static long saturatedSum(long a, long b) {
-    return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
-  }
-
-  /** {@code a * b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} if that is larger. */
-  private static long saturatedProduct(long a, long b) {
-    return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    return SaturatingMath.add(bytes,
+        SaturatingMath.multiply(count, g.goIndirectBytesPerEntry()));
   }
 
   /** One bucket array as allocated, and its overflow buckets allocated one at a time. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,25 @@ import org.junit.jupiter.api.Test;
 
 /** Go 1.19's allocator rounding and makeBucketArray's preallocated overflow buckets (spec 4.2). */
 class GoAllocTest {
+
+  @Test
+  @DisplayName("Each key or elem over 128 bytes is one object per entry, rounded up to its size"
+      + " class; keys and elems in the bucket cost nothing per entry")
+  void indirectBytesPerEntry() {
+    TestLayouts.Amd64 amd64 = new TestLayouts.Amd64();
+    GoType big = GoType.parse("[129]byte");
+    GoType bigger = GoType.parse("[200]byte");
+    assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(GoType.INT64, GoType.INT64)))
+        .isZero();
+    assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(GoType.parse("[128]byte"),
+        GoType.parse("[128]byte")))).isZero();
+    assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(big, GoType.INT64)))
+        .isEqualTo(GoAlloc.roundupsize(129));
+    assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(GoType.INT64, bigger)))
+        .isEqualTo(GoAlloc.roundupsize(200));
+    assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(big, bigger)))
+        .isEqualTo(GoAlloc.roundupsize(129) + GoAlloc.roundupsize(200));
+  }
 
   @Test
   @DisplayName("roundupsize rounds below 32 KiB to Go 1.19's size classes and above to 8 KiB pages")
