@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
-import io.gomap4j.tck.PluginNames;
+import io.gomap4j.engine.internal.PluginNames;
+import io.gomap4j.tck.kit.Verification;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -209,9 +210,9 @@ final class PluginJar implements Closeable {
       }
       registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
       String badName = PluginNames.problem(info.name()).orElse(null);
-      registrations.add(new Registration(subject(info), NAME, PluginNames.CONTRACT, badName));
+      registrations.add(new Registration(subject(info), NAME, Verification.NAME_CONTRACT, badName));
       String clash = clash(info, bundled, own);
-      registrations.add(new Registration(subject(info), UNIQUE, PluginNames.UNIQUE_CONTRACT,
+      registrations.add(new Registration(subject(info), UNIQUE, Verification.NAME_UNIQUE_CONTRACT,
           clash));
       if (badName == null && clash == null) {
         own.add(info);

@@ -10,7 +10,6 @@ import io.gomap4j.spi.GrowthPolicy.Grow;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.Combination;
-import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -72,9 +71,9 @@ public abstract class GrowthPolicyVerification extends Verification {
         KitCheck.of("growth.identity",
             "the policy has a non-blank name and reports SPI version " + GrowthPolicy.SPI_VERSION,
             this::identity),
-        KitCheck.of("growth.name", PluginNames.CONTRACT,
+        KitCheck.of("growth.name", NAME_CONTRACT,
             seed -> assertName(createGrowthPolicy().name())),
-        KitCheck.of("growth.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+        KitCheck.of("growth.name.unique", NAME_UNIQUE_CONTRACT, seed -> {
           GrowthPolicy plugin = createGrowthPolicy();
           assertUnique(PluginKind.GROWTH, plugin, plugin.name());
         }),

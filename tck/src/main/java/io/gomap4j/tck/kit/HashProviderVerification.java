@@ -5,7 +5,6 @@ import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
-import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +84,9 @@ public abstract class HashProviderVerification extends Verification {
             "the provider has a non-blank name, reports SPI version " + HashProvider.SPI_VERSION
                 + " and supports at least one of the kit's platforms",
             this::identity),
-        KitCheck.of("hash.name", PluginNames.CONTRACT,
+        KitCheck.of("hash.name", NAME_CONTRACT,
             seed -> assertName(createHashProvider().name())),
-        KitCheck.of("hash.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+        KitCheck.of("hash.name.unique", NAME_UNIQUE_CONTRACT, seed -> {
           HashProvider plugin = createHashProvider();
           assertUnique(PluginKind.HASH, plugin, plugin.name());
         }),

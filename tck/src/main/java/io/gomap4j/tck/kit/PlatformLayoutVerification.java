@@ -7,7 +7,6 @@ import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.StructLayout;
 import io.gomap4j.spi.TypeLayout;
-import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.vectors.LayoutVectors;
 import java.util.ArrayList;
@@ -127,9 +126,9 @@ public abstract class PlatformLayoutVerification extends Verification {
             "the layout has a non-blank name, reports SPI version " + PlatformLayout.SPI_VERSION
                 + " and one platform",
             this::identity),
-        KitCheck.of("layout.name", PluginNames.CONTRACT,
+        KitCheck.of("layout.name", NAME_CONTRACT,
             seed -> assertName(createPlatformLayout().name())),
-        KitCheck.of("layout.name.unique", PluginNames.UNIQUE_CONTRACT, seed -> {
+        KitCheck.of("layout.name.unique", NAME_UNIQUE_CONTRACT, seed -> {
           PlatformLayout plugin = createPlatformLayout();
           assertUnique(PluginKind.LAYOUT, plugin, plugin.name());
         }),

@@ -3,8 +3,8 @@ package io.gomap4j.tck.kit;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.PluginNames;
 import io.gomap4j.tck.CheckResult;
-import io.gomap4j.tck.PluginNames;
 import io.gomap4j.tck.TckCheck;
 import io.gomap4j.tck.TckMatrix;
 import io.gomap4j.tck.TckReport;
@@ -33,6 +33,18 @@ import org.junit.jupiter.api.TestFactory;
  * --plugin-jar} command uses; it runs every check, whatever {@code -Dtck.check} says.
  */
 public abstract class Verification {
+
+  /**
+   * The contract of the {@code *.name} checks: the plugin name rule of the {@code io.gomap4j.spi}
+   * package documentation, which the registry enforces.
+   */
+  public static final String NAME_CONTRACT = "the name is made of " + PluginNames.ALLOWED
+      + ", so that it can be selected in a comma-separated list and named in a combination id and"
+      + " a reproduce line";
+
+  /** The contract of the {@code *.name.unique} checks. */
+  public static final String NAME_UNIQUE_CONTRACT = "no other plugin of its kind has the name, so"
+      + " that selecting it by name selects this plugin";
 
   /** What the plugin under test declares; none by default. Override to declare more. */
   protected Set<Capability> capabilities() {
@@ -125,7 +137,7 @@ public abstract class Verification {
 
   /**
    * The body of the {@code *.name} checks: fails naming the first character {@code name} may not
-   * have, if it breaks {@link PluginNames}' rule.
+   * have, if it breaks the plugin name rule ({@link #NAME_CONTRACT}).
    */
   static void assertName(String name) {
     PluginNames.problem(name).ifPresent(p -> {

@@ -1,14 +1,16 @@
-package io.gomap4j.tck;
+package io.gomap4j.engine.internal;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The rule for plugin names (see the {@code io.gomap4j.spi} package documentation): one or more
- * ASCII letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit. A
- * name with a space, a comma, a slash or another character could not be selected in a
+ * The rule for plugin names, stated in the {@code io.gomap4j.spi} package documentation: one or
+ * more ASCII letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit.
+ * A name with a space, a comma, a slash or another character could not be selected in a
  * comma-separated list ({@code --hash a,b}, {@code tck.hash}), named in a combination id
  * ({@code hash/layout/growth}), or pasted into a shell in a reproduce line.
+ *
+ * <p>The one definition of the rule: the registry refuses a plugin that breaks it, and the TCK's
+ * {@code *.name} and {@code plugin.name} checks report it.
  */
 public final class PluginNames {
 
@@ -16,38 +18,23 @@ public final class PluginNames {
   public static final String ALLOWED =
       "ASCII letters, digits, '.', '_' and '-', starting with a letter or digit";
 
-  /** The contract of the name checks. */
-  public static final String CONTRACT = "the name is made of " + ALLOWED + ", so that it can be"
-      + " selected in a comma-separated list and named in a combination id and a reproduce line";
-
-  /** The contract of the uniqueness checks. */
-  public static final String UNIQUE_CONTRACT = "no other plugin of its kind has the name, so that"
-      + " selecting it by name selects this plugin";
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
   private PluginNames() {}
 
-  /** Whether {@code name} follows the rule. */
-  public static boolean valid(String name) {
-    return name != null && NAME.matcher(name).matches();
-  }
-
   /**
-   * Why {@code name} breaks the rule, naming the first character that is not allowed, or empty if
-   * it follows the rule.
+   * Why {@code name} breaks the rule, naming the first character that is not allowed and the
+   * rule, or empty if it follows the rule.
    */
   public static Optional<String> problem(String name) {
-    if (valid(name)) {
-      return Optional.empty();
-    }
     if (name == null || name.isEmpty()) {
       return Optional.of("the name is " + (name == null ? "null" : "empty") + "; a plugin name is "
           + ALLOWED);
     }
     int bad = 0;
-    while (allowed(name.charAt(bad), bad == 0)) {
+    while (bad < name.length() && allowed(name.charAt(bad), bad == 0)) {
       bad++;
+    }
+    if (bad == name.length()) {
+      return Optional.empty();
     }
     int c = name.codePointAt(bad);
     String what = switch (c) {
