@@ -9,11 +9,6 @@ module io.gomap4j.cli {
   requires info.picocli;
   requires org.slf4j;
 
-  // --plugin-jar registers a jar's providers itself, as the engine would.
-  uses io.gomap4j.spi.HashProvider;
-  uses io.gomap4j.spi.PlatformLayout;
-  uses io.gomap4j.spi.GrowthPolicy;
-
   opens io.gomap4j.cli to
       info.picocli;
 }

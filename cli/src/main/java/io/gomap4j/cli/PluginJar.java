@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.PluginLoading;
 import io.gomap4j.engine.internal.PluginNames;
 import io.gomap4j.tck.kit.Verification;
 import java.io.Closeable;
@@ -17,10 +18,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.zip.ZipException;
 
@@ -29,8 +27,8 @@ import java.util.zip.ZipException;
  * Only the plugins whose classes come from the jar are under test; the bundled ones are their
  * partners in the matrix.
  *
- * <p>Each provider the jar registers in {@code META-INF/services} is registered as the engine
- * would register it, and the outcome is kept as a {@link Registration}: a provider that cannot be
+ * <p>Each provider the jar registers in {@code META-INF/services} is loaded and read by the engine's
+ * own code ({@link PluginLoading}), and the outcome is kept as a {@link Registration}: a provider that cannot be
  * loaded, instantiated or registered, or whose name users could not select ({@link PluginNames}),
  * is a failed registration, not an error of the command, so that the TCK reports it with
  * everything else; it is not under test.
@@ -51,7 +49,6 @@ final class PluginJar implements Closeable {
   static final String UNIQUE = "plugin.name.unique";
 
   private static final String SERVICES = "META-INF/services/";
-  private static final int MAX_LOAD_ERRORS = 64;
 
   /**
    * The outcome of one registration check on one provider of the jar.
@@ -153,80 +150,52 @@ final class PluginJar implements Closeable {
   private static void register(PluginKind kind, URLClassLoader loader, Plugins bundled,
       List<Registration> registrations, List<PluginInfo> own) {
     String services = kind.label() + " " + SERVICES + kind.service().getName();
-    Iterator<? extends ServiceLoader.Provider<?>> it =
-        ServiceLoader.load(kind.service(), loader).stream().iterator();
-    int errors = 0;
-    while (true) {
-      ServiceLoader.Provider<?> provider;
-      if (errors >= MAX_LOAD_ERRORS) {
-        if (moreLines(it)) {
-          registrations.add(new Registration(services, LOADS, LOADS_CONTRACT, "stopped loading "
-              + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors"));
-        }
-        return;
+    PluginLoading.walk(kind, loader, new PluginLoading.Visitor() {
+      @Override
+      public boolean wanted(Class<?> type) {
+        // A bundled plugin, found in a named module, is a partner, not under test.
+        return type.getClassLoader() == loader || !type.getModule().isNamed();
       }
-      try {
-        if (!it.hasNext()) {
+
+      @Override
+      public String refusal(Class<?> type) {
+        if (type.getClassLoader() == loader) {
+          return null;
+        }
+        return kind.label() + " plugin " + type.getName() + " is registered in the jar's "
+            + SERVICES + kind.service().getName() + ", but the jar does not hold the class: it is"
+            + " loaded from " + origin(type) + "; a plugin jar registers only its own classes";
+      }
+
+      @Override
+      public void failed(String className, String problem) {
+        registrations.add(new Registration(className == null ? services
+            : kind.label() + " " + className, LOADS, LOADS_CONTRACT, problem));
+      }
+
+      @Override
+      public void loaded(Object plugin) {
+        PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
+        if (id.refusal() != null) {
+          // The engine leaves it out: a name() or spiVersion() that throws, no name, another
+          // version.
+          registrations.add(new Registration(kind.label() + " " + plugin.getClass().getName(),
+              LOADS, LOADS_CONTRACT, id.refusal()));
           return;
         }
-        provider = it.next();
-      } catch (ServiceConfigurationError e) {
-        errors++;
-        registrations.add(new Registration(services, LOADS, LOADS_CONTRACT,
-            kind.label() + " plugin could not be loaded: " + withCauses(e)));
-        continue;
-      }
-      String cls = provider.type().getName();
-      if (provider.type().getClassLoader() != loader) {
-        if (provider.type().getModule().isNamed()) {
-          continue; // a bundled plugin, found in a named module: a partner, not under test
+        PluginInfo info = id.info();
+        registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
+        String badName = PluginNames.problem(info.name()).orElse(null);
+        registrations.add(new Registration(subject(info), NAME, Verification.NAME_CONTRACT,
+            badName));
+        String clash = clash(info, bundled, own);
+        registrations.add(new Registration(subject(info), UNIQUE,
+            Verification.NAME_UNIQUE_CONTRACT, clash));
+        if (badName == null && clash == null) {
+          own.add(info);
         }
-        // The jar's own services file names a class that is loaded from outside the jar.
-        errors++;
-        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
-            kind.label() + " plugin " + cls + " is registered in the jar's " + SERVICES
-                + kind.service().getName() + ", but the jar does not hold the class: it is loaded"
-                + " from " + origin(provider.type()) + "; a plugin jar registers only its own"
-                + " classes"));
-        continue;
       }
-      Object plugin;
-      try {
-        plugin = provider.get();
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        errors++;
-        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
-            kind.label() + " plugin " + cls + " could not be instantiated: " + withCauses(e)));
-        continue;
-      }
-      PluginInfo info;
-      try {
-        info = Plugins.of(List.of(plugin)).all().get(0);
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        // The engine refuses it: no name, a name() or spiVersion() that throws, another version.
-        registrations.add(new Registration(kind.label() + " " + cls, LOADS, LOADS_CONTRACT,
-            e.getMessage()));
-        continue;
-      }
-      registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
-      String badName = PluginNames.problem(info.name()).orElse(null);
-      registrations.add(new Registration(subject(info), NAME, Verification.NAME_CONTRACT, badName));
-      String clash = clash(info, bundled, own);
-      registrations.add(new Registration(subject(info), UNIQUE, Verification.NAME_UNIQUE_CONTRACT,
-          clash));
-      if (badName == null && clash == null) {
-        own.add(info);
-      }
-    }
-  }
-
-  /** Whether the services files name another provider, loadable or not. */
-  private static boolean moreLines(Iterator<?> it) {
-    try {
-      return it.hasNext();
-    } catch (ServiceConfigurationError e) {
-      return true; // the next line is there, and it is bad
-    }
+    });
   }
 
   /** Where {@code type} was loaded from: its jar or directory, else its class loader. */
@@ -260,17 +229,6 @@ final class PluginJar implements Closeable {
   /** {@code hash fixture-mix (fixture.MixHash)}. */
   static String subject(PluginInfo info) {
     return info.kind().label() + " " + info.name() + " (" + info.className() + ")";
-  }
-
-  /** The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. */
-  private static String withCauses(Throwable e) {
-    StringBuilder sb = new StringBuilder(e instanceof ServiceConfigurationError && e.getMessage()
-        != null ? e.getMessage() : e.toString());
-    int depth = 0;
-    for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
-      sb.append("; caused by ").append(c);
-    }
-    return sb.toString();
   }
 
   private static void closeQuietly(URLClassLoader loader) {

@@ -2,9 +2,6 @@ package io.gomap4j.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.security.CodeSource;
 
 /**
  * A plugin the registry found: its kind, name, class, where it was loaded from, and the plugin
@@ -25,22 +22,5 @@ public record PluginInfo(PluginKind kind, String name, String className, String 
     requireNonNull(className, "className is null");
     requireNonNull(location, "location is null");
     requireNonNull(plugin, "plugin is null");
-  }
-
-  static PluginInfo of(PluginKind kind, String name, Object plugin) {
-    return new PluginInfo(kind, name, plugin.getClass().getName(), locationOf(plugin.getClass()),
-        plugin);
-  }
-
-  static String locationOf(Class<?> type) {
-    try {
-      CodeSource cs = type.getProtectionDomain().getCodeSource();
-      if (cs == null || cs.getLocation() == null) {
-        return "(unknown)";
-      }
-      return Path.of(cs.getLocation().toURI()).toString();
-    } catch (URISyntaxException | RuntimeException e) {
-      return "(unknown)";
-    }
   }
 }

@@ -2,16 +2,15 @@ package io.gomap4j.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.engine.internal.PluginLoading;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *       exist;</li>
  *   <li>two plugins of one kind with one name fail the whole registry, naming both classes;</li>
  *   <li>a provider that cannot be loaded or instantiated, or that was built for another SPI
- *       version, is left out, logged as a warning, and listed by {@link #problems()};</li>
+ *       version, is left out, logged as a warning, and listed by {@link #problems()}; after 64
+ *       providers of one kind that cannot be loaded or instantiated, the rest of that kind are
+ *       left out too, with one more problem that says so;</li>
  *   <li>each registration is logged once, at debug level.</li>
  * </ul>
  *
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Plugins {
 
   private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
-  private static final int MAX_LOAD_ERRORS = 64;
 
   private final Map<PluginKind, Map<String, PluginInfo>> byKind;
   private final Map<PluginKind, Map<String, String>> refused;
@@ -69,7 +69,7 @@ public final class Plugins {
   public static Plugins discover(ClassLoader loader) {
     Collector c = new Collector();
     for (PluginKind kind : PluginKind.values()) {
-      c.load(kind, ServiceLoader.load(kind.service(), loader));
+      c.load(kind, loader);
     }
     return c.build();
   }
@@ -240,46 +240,21 @@ public final class Plugins {
       }
     }
 
-    void load(PluginKind kind, ServiceLoader<?> loader) {
-      Iterator<? extends ServiceLoader.Provider<?>> it = loader.stream().iterator();
-      int errors = 0;
-      while (errors < MAX_LOAD_ERRORS) {
-        ServiceLoader.Provider<?> provider;
-        try {
-          if (!it.hasNext()) {
-            return;
-          }
-          provider = it.next();
-        } catch (ServiceConfigurationError e) {
-          errors++;
-          problem(kind.label() + " plugin could not be loaded: " + e.getMessage());
-          continue;
-        }
-        Object plugin;
-        try {
-          plugin = provider.get();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-          errors++;
-          problem(kind.label() + " plugin " + provider.type().getName()
-              + " could not be instantiated: " + withCauses(e));
-          continue;
-        }
-        String problem = register(kind, plugin);
-        if (problem != null) {
+    void load(PluginKind kind, ClassLoader loader) {
+      PluginLoading.walk(kind, loader, new PluginLoading.Visitor() {
+        @Override
+        public void failed(String className, String problem) {
           problem(problem);
         }
-      }
-      problem("stopped loading " + kind.label() + " plugins after " + MAX_LOAD_ERRORS + " errors");
-    }
 
-    /** The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. */
-    static String withCauses(Throwable e) {
-      StringBuilder sb = new StringBuilder(e.toString());
-      int depth = 0;
-      for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
-        sb.append("; caused by ").append(c);
-      }
-      return sb.toString();
+        @Override
+        public void loaded(Object plugin) {
+          String problem = register(kind, plugin);
+          if (problem != null) {
+            problem(problem);
+          }
+        }
+      });
     }
 
     void problem(String text) {
@@ -289,34 +264,16 @@ public final class Plugins {
 
     /** Registers a plugin; returns why it was refused, or null. Duplicates throw. */
     String register(PluginKind kind, Object plugin) {
-      String cls = plugin.getClass().getName();
-      String name;
-      int version;
-      try {
-        if (plugin instanceof HashProvider) {
-          name = ((HashProvider) plugin).name();
-          version = ((HashProvider) plugin).spiVersion();
-        } else if (plugin instanceof PlatformLayout) {
-          name = ((PlatformLayout) plugin).name();
-          version = ((PlatformLayout) plugin).spiVersion();
-        } else {
-          name = ((GrowthPolicy) plugin).name();
-          version = ((GrowthPolicy) plugin).spiVersion();
+      PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
+      PluginInfo info = id.info();
+      if (id.refusal() != null) {
+        if (info != null) {
+          refused.get(kind).put(info.name(), id.refusal());
         }
-      } catch (RuntimeException | LinkageError e) {
-        return kind.label() + " plugin " + cls + " failed to report its name or version: " + e;
+        return id.refusal();
       }
-      if (name == null || name.isBlank()) {
-        return kind.label() + " plugin " + cls + " has no name";
-      }
-      if (version != kind.spiVersion()) {
-        String why = "refused " + kind.label() + " plugin '" + name + "' (" + cls
-            + "): built for " + kind.service().getSimpleName() + " SPI version " + version
-            + ", this engine supports version " + kind.spiVersion();
-        refused.get(kind).put(name, why);
-        return why;
-      }
-      PluginInfo info = PluginInfo.of(kind, name, plugin);
+      String name = info.name();
+      String cls = info.className();
       PluginInfo existing = byKind.get(kind).putIfAbsent(name, info);
       if (existing != null) {
         throw new IllegalStateException(

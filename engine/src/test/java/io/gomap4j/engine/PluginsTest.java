@@ -157,6 +157,32 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("Discovery stops a kind after 64 providers that cannot be loaded, and says so only"
+      + " when another provider follows")
+  void discoveryStopsAfterSixtyFourErrors(@TempDir Path dir) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 64; i++) {
+      lines.append("com.example.Missing").append(i).append('\n');
+    }
+    assertThat(discoverHashes(dir.resolve("64"), lines.toString()))
+        .hasSize(64).noneMatch(p -> p.contains("stopped loading"));
+    assertThat(discoverHashes(dir.resolve("65"), lines + "com.example.Missing65\n"))
+        .hasSize(65).endsWith("stopped loading hash plugins after 64 errors")
+        .noneMatch(p -> p.contains("com.example.Missing65"));
+  }
+
+  /** The problems of discovering the hash providers that {@code services} lists, in a new dir. */
+  private static List<String> discoverHashes(Path dir, String services) throws IOException {
+    Path file = Files.createDirectories(dir.resolve("META-INF/services"))
+        .resolve(HashProvider.class.getName());
+    Files.writeString(file, services);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        PluginsTest.class.getClassLoader())) {
+      return Plugins.discover(loader).problems();
+    }
+  }
+
+  @Test
   @DisplayName("Discovery over a class loader reports a provider class that does not exist, one"
       + " that cannot be instantiated and one of another SPI version, and still loads the rest")
   void discoveryReportsProblems(@TempDir Path dir) throws IOException {

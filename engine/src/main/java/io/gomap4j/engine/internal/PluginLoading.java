@@ -1,0 +1,189 @@
+package io.gomap4j.engine.internal;
+
+import io.gomap4j.engine.PluginInfo;
+import io.gomap4j.engine.PluginKind;
+import io.gomap4j.spi.GrowthPolicy;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.PlatformLayout;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * How plugins are found and read, shared by the registry ({@code Plugins}) and
+ * {@code gomap4j tck --plugin-jar}: {@link #walk} loads and instantiates each provider that the
+ * services files (or {@code provides} clauses) name, telling each failure in one sentence, and
+ * {@link #identify} reads a plugin's name and SPI version and says why the registry would leave it
+ * out.
+ */
+public final class PluginLoading {
+
+  /** How many providers of one kind may fail to load before a walk stops. */
+  public static final int MAX_ERRORS = 64;
+
+  private PluginLoading() {}
+
+  /** What a {@link #walk} does with the providers it finds. */
+  public interface Visitor {
+    /**
+     * Whether a provider class is one the walk is for; the others are passed over, not
+     * instantiated and not counted as errors. Every class by default.
+     */
+    default boolean wanted(Class<?> type) {
+      return true;
+    }
+
+    /**
+     * Why a wanted provider class is refused before it is instantiated, which counts as an error,
+     * or null to instantiate it (the default).
+     */
+    default String refusal(Class<?> type) {
+      return null;
+    }
+
+    /**
+     * A provider that could not be loaded, was refused or could not be instantiated, or the end of
+     * a walk stopped after {@link #MAX_ERRORS} errors.
+     *
+     * @param className the provider's class, or null if it is not known (a services line that
+     *     could not be loaded, or the stop)
+     * @param problem what happened, one sentence naming the kind and the class where known
+     */
+    void failed(String className, String problem);
+
+    /** A provider, instantiated. */
+    void loaded(Object plugin);
+  }
+
+  /**
+   * Loads and instantiates every provider of {@code kind} that {@link ServiceLoader} finds through
+   * {@code loader}, in its order, and hands each to {@code visitor}. After {@link #MAX_ERRORS}
+   * failures the walk stops, telling so only if another provider follows.
+   */
+  public static void walk(PluginKind kind, ClassLoader loader, Visitor visitor) {
+    Iterator<? extends ServiceLoader.Provider<?>> it =
+        ServiceLoader.load(kind.service(), loader).stream().iterator();
+    int errors = 0;
+    while (true) {
+      if (errors >= MAX_ERRORS) {
+        if (more(it)) {
+          visitor.failed(null, "stopped loading " + kind.label() + " plugins after " + MAX_ERRORS
+              + " errors");
+        }
+        return;
+      }
+      ServiceLoader.Provider<?> provider;
+      try {
+        if (!it.hasNext()) {
+          return;
+        }
+        provider = it.next();
+      } catch (ServiceConfigurationError e) {
+        errors++;
+        visitor.failed(null, kind.label() + " plugin could not be loaded: " + withCauses(e));
+        continue;
+      }
+      Class<?> type = provider.type();
+      if (!visitor.wanted(type)) {
+        continue;
+      }
+      String refusal = visitor.refusal(type);
+      if (refusal != null) {
+        errors++;
+        visitor.failed(type.getName(), refusal);
+        continue;
+      }
+      Object plugin;
+      try {
+        plugin = provider.get();
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        errors++;
+        visitor.failed(type.getName(), kind.label() + " plugin " + type.getName()
+            + " could not be instantiated: " + withCauses(e));
+        continue;
+      }
+      visitor.loaded(plugin);
+    }
+  }
+
+  /** Whether the services files name another provider, loadable or not. */
+  private static boolean more(Iterator<?> it) {
+    try {
+      return it.hasNext();
+    } catch (ServiceConfigurationError e) {
+      return true; // the next line is there, and it is bad
+    }
+  }
+
+  /**
+   * The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. A
+   * ServiceConfigurationError's message names the service and the provider, so it stands alone.
+   */
+  static String withCauses(Throwable e) {
+    StringBuilder sb = new StringBuilder(e instanceof ServiceConfigurationError
+        && e.getMessage() != null ? e.getMessage() : e.toString());
+    int depth = 0;
+    for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
+      sb.append("; caused by ").append(c);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A plugin as the registry reads it.
+   *
+   * @param info the plugin's kind, name, class and location, or null if it could not tell its name
+   * @param refusal why the registry leaves the plugin out, or null if it does not: its
+   *     {@code name()} or {@code spiVersion()} throws, it has no name, or it was built for another
+   *     SPI version
+   */
+  public record Identity(PluginInfo info, String refusal) {}
+
+  /** Reads {@code plugin}'s name and SPI version, as the registry does, and checks the version. */
+  public static Identity identify(PluginKind kind, Object plugin) {
+    String cls = plugin.getClass().getName();
+    String name;
+    int version;
+    try {
+      if (plugin instanceof HashProvider) {
+        name = ((HashProvider) plugin).name();
+        version = ((HashProvider) plugin).spiVersion();
+      } else if (plugin instanceof PlatformLayout) {
+        name = ((PlatformLayout) plugin).name();
+        version = ((PlatformLayout) plugin).spiVersion();
+      } else {
+        name = ((GrowthPolicy) plugin).name();
+        version = ((GrowthPolicy) plugin).spiVersion();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      return new Identity(null, kind.label() + " plugin " + cls
+          + " failed to report its name or version: " + e);
+    }
+    if (name == null || name.isBlank()) {
+      return new Identity(null, kind.label() + " plugin " + cls + " has no name");
+    }
+    PluginInfo info = new PluginInfo(kind, name, cls, location(plugin.getClass()), plugin);
+    if (version != kind.spiVersion()) {
+      return new Identity(info, "refused " + kind.label() + " plugin '" + name + "' (" + cls
+          + "): built for " + kind.service().getSimpleName() + " SPI version " + version
+          + ", this engine supports version " + kind.spiVersion());
+    }
+    return new Identity(info, null);
+  }
+
+  /** The jar or directory {@code type} was loaded from, or {@code "(unknown)"}. */
+  public static String location(Class<?> type) {
+    try {
+      CodeSource cs = type.getProtectionDomain().getCodeSource();
+      if (cs == null || cs.getLocation() == null) {
+        return "(unknown)";
+      }
+      return Path.of(cs.getLocation().toURI()).toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      return "(unknown)";
+    }
+  }
+}
