@@ -19,7 +19,9 @@
  * underscores and hyphens ({@code [A-Za-z0-9._-]}), starting with a letter or digit, as every
  * bundled name is ({@code memhash-go119}, {@code 386}, {@code go119-shrink}); no spaces, commas,
  * slashes or other characters. It is unique among the plugins of its kind, and it never changes
- * for a given behaviour. The TCK's {@code *.name} and {@code *.name.unique} checks enforce this.
+ * for a given behaviour. The engine's registry refuses to start with a plugin whose name breaks
+ * this rule, or with two plugins of one kind of one name, naming the classes; the TCK's
+ * {@code *.name} and {@code *.name.unique} checks report both.
  *
  * <p>Each kind carries an {@code SPI_VERSION} constant. A plugin returns that constant from
  * {@code spiVersion()}; the compiler copies its value into the plugin's class, so the engine sees the

@@ -191,7 +191,8 @@ public final class Main implements Callable<Integer> {
   /**
    * The plugins, discovered on first use.
    *
-   * @throws CliException if discovery failed (two plugins of one kind with one name)
+   * @throws CliException if discovery failed (two plugins of one kind with one name, or a plugin
+   *     named against the plugin name rule)
    */
   Plugins plugins() {
     if (plugins == null) {

@@ -6,7 +6,6 @@ import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.PluginLoading;
-import io.gomap4j.engine.internal.PluginNames;
 import io.gomap4j.tck.kit.Verification;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,10 +26,10 @@ import java.util.zip.ZipException;
  * Only the plugins whose classes come from the jar are under test; the bundled ones are their
  * partners in the matrix.
  *
- * <p>Each provider the jar registers in {@code META-INF/services} is loaded and read by the engine's
- * own code ({@link PluginLoading}), and the outcome is kept as a {@link Registration}: a provider that cannot be
- * loaded, instantiated or registered, or whose name users could not select ({@link PluginNames}),
- * is a failed registration, not an error of the command, so that the TCK reports it with
+ * <p>Each provider the jar registers in {@code META-INF/services} is loaded and read by the
+ * engine's own code ({@link PluginLoading}), and the outcome is kept as a {@link Registration}: a
+ * provider that cannot be loaded, instantiated or registered, or whose name users could not
+ * select, is a failed registration, not an error of the command, so that the TCK reports it with
  * everything else; it is not under test.
  */
 final class PluginJar implements Closeable {
@@ -177,7 +176,7 @@ final class PluginJar implements Closeable {
       public void loaded(Object plugin) {
         PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
         if (id.refusal() != null) {
-          // The engine leaves it out: a name() or spiVersion() that throws, no name, another
+          // The engine leaves it out: a name() or spiVersion() that throws, a null name, another
           // version.
           registrations.add(new Registration(kind.label() + " " + plugin.getClass().getName(),
               LOADS, LOADS_CONTRACT, id.refusal()));
@@ -185,7 +184,10 @@ final class PluginJar implements Closeable {
         }
         PluginInfo info = id.info();
         registrations.add(new Registration(subject(info), LOADS, LOADS_CONTRACT, null));
-        String badName = PluginNames.problem(info.name()).orElse(null);
+        String badName = PluginLoading.nameProblem(info);
+        if (badName != null) {
+          badName += "; rename it (its name())";
+        }
         registrations.add(new Registration(subject(info), NAME, Verification.NAME_CONTRACT,
             badName));
         String clash = clash(info, bundled, own);

@@ -3,6 +3,7 @@ package io.gomap4j.cli;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.PluginNames;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Spec;
         "Lists every plugin found through java.util.ServiceLoader: hash providers, platform "
             + "layouts and growth policies, with the implementing class and the jar or directory "
             + "it was loaded from.",
-        "Plugins that could not be loaded are listed below the table as warnings."
+        "Plugins that could not be loaded are listed below the table as warnings. Two plugins of "
+            + "one kind with one name, or a plugin whose name breaks the naming rule ("
+            + PluginNames.ALLOWED + "), stop the command with exit 2, naming the classes: the "
+            + "registry refuses to start with them."
     })
 final class PluginsCommand implements Callable<Integer> {
 

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -34,7 +37,8 @@ import picocli.CommandLine;
 /**
  * {@code gomap4j tck --plugin-jar} tests the plugins of a third-party jar, and only those, with
  * their kits and in the matrix beside the bundled plugins; it refuses a path that is missing, is
- * not a jar or holds no plugin, and reports a provider that cannot be loaded by name.
+ * not a jar or holds no plugin, and reports a provider that cannot be loaded by name. A plugin on
+ * the class path whose name breaks the rule stops the command instead, naming it.
  */
 class PluginJarTckTest {
 
@@ -129,6 +133,15 @@ class PluginJarTckTest {
 
       public final class OddlyNamedHash extends MixHash {
         public String name() { return "fixture mix,v1/2"; }
+      }
+      """;
+
+  /** A sound hash with an empty name. */
+  private static final String EMPTY_NAMED_HASH = """
+      package fixture;
+
+      public final class EmptyNamedHash extends MixHash {
+        public String name() { return ""; }
       }
       """;
 
@@ -242,6 +255,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
     Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
     Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
+    Files.writeString(src.resolve("EmptyNamedHash.java"), EMPTY_NAMED_HASH);
     Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
     Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
     Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
@@ -255,6 +269,7 @@ class PluginJarTckTest {
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
+        src.resolve("EmptyNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
         src.resolve("BlockingHash.java").toString(), src.resolve("StuckHash.java").toString(),
         src.resolve("LoadEightGrowth.java").toString());
@@ -262,9 +277,14 @@ class PluginJarTckTest {
   }
 
   private static Run run(String... args) {
+    return runWith(Plugins::discovered, args);
+  }
+
+  /** The CLI with the plugins of {@code plugins}. */
+  private static Run runWith(Supplier<Plugins> plugins, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new Main(Plugins::discovered, MapContract::checks, false));
+    CommandLine cl = Main.commandLine(new Main(plugins, MapContract::checks, false));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
@@ -488,16 +508,41 @@ class PluginJarTckTest {
   @Test
   void aPluginNameUsersCouldNotSelectFailsRegistrationNamingTheCharacterAndTheRule()
       throws Exception {
-    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash"), "fixture.OddlyNamedHash\n");
+    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash", "EmptyNamedHash"),
+        "fixture.OddlyNamedHash\nfixture.EmptyNamedHash\n");
     Run r = run("tck", "-q", "--plugin-jar", jar.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out())
-        .contains("tck: registration: 2 passed, 1 failed, 0 skipped")
+        .contains("tck: registration: 4 passed, 2 failed, 0 skipped")
         .contains("FAILED hash fixture mix,v1/2 (fixture.OddlyNamedHash) plugin.name: ")
         .contains("the name 'fixture mix,v1/2' has a space at index 7")
         .contains("ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
+        .contains("FAILED hash  (fixture.EmptyNamedHash) plugin.name: ")
+        .contains("not registered: hash plugin fixture.EmptyNamedHash (" + jar
+            + ") is named so that users cannot select it: the name is empty")
         .contains("no plugin of odd.jar registered")
         .doesNotContain("HashProviderVerification");
+  }
+
+  @Test
+  void aPluginNamedAgainstTheRuleOnTheClassPathStopsPluginsAndTckWithExitTwoNamingIt()
+      throws Exception {
+    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash"), "fixture.OddlyNamedHash\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+        PluginJarTckTest.class.getClassLoader())) {
+      for (String[] args : List.of(new String[] {"plugins"}, new String[] {"tck", "--hash",
+          "memhash-go119", "--layout", "386", "--growth", "go119", "--check", "map.order"})) {
+        Run r = runWith(() -> Plugins.discover(loader), args);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("gomap4j " + args[0] + ": cannot load the plugins: hash"
+                + " plugin fixture.OddlyNamedHash (" + jar + ") is named so that users cannot"
+                + " select it: the name 'fixture mix,v1/2' has a space at index 7; a plugin name"
+                + " is ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
+            .contains("rename it (its name()) or remove it from the class path")
+            .doesNotContain("Exception");
+      }
+    }
   }
 
   @Test

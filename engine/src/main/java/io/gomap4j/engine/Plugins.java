@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>an unknown name fails with an {@link IllegalArgumentException} that lists the names that
  *       exist;</li>
- *   <li>two plugins of one kind with one name fail the whole registry, naming both classes;</li>
+ *   <li>two plugins of one kind with one name fail the whole registry, naming both classes, and
+ *       so does a plugin whose name users could not select, naming its class, the name and the
+ *       rule of the {@code io.gomap4j.spi} package documentation (ASCII letters, digits, {@code .},
+ *       {@code _} and {@code -}, starting with a letter or digit);</li>
  *   <li>a provider that cannot be loaded or instantiated, or that was built for another SPI
  *       version, is left out, logged as a warning, and listed by {@link #problems()}; after 64
  *       providers of one kind that cannot be loaded or instantiated, the rest of that kind are
@@ -54,8 +57,8 @@ public final class Plugins {
   /**
    * The plugins on the class path or module path of this library, discovered once per JVM.
    *
-   * @throws IllegalStateException if two plugins of one kind share a name, on this call and every
-   *     later one
+   * @throws IllegalStateException if two plugins of one kind share a name, or a plugin's name
+   *     breaks the rule, on this call and every later one
    */
   public static Plugins discovered() {
     return Default.INSTANCE.get();
@@ -64,7 +67,8 @@ public final class Plugins {
   /**
    * Discovers the plugins visible to {@code loader}.
    *
-   * @throws IllegalStateException if two plugins of one kind share a name
+   * @throws IllegalStateException if two plugins of one kind share a name, or a plugin's name
+   *     breaks the rule
    */
   public static Plugins discover(ClassLoader loader) {
     Collector c = new Collector();
@@ -79,7 +83,8 @@ public final class Plugins {
    * {@link PlatformLayout} or {@link GrowthPolicy}.
    *
    * @throws IllegalArgumentException if an object is not a plugin, or is refused
-   * @throws IllegalStateException if two plugins of one kind share a name
+   * @throws IllegalStateException if two plugins of one kind share a name, or a plugin's name
+   *     breaks the rule
    */
   public static Plugins of(Iterable<?> plugins) {
     requireNonNull(plugins, "plugins is null");
@@ -94,7 +99,12 @@ public final class Plugins {
     return c.build();
   }
 
-  /** This registry plus {@code plugins}, which may not reuse a name of the same kind. */
+  /**
+   * This registry plus {@code plugins}, which may not reuse a name of the same kind.
+   *
+   * @throws IllegalArgumentException if an object is not a plugin, or is refused
+   * @throws IllegalStateException if a name is reused, or a plugin's name breaks the rule
+   */
   public Plugins with(Iterable<?> plugins) {
     requireNonNull(plugins, "plugins is null");
     Collector c = new Collector();
@@ -198,7 +208,8 @@ public final class Plugins {
 
   /**
    * The discovery of {@link #discovered()}, or why it failed: kept, so that a class path with two
-   * plugins of one name gives the same {@link IllegalStateException} on every call rather than an
+   * plugins of one name, or a plugin named against the rule, gives the same
+   * {@link IllegalStateException} on every call rather than an
    * {@link ExceptionInInitializerError} once and {@link NoClassDefFoundError} after.
    */
   static final class Default {
@@ -262,7 +273,10 @@ public final class Plugins {
       problems.add(text);
     }
 
-    /** Registers a plugin; returns why it was refused, or null. Duplicates throw. */
+    /**
+     * Registers a plugin; returns why it was refused, or null. A name that breaks the rule and a
+     * name registered before throw.
+     */
     String register(PluginKind kind, Object plugin) {
       PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
       PluginInfo info = id.info();
@@ -274,6 +288,11 @@ public final class Plugins {
       }
       String name = info.name();
       String cls = info.className();
+      String badName = PluginLoading.nameProblem(info);
+      if (badName != null) {
+        throw new IllegalStateException(
+            badName + "; rename it (its name()) or remove it from the class path");
+      }
       PluginInfo existing = byKind.get(kind).putIfAbsent(name, info);
       if (existing != null) {
         throw new IllegalStateException(

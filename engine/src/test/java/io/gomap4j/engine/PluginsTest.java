@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.internal.PluginLoading;
+import io.gomap4j.engine.internal.PluginNames;
 import io.gomap4j.engine.testing.BrokenPlugins;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
@@ -92,16 +94,74 @@ class PluginsTest {
   }
 
   @Test
-  @DisplayName("A plugin whose name() throws, or whose name is blank, is refused naming its class")
-  void badNames() {
+  @DisplayName("A plugin whose name() throws, or returns null, is refused naming its class")
+  void unreadableNames() {
     assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.Nameless())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(BrokenPlugins.Nameless.class.getName())
         .hasMessageContaining("no name today");
-    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.Blank())))
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.NullNamed())))
         .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(BrokenPlugins.NullNamed.class.getName())
+        .hasMessageContaining("has no name: name() returned null");
+  }
+
+  @Test
+  @DisplayName("A plugin whose name breaks the rule fails the registry, as two plugins of one name"
+      + " do, naming its class, the name, the first character not allowed and the rule")
+  void namesThatBreakTheRule() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.OddlyNamed())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("hash plugin " + BrokenPlugins.OddlyNamed.class.getName() + " (")
+        .hasMessageContaining("the name 'test mix,v1/2' has a space at index 4")
+        .hasMessageContaining(PluginNames.ALLOWED)
+        .hasMessageEndingWith("rename it (its name()) or remove it from the class path");
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.Blank())))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(BrokenPlugins.Blank.class.getName())
-        .hasMessageContaining("has no name");
+        .hasMessageContaining("the name ' ' has a space at index 0");
+    assertThatThrownBy(() -> TestPlugins.registry().with(List.of(new BrokenPlugins.OddlyNamed())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'test mix,v1/2'");
+    Plugins.Default failed =
+        new Plugins.Default(() -> Plugins.of(List.of(new BrokenPlugins.OddlyNamed())));
+    for (int call = 0; call < 3; call++) {
+      assertThatThrownBy(failed::get).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(BrokenPlugins.OddlyNamed.class.getName())
+          .hasMessageContaining("'test mix,v1/2'");
+    }
+  }
+
+  @Test
+  @DisplayName("Discovery fails on a provider whose name breaks the rule, naming where it came"
+      + " from, and a plugin built for another SPI version is left out whatever its name")
+  void discoveryFailsOnANameThatBreaksTheRule(@TempDir Path dir) throws IOException {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"))
+        .resolve(HashProvider.class.getName());
+    Files.writeString(services, TestHashes.Mix.class.getName() + "\n"
+        + BrokenPlugins.OddlyNamed.class.getName() + "\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        PluginsTest.class.getClassLoader())) {
+      assertThatThrownBy(() -> Plugins.discover(loader))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("hash plugin " + BrokenPlugins.OddlyNamed.class.getName() + " ("
+              + PluginLoading.location(BrokenPlugins.OddlyNamed.class) + ")")
+          .hasMessageContaining("'test mix,v1/2'");
+    }
+    HashProvider oldAndOdd = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return "test future";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION + 1;
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(oldAndOdd)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SPI version " + (HashProvider.SPI_VERSION + 1));
   }
 
   @Test

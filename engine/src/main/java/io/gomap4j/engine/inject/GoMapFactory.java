@@ -23,6 +23,8 @@ public final class GoMapFactory {
    * A factory over the bound plugins.
    *
    * @throws IllegalArgumentException if a plugin is bound under a key other than its own name
+   * @throws IllegalStateException if a plugin's name breaks the plugin name rule of the
+   *     {@code io.gomap4j.spi} package documentation
    */
   @Inject
   public GoMapFactory(

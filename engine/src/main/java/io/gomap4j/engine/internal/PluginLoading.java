@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
  * {@code gomap4j tck --plugin-jar}: {@link #walk} loads and instantiates each provider that the
  * services files (or {@code provides} clauses) name, telling each failure in one sentence, and
  * {@link #identify} reads a plugin's name and SPI version and says why the registry would leave it
- * out.
+ * out; {@link #nameProblem} applies the plugin name rule.
  */
 public final class PluginLoading {
 
@@ -137,8 +137,9 @@ public final class PluginLoading {
    *
    * @param info the plugin's kind, name, class and location, or null if it could not tell its name
    * @param refusal why the registry leaves the plugin out, or null if it does not: its
-   *     {@code name()} or {@code spiVersion()} throws, it has no name, or it was built for another
-   *     SPI version
+   *     {@code name()} or {@code spiVersion()} throws, its name is null, or it was built for
+   *     another SPI version. A name that breaks the rule ({@link PluginNames}) is not a refusal:
+   *     the registry fails on it, as on a name two plugins share
    */
   public record Identity(PluginInfo info, String refusal) {}
 
@@ -162,8 +163,9 @@ public final class PluginLoading {
       return new Identity(null, kind.label() + " plugin " + cls
           + " failed to report its name or version: " + e);
     }
-    if (name == null || name.isBlank()) {
-      return new Identity(null, kind.label() + " plugin " + cls + " has no name");
+    if (name == null) {
+      return new Identity(null, kind.label() + " plugin " + cls + " has no name: name() returned"
+          + " null");
     }
     PluginInfo info = new PluginInfo(kind, name, cls, location(plugin.getClass()), plugin);
     if (version != kind.spiVersion()) {
@@ -172,6 +174,16 @@ public final class PluginLoading {
           + ", this engine supports version " + kind.spiVersion());
     }
     return new Identity(info, null);
+  }
+
+  /**
+   * Why users could not select {@code info} by its name, naming its kind, class, location, the
+   * name, the first character not allowed and the rule ({@link PluginNames}); null if they can.
+   */
+  public static String nameProblem(PluginInfo info) {
+    return PluginNames.problem(info.name()).map(p -> info.kind().label() + " plugin "
+        + info.className() + " (" + info.location() + ") is named so that users cannot select it: "
+        + p).orElse(null);
   }
 
   /** The jar or directory {@code type} was loaded from, or {@code "(unknown)"}. */

@@ -24,6 +24,22 @@ public final class BrokenPlugins {
     }
   }
 
+  /** Named with a space, a comma and a slash: users could not select it. */
+  public static final class OddlyNamed extends TestHashes.Mix {
+    @Override
+    public String name() {
+      return "test mix,v1/2";
+    }
+  }
+
+  /** Named null. */
+  public static final class NullNamed extends TestHashes.Mix {
+    @Override
+    public String name() {
+      return null;
+    }
+  }
+
   /** Cannot be instantiated. */
   public static final class Exploding extends TestHashes.Mix {
     public Exploding() {
