@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
  * maps, channels and funcs. Named types other than the predeclared ones (and {@code unsafe.Pointer})
  * are not modelled: their layout is that of their underlying type, so spell that instead.
  * {@link #parse(String)} reads Go's type syntax.
+ *
+ * <p>A type nests at most {@link #MAX_NESTING} levels deep, however it is made: the constructors
+ * and factories of the composite types refuse a deeper one with an
+ * {@link IllegalArgumentException}, as {@link #parse(String)} does.
  */
 public sealed interface GoType
     permits GoType.Basic, GoType.Pointer, GoType.Array, GoType.Slice, GoType.Struct,
@@ -49,11 +53,14 @@ public sealed interface GoType
   GoType EMPTY_STRUCT = new Struct(List.of());
 
   /**
-   * How deep {@link #parse(String)} lets types nest: 100 levels. A type counts one level, and each
-   * type it is written in (pointer, array, slice, struct, map, channel, func result, parentheses)
-   * one more, so {@code int} is 1 level deep and {@code *[2]int} 3. The limit keeps parsing, and
-   * everything that walks a parsed type ({@code equals}, layouts), well inside a thread's default
-   * stack; a deeper type is refused with the column where it passes the limit.
+   * How deep types nest: 100 levels. A type counts one level, and each type it is the element, key
+   * or field type of (pointer, array, slice, struct, map, channel) one more, so {@code int} is 1
+   * level deep and {@code *[2]int} 3. {@link #parse(String)} counts the parentheses and func results
+   * it reads as levels too, and refuses a deeper type with the column where it passes the limit;
+   * the constructors and factories refuse a type that would nest deeper, naming the part that is
+   * already {@code MAX_NESTING} deep. The limit keeps parsing, and everything that walks a type
+   * ({@code equals}, {@code hashCode}, {@link #goSyntax()}, layouts), well inside a thread's
+   * default stack.
    */
   int MAX_NESTING = 100;
 
@@ -98,7 +105,11 @@ public sealed interface GoType
     return new GoTypeParser(goSyntax).parseWhole();
   }
 
-  /** A pointer to {@code elem}, the Go type {@code *elem}. */
+  /**
+   * A pointer to {@code elem}, the Go type {@code *elem}.
+   *
+   * @throws IllegalArgumentException if {@code elem} is already {@link #MAX_NESTING} levels deep
+   */
   static GoType pointerTo(GoType elem) {
     return new Pointer(elem);
   }
@@ -130,24 +141,85 @@ public sealed interface GoType
     }
   }
 
-  /** An array type {@code [length]elem}. */
+  /**
+   * An array type {@code [length]elem}.
+   *
+   * @throws IllegalArgumentException if {@code length} is negative, or {@code elem} is already
+   *     {@link #MAX_NESTING} levels deep
+   */
   static GoType arrayOf(long length, GoType elem) {
     return new Array(elem, length);
   }
 
-  /** A slice type {@code []elem}. */
+  /**
+   * A slice type {@code []elem}.
+   *
+   * @throws IllegalArgumentException if {@code elem} is already {@link #MAX_NESTING} levels deep
+   */
   static GoType sliceOf(GoType elem) {
     return new Slice(elem);
   }
 
-  /** A struct type with {@code fields}, in order. */
+  /**
+   * A struct type with {@code fields}, in order.
+   *
+   * @throws IllegalArgumentException if two fields other than {@code _} share a name, or a field's
+   *     type is already {@link #MAX_NESTING} levels deep
+   */
   static GoType structOf(Field... fields) {
     return new Struct(List.of(fields));
   }
 
-  /** A map type {@code map[key]elem}. */
+  /**
+   * A map type {@code map[key]elem}.
+   *
+   * @throws IllegalArgumentException if {@code key} or {@code elem} is already
+   *     {@link #MAX_NESTING} levels deep
+   */
   static GoType mapOf(GoType key, GoType elem) {
     return new Map(key, elem);
+  }
+
+  /**
+   * How deep {@code type} nests (see {@link #MAX_NESTING}). Every type was checked when it was
+   * made, so this walks at most {@link #MAX_NESTING} levels.
+   */
+  private static int nesting(GoType type) {
+    if (type instanceof Pointer p) {
+      return 1 + nesting(p.elem());
+    } else if (type instanceof Array a) {
+      return 1 + nesting(a.elem());
+    } else if (type instanceof Slice s) {
+      return 1 + nesting(s.elem());
+    } else if (type instanceof Chan c) {
+      return 1 + nesting(c.elem());
+    } else if (type instanceof Map m) {
+      return 1 + Math.max(nesting(m.key()), nesting(m.elem()));
+    } else if (type instanceof Struct s) {
+      int deepest = 0;
+      for (Field f : s.fields()) {
+        deepest = Math.max(deepest, nesting(f.type()));
+      }
+      return 1 + deepest;
+    }
+    return 1; // Basic, Interface and Func hold no GoType
+  }
+
+  /**
+   * Refuses to make a {@code kind} type with {@code part} as its {@code partName} if {@code part}
+   * is already {@link #MAX_NESTING} levels deep.
+   */
+  private static void checkNesting(String kind, String partName, GoType part) {
+    int depth = nesting(part);
+    if (depth >= MAX_NESTING) {
+      String syntax = part.goSyntax();
+      if (syntax.length() > 60) {
+        syntax = syntax.substring(0, 40) + "..." + syntax.substring(syntax.length() - 17);
+      }
+      throw new IllegalArgumentException("a Go type nests at most " + MAX_NESTING + " levels deep"
+          + " (GoType.MAX_NESTING), and this " + kind + " type would nest " + (depth + 1) + ": its "
+          + partName + " " + syntax + " is " + depth + " levels deep");
+    }
   }
 
   /** The kinds of {@link Basic} types. */
@@ -226,6 +298,7 @@ public sealed interface GoType
   record Pointer(GoType elem) implements GoType {
     public Pointer {
       requireNonNull(elem, "elem is null");
+      checkNesting("pointer", "elem", elem);
     }
 
     @Override
@@ -256,6 +329,7 @@ public sealed interface GoType
       if (length < 0) {
         throw new IllegalArgumentException("array length must be >= 0, got " + length);
       }
+      checkNesting("array", "elem", elem);
     }
 
     @Override
@@ -290,6 +364,7 @@ public sealed interface GoType
   record Slice(GoType elem) implements GoType {
     public Slice {
       requireNonNull(elem, "elem is null");
+      checkNesting("slice", "elem", elem);
     }
 
     @Override
@@ -352,6 +427,7 @@ public sealed interface GoType
         if (!f.name().equals("_") && !seen.add(f.name())) {
           throw new IllegalArgumentException("duplicate field " + f.name());
         }
+        checkNesting("struct", "field " + f.name(), f.type());
       }
     }
 
@@ -426,6 +502,8 @@ public sealed interface GoType
     public Map {
       requireNonNull(key, "key is null");
       requireNonNull(elem, "elem is null");
+      checkNesting("map", "key", key);
+      checkNesting("map", "elem", elem);
     }
 
     @Override
@@ -470,6 +548,7 @@ public sealed interface GoType
     public Chan {
       requireNonNull(dir, "dir is null");
       requireNonNull(elem, "elem is null");
+      checkNesting("channel", "elem", elem);
     }
 
     @Override

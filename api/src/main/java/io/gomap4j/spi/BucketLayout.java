@@ -81,17 +81,19 @@ public record BucketLayout(
 
   /** The bucket as a {@link StructLayout} named {@code bmap}; see {@link #fields()}. */
   public StructLayout structLayout() {
-    GoType k = indirectKey ? GoType.pointerTo(key) : key;
-    GoType e = indirectElem ? GoType.pointerTo(elem) : elem;
+    // K' and V' are spelled, not made: a *K of a key already GoType.MAX_NESTING deep is refused.
+    String k = (indirectKey ? "*" : "") + key.goSyntax();
+    String e = (indirectElem ? "*" : "") + elem.goSyntax();
+    boolean pointers = indirectKey || indirectElem || key.hasPointers() || elem.hasPointers();
     List<StructLayout.Field> rows = new ArrayList<>();
     long off = 0;
     off = add(rows, off, StructLayout.Field.of("tophash", "[" + BUCKET_SLOTS + "]uint8", 0,
         BUCKET_SLOTS));
-    off = add(rows, off, StructLayout.Field.of("keys", "[" + BUCKET_SLOTS + "]" + k.goSyntax(),
+    off = add(rows, off, StructLayout.Field.of("keys", "[" + BUCKET_SLOTS + "]" + k,
         keysOffset, (long) BUCKET_SLOTS * keySlotSize));
-    off = add(rows, off, StructLayout.Field.of("elems", "[" + BUCKET_SLOTS + "]" + e.goSyntax(),
+    off = add(rows, off, StructLayout.Field.of("elems", "[" + BUCKET_SLOTS + "]" + e,
         elemsOffset, (long) BUCKET_SLOTS * elemSlotSize));
-    String overflowType = k.hasPointers() || e.hasPointers() ? "unsafe.Pointer" : "uintptr";
+    String overflowType = pointers ? "unsafe.Pointer" : "uintptr";
     off = add(rows, off, StructLayout.Field.of("overflow", overflowType, overflowOffset,
         overflowSize));
     if (bucketSize > off) {

@@ -150,4 +150,25 @@ class RuntimeStructLayoutTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("struct s is 1 byte, but its fields end at 2");
   }
+
+  @Test
+  @DisplayName("The bucket of indirect keys and elems already GoType.MAX_NESTING levels deep shows"
+      + " their pointer slots, one level deeper than a GoType may nest")
+  void indirectSlotsOfTheDeepestTypes() {
+    GoType key = deepest(GoType.arrayOf(200, GoType.INT8));
+    GoType elem = deepest(GoType.arrayOf(300, GoType.UINT8));
+    StructLayout bucket = AMD64.bucketLayout(key, elem).structLayout();
+    assertThat(bucket.field("keys").orElseThrow().goType()).isEqualTo("[8]*" + key.goSyntax());
+    assertThat(bucket.field("elems").orElseThrow().goType()).isEqualTo("[8]*" + elem.goSyntax());
+    assertThat(bucket.field("overflow").orElseThrow().goType()).isEqualTo("unsafe.Pointer");
+  }
+
+  /** {@code inner}, 2 levels deep, in arrays of one up to GoType.MAX_NESTING levels. */
+  private static GoType deepest(GoType inner) {
+    GoType t = inner;
+    for (int level = 2; level < GoType.MAX_NESTING; level++) {
+      t = GoType.arrayOf(1, t);
+    }
+    return t;
+  }
 }
