@@ -7,7 +7,6 @@ import static io.gomap4j.hash.AesRound.r0;
 import static io.gomap4j.hash.AesRound.r1;
 import static io.gomap4j.hash.AesRound.r2;
 import static io.gomap4j.hash.AesRound.r3;
-import static io.gomap4j.hash.AesRound.scramble2;
 import static io.gomap4j.hash.AesRound.scramble3;
 import static io.gomap4j.hash.AesRound.scramble3Lo;
 import static java.util.Objects.requireNonNull;
@@ -276,15 +275,7 @@ final class Aeshash64Hasher implements Hasher {
       }
     }
     if (length <= 8) {
-      // Bytes 8-15 of D ^ X0 are X0's alone, so half of the first round's look-ups are the
-      // block's (q0..q3): 32 look-ups in all instead of 40.
-      int a0 = (int) dLo ^ x.x0;
-      int a1 = (int) (dLo >>> 32) ^ x.x1;
-      return scramble2(
-          r0(a0) ^ r1(a1) ^ a0 ^ x.q0,
-          r0(a1) ^ r3(a0) ^ a1 ^ x.q1,
-          r2(a0) ^ r3(a1) ^ x.q2,
-          r1(a0) ^ r2(a1) ^ x.q3);
+      return x.scrambleUpTo8(dLo);
     }
     return scramble3(
         (int) dLo ^ x.x0, (int) (dLo >>> 32) ^ x.x1, (int) dHi ^ x.x2, (int) (dHi >>> 32) ^ x.x3);
