@@ -21,7 +21,12 @@ import java.util.stream.Collectors;
  *
  * <p>A type nests at most {@link #MAX_NESTING} levels deep, however it is made: the constructors
  * and factories of the composite types refuse a deeper one with an
- * {@link IllegalArgumentException}, as {@link #parse(String)} does.
+ * {@link IllegalArgumentException}, as {@link #parse(String)} does. Each composite type stores its
+ * {@link #nesting()} and hash code when it is made, from those of its parts, so a type that uses
+ * one part many times ({@code map[T]T}, a struct with several fields of type {@code T}) is made,
+ * checked and hashed in constant time. Types are values: {@code equals} compares them part by
+ * part, and the composite types are final classes whose accessors are named as record components
+ * would be ({@code elem()}, {@code key()}, {@code fields()}).
  */
 public sealed interface GoType
     permits GoType.Basic, GoType.Pointer, GoType.Array, GoType.Slice, GoType.Struct,
@@ -59,13 +64,21 @@ public sealed interface GoType
    * it reads as levels too, and refuses a deeper type with the column where it passes the limit;
    * the constructors and factories refuse a type that would nest deeper, naming the part that is
    * already {@code MAX_NESTING} deep. The limit keeps parsing, and everything that walks a type
-   * ({@code equals}, {@code hashCode}, {@link #goSyntax()}, layouts), well inside a thread's
+   * ({@code equals}, {@link #goSyntax()}, layouts), well inside a thread's
    * default stack.
    */
   int MAX_NESTING = 100;
 
   /** The Go spelling of this type, such as {@code int64} or {@code *string}. */
   String goSyntax();
+
+  /**
+   * How many levels deep this type nests (see {@link #MAX_NESTING}): 1 for a type that holds no
+   * other type, else one more than its deepest element, key or field type, so {@code *[2]int} is
+   * 3. Every type stores it when it is made, so this takes constant time, however much of the type
+   * is shared: {@code map[T]T} is one level deeper than {@code T}, not twice as large.
+   */
+  int nesting();
 
   /** Whether a value of this type holds a pointer the Go garbage collector traces. */
   boolean hasPointers();
@@ -181,45 +194,19 @@ public sealed interface GoType
   }
 
   /**
-   * How deep {@code type} nests (see {@link #MAX_NESTING}). Every type was checked when it was
-   * made, so this walks at most {@link #MAX_NESTING} levels.
+   * The levels a {@code kind} type with {@code part} as its {@code partName} nests:
+   * {@code part.nesting() + 1}, read from what {@code part} stored when it was made.
+   *
+   * @throws IllegalArgumentException if {@code part} is already {@link #MAX_NESTING} levels deep
    */
-  private static int nesting(GoType type) {
-    if (type instanceof Pointer p) {
-      return 1 + nesting(p.elem());
-    } else if (type instanceof Array a) {
-      return 1 + nesting(a.elem());
-    } else if (type instanceof Slice s) {
-      return 1 + nesting(s.elem());
-    } else if (type instanceof Chan c) {
-      return 1 + nesting(c.elem());
-    } else if (type instanceof Map m) {
-      return 1 + Math.max(nesting(m.key()), nesting(m.elem()));
-    } else if (type instanceof Struct s) {
-      int deepest = 0;
-      for (Field f : s.fields()) {
-        deepest = Math.max(deepest, nesting(f.type()));
-      }
-      return 1 + deepest;
-    }
-    return 1; // Basic, Interface and Func hold no GoType
-  }
-
-  /**
-   * Refuses to make a {@code kind} type with {@code part} as its {@code partName} if {@code part}
-   * is already {@link #MAX_NESTING} levels deep.
-   */
-  private static void checkNesting(String kind, String partName, GoType part) {
-    int depth = nesting(part);
+  private static int wrapping(String kind, String partName, GoType part) {
+    int depth = part.nesting();
     if (depth >= MAX_NESTING) {
-      String syntax = part.goSyntax();
-      if (syntax.length() > 60) {
-        syntax = syntax.substring(0, 40) + "..." + syntax.substring(syntax.length() - 17);
-      }
       throw new IllegalArgumentException("a Go type nests at most " + MAX_NESTING + " levels deep"
           + " (GoType.MAX_NESTING), and this " + kind + " type would nest " + (depth + 1) + ": its "
-          + partName + " " + syntax + " is " + depth + " levels deep");
+          + partName + " " + GoTypeSpelling.abbreviated(part) + " is " + depth + " levels deep");
     }
+    return depth + 1;
   }
 
   /** The kinds of {@link Basic} types. */
@@ -270,6 +257,12 @@ public sealed interface GoType
       return kind.goName;
     }
 
+    /** 1: a basic type holds no other type. */
+    @Override
+    public int nesting() {
+      return 1;
+    }
+
     @Override
     public boolean hasPointers() {
       return kind == Kind.STRING || kind == Kind.UNSAFE_POINTER;
@@ -294,16 +287,39 @@ public sealed interface GoType
     }
   }
 
-  /** A pointer type {@code *elem}. */
-  record Pointer(GoType elem) implements GoType {
-    public Pointer {
-      requireNonNull(elem, "elem is null");
-      checkNesting("pointer", "elem", elem);
+  /**
+   * A pointer type {@code *elem}. Like the other composite types it is a value: {@code equals}
+   * compares the parts, and the hash code and {@link #nesting()} are computed once, when it is made.
+   */
+  final class Pointer implements GoType {
+    private final GoType elem;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The type {@code *elem}.
+     *
+     * @throws IllegalArgumentException if {@code elem} is already {@link #MAX_NESTING} levels deep
+     */
+    public Pointer(GoType elem) {
+      this.elem = requireNonNull(elem, "elem is null");
+      this.nesting = wrapping("pointer", "elem", elem);
+      this.hash = 31 * elem.hashCode() + 1;
+    }
+
+    /** The type pointed to. */
+    public GoType elem() {
+      return elem;
     }
 
     @Override
     public String goSyntax() {
-      return "*" + elem.goSyntax();
+      return GoTypeSpelling.of(this);
+    }
+
+    @Override
+    public int nesting() {
+      return nesting;
     }
 
     @Override
@@ -317,24 +333,62 @@ public sealed interface GoType
     }
 
     @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Pointer p && hash == p.hash && elem.equals(p.elem);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
     public String toString() {
       return goSyntax();
     }
   }
 
   /** An array type {@code [length]elem}; {@code length} may be 0. */
-  record Array(GoType elem, long length) implements GoType {
-    public Array {
-      requireNonNull(elem, "elem is null");
+  final class Array implements GoType {
+    private final GoType elem;
+    private final long length;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The type {@code [length]elem}.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative, or {@code elem} is already
+     *     {@link #MAX_NESTING} levels deep
+     */
+    public Array(GoType elem, long length) {
+      this.elem = requireNonNull(elem, "elem is null");
       if (length < 0) {
         throw new IllegalArgumentException("array length must be >= 0, got " + length);
       }
-      checkNesting("array", "elem", elem);
+      this.length = length;
+      this.nesting = wrapping("array", "elem", elem);
+      this.hash = 31 * (31 * elem.hashCode() + Long.hashCode(length)) + 2;
+    }
+
+    /** The element type. */
+    public GoType elem() {
+      return elem;
+    }
+
+    /** The number of elements, 0 or more. */
+    public long length() {
+      return length;
     }
 
     @Override
     public String goSyntax() {
-      return "[" + length + "]" + elem.goSyntax();
+      return GoTypeSpelling.of(this);
+    }
+
+    @Override
+    public int nesting() {
+      return nesting;
     }
 
     /** Whether an element holds pointers; a zero-length array holds none. */
@@ -355,21 +409,52 @@ public sealed interface GoType
     }
 
     @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Array a && length == a.length && hash == a.hash
+          && elem.equals(a.elem);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
     public String toString() {
       return goSyntax();
     }
   }
 
   /** A slice type {@code []elem}: a pointer, a length and a capacity. */
-  record Slice(GoType elem) implements GoType {
-    public Slice {
-      requireNonNull(elem, "elem is null");
-      checkNesting("slice", "elem", elem);
+  final class Slice implements GoType {
+    private final GoType elem;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The type {@code []elem}.
+     *
+     * @throws IllegalArgumentException if {@code elem} is already {@link #MAX_NESTING} levels deep
+     */
+    public Slice(GoType elem) {
+      this.elem = requireNonNull(elem, "elem is null");
+      this.nesting = wrapping("slice", "elem", elem);
+      this.hash = 31 * elem.hashCode() + 3;
+    }
+
+    /** The element type. */
+    public GoType elem() {
+      return elem;
     }
 
     @Override
     public String goSyntax() {
-      return "[]" + elem.goSyntax();
+      return GoTypeSpelling.of(this);
+    }
+
+    @Override
+    public int nesting() {
+      return nesting;
     }
 
     @Override
@@ -386,6 +471,16 @@ public sealed interface GoType
     @Override
     public boolean isComparable() {
       return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Slice s && hash == s.hash && elem.equals(s.elem);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
 
     @Override
@@ -414,26 +509,49 @@ public sealed interface GoType
 
     /** The field as Go spells it inside a struct, e.g. {@code a int8}. */
     public String goSyntax() {
-      return embedded ? type.goSyntax() : name + " " + type.goSyntax();
+      return GoTypeSpelling.of(this);
     }
   }
 
   /** A struct type; {@code struct{}} when {@code fields} is empty. */
-  record Struct(List<Field> fields) implements GoType {
-    public Struct {
-      fields = List.copyOf(requireNonNull(fields, "fields is null"));
+  final class Struct implements GoType {
+    private final List<Field> fields;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * A struct with {@code fields}, in order.
+     *
+     * @throws IllegalArgumentException if two fields other than {@code _} share a name, or a
+     *     field's type is already {@link #MAX_NESTING} levels deep
+     */
+    public Struct(List<Field> fields) {
+      this.fields = List.copyOf(requireNonNull(fields, "fields is null"));
       Set<String> seen = new HashSet<>();
-      for (Field f : fields) {
+      int deepest = 1;
+      for (Field f : this.fields) {
         if (!f.name().equals("_") && !seen.add(f.name())) {
           throw new IllegalArgumentException("duplicate field " + f.name());
         }
-        checkNesting("struct", "field " + f.name(), f.type());
+        deepest = Math.max(deepest, wrapping("struct", "field " + f.name(), f.type()));
       }
+      this.nesting = deepest;
+      this.hash = 31 * this.fields.hashCode() + 4;
+    }
+
+    /** The fields, in order; unmodifiable. */
+    public List<Field> fields() {
+      return fields;
     }
 
     @Override
     public String goSyntax() {
-      return fields.stream().map(Field::goSyntax).collect(Collectors.joining("; ", "struct{", "}"));
+      return GoTypeSpelling.of(this);
+    }
+
+    @Override
+    public int nesting() {
+      return nesting;
     }
 
     @Override
@@ -449,6 +567,16 @@ public sealed interface GoType
     @Override
     public boolean isComparable() {
       return fields.stream().allMatch(f -> f.type().isComparable());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Struct s && hash == s.hash && fields.equals(s.fields);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
 
     @Override
@@ -480,6 +608,12 @@ public sealed interface GoType
       return "interface{" + methods + "}";
     }
 
+    /** 1: the methods are text, not types. */
+    @Override
+    public int nesting() {
+      return 1;
+    }
+
     @Override
     public boolean hasPointers() {
       return true;
@@ -498,17 +632,43 @@ public sealed interface GoType
   }
 
   /** A map type {@code map[key]elem}: one pointer to the runtime's {@code hmap}. */
-  record Map(GoType key, GoType elem) implements GoType {
-    public Map {
-      requireNonNull(key, "key is null");
-      requireNonNull(elem, "elem is null");
-      checkNesting("map", "key", key);
-      checkNesting("map", "elem", elem);
+  final class Map implements GoType {
+    private final GoType key;
+    private final GoType elem;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The type {@code map[key]elem}.
+     *
+     * @throws IllegalArgumentException if {@code key} or {@code elem} is already
+     *     {@link #MAX_NESTING} levels deep
+     */
+    public Map(GoType key, GoType elem) {
+      this.key = requireNonNull(key, "key is null");
+      this.elem = requireNonNull(elem, "elem is null");
+      this.nesting = Math.max(wrapping("map", "key", key), wrapping("map", "elem", elem));
+      this.hash = 31 * (31 * key.hashCode() + elem.hashCode()) + 5;
+    }
+
+    /** The key type. */
+    public GoType key() {
+      return key;
+    }
+
+    /** The elem (value) type. */
+    public GoType elem() {
+      return elem;
     }
 
     @Override
     public String goSyntax() {
-      return "map[" + key.goSyntax() + "]" + elem.goSyntax();
+      return GoTypeSpelling.of(this);
+    }
+
+    @Override
+    public int nesting() {
+      return nesting;
     }
 
     @Override
@@ -528,6 +688,17 @@ public sealed interface GoType
     }
 
     @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Map m && hash == m.hash && key.equals(m.key)
+          && elem.equals(m.elem);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
     public String toString() {
       return goSyntax();
     }
@@ -544,25 +715,47 @@ public sealed interface GoType
   }
 
   /** A channel type {@code chan elem}, {@code chan<- elem} or {@code <-chan elem}: one pointer. */
-  record Chan(ChanDir dir, GoType elem) implements GoType {
-    public Chan {
-      requireNonNull(dir, "dir is null");
-      requireNonNull(elem, "elem is null");
-      checkNesting("channel", "elem", elem);
+  final class Chan implements GoType {
+    private final ChanDir dir;
+    private final GoType elem;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The channel type of {@code elem} in direction {@code dir}.
+     *
+     * @throws IllegalArgumentException if {@code elem} is already {@link #MAX_NESTING} levels deep
+     */
+    public Chan(ChanDir dir, GoType elem) {
+      this.dir = requireNonNull(dir, "dir is null");
+      this.elem = requireNonNull(elem, "elem is null");
+      this.nesting = wrapping("channel", "elem", elem);
+      this.hash = 31 * (31 * elem.hashCode() + dir.ordinal()) + 6;
+    }
+
+    /** The direction. */
+    public ChanDir dir() {
+      return dir;
+    }
+
+    /** The element type. */
+    public GoType elem() {
+      return elem;
+    }
+
+    /**
+     * {@code chan T}, {@code chan<- T} or {@code <-chan T}; {@code chan (<-chan T)} for a
+     * bidirectional channel of receive-only channels, as {@code chan <-chan T} would read as
+     * {@code chan<- (chan T)}.
+     */
+    @Override
+    public String goSyntax() {
+      return GoTypeSpelling.of(this);
     }
 
     @Override
-    public String goSyntax() {
-      switch (dir) {
-        case SEND:
-          return "chan<- " + elem.goSyntax();
-        case RECV:
-          return "<-chan " + elem.goSyntax();
-        default:
-          // "chan <-chan T" would read as "chan<- (chan T)"
-          boolean paren = elem instanceof Chan && ((Chan) elem).dir() == ChanDir.RECV;
-          return paren ? "chan (" + elem.goSyntax() + ")" : "chan " + elem.goSyntax();
-      }
+    public int nesting() {
+      return nesting;
     }
 
     @Override
@@ -573,6 +766,17 @@ public sealed interface GoType
     @Override
     public boolean isReflexive() {
       return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Chan c && dir == c.dir && hash == c.hash
+          && elem.equals(c.elem);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
 
     @Override
@@ -599,6 +803,12 @@ public sealed interface GoType
     @Override
     public String goSyntax() {
       return "func(" + params + ")" + (results.isEmpty() ? "" : " " + results);
+    }
+
+    /** 1: the params and results are text, not types. */
+    @Override
+    public int nesting() {
+      return 1;
     }
 
     @Override

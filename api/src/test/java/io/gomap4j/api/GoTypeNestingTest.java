@@ -2,7 +2,10 @@ package io.gomap4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -80,5 +83,51 @@ class GoTypeNestingTest {
     assertThat(levels).isEqualTo(GoType.MAX_NESTING - 1);
     assertThat(t).isEqualTo(GoType.parse(t.goSyntax()));
     assertThat(t.hashCode()).isEqualTo(GoType.parse(t.goSyntax()).hashCode());
+  }
+
+  /** Ways to make a type of two parts, which the test makes with the same part twice. */
+  static Stream<Arguments> pairs() {
+    return Stream.of(
+        pair("map[T]T", GoType::mapOf, "map type", "key"),
+        pair("struct{a T; b T}", (a, b) -> GoType.structOf(new GoType.Field("a", a),
+            new GoType.Field("b", b)), "struct type", "field a"));
+  }
+
+  private static Arguments pair(String name, BinaryOperator<GoType> make, String kind,
+      String part) {
+    return Arguments.of(Named.of(name, make), kind, part);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  @DisplayName("A type that holds one part twice at every level, so that its spelling doubles with"
+      + " each level, is made, compared and hashed up to MAX_NESTING levels in constant time per"
+      + " level; one level more is refused with the part's spelling shortened")
+  void sharedPartsDoNotMultiplyTheWork(BinaryOperator<GoType> make, String kind, String part) {
+    UnaryOperator<GoType> twice = t -> make.apply(t, t);
+    // Made 18 levels deep (spelled in about 2 MB), the type already starts with the same 40
+    // characters and ends with the same 17 as one 100 levels deep: each level only adds text
+    // before its first part and up to one closing '}' after its second.
+    String spelled = nested(18, twice).goSyntax();
+    String shortened = spelled.substring(0, 40) + "..." + spelled.substring(spelled.length() - 17);
+    // Only a safety net: the old check walked the 2^40 paths of a type doubled 40 times.
+    assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      GoType previous = null;
+      GoType t = GoType.INT;
+      for (int level = 2; level <= GoType.MAX_NESTING; level++) {
+        previous = t;
+        t = twice.apply(t);
+        assertThat(t.nesting()).isEqualTo(level);
+      }
+      GoType deepest = t;
+      GoType again = twice.apply(previous);
+      assertThat(deepest.equals(again)).isTrue();
+      assertThat(deepest.hashCode()).isEqualTo(again.hashCode());
+      assertThat(deepest.equals(make.apply(previous, GoType.INT))).isFalse();
+      assertThatThrownBy(() -> twice.apply(deepest))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("a Go type nests at most 100 levels deep (GoType.MAX_NESTING), and this "
+              + kind + " would nest 101: its " + part + " " + shortened + " is 100 levels deep");
+    });
   }
 }

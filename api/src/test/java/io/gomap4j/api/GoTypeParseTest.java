@@ -65,7 +65,7 @@ class GoTypeParseTest {
   }
 
   @Test
-  @DisplayName("Parsing builds the records: arrays, structs with named, blank and embedded fields")
+  @DisplayName("Parsing builds the types: arrays, structs with named, blank and embedded fields")
   void parsedStructure() {
     assertThat(GoType.parse("[129]byte")).isEqualTo(new GoType.Array(GoType.UINT8, 129));
     assertThat(GoType.parse("struct{a bool; _ string}")).isEqualTo(new GoType.Struct(List.of(
