@@ -58,14 +58,16 @@ public sealed interface GoType
   GoType EMPTY_STRUCT = new Struct(List.of());
 
   /**
-   * How deep types nest: 100 levels. A type counts one level, and each type it is the element, key
-   * or field type of (pointer, array, slice, struct, map, channel) one more, so {@code int} is 1
-   * level deep and {@code *[2]int} 3. {@link #parse(String)} counts the parentheses and func results
-   * it reads as levels too, and refuses a deeper type with the column where it passes the limit;
-   * the constructors and factories refuse a type that would nest deeper, naming the part that is
-   * already {@code MAX_NESTING} deep. The limit keeps parsing, and everything that walks a type
-   * ({@code equals}, {@link #goSyntax()}, layouts), well inside a thread's
-   * default stack.
+   * How deep types nest: 100 levels. A type counts one level, and each type it is the element, key,
+   * field or result type of (pointer, array, slice, struct, map, channel, func with one result
+   * type) one more, so {@code int} is 1 level deep, {@code *[2]int} 3 and {@code func() *int} 3.
+   * Parentheses only group: {@code (int)} and {@code chan (<-chan int)} nest as {@code int} and
+   * {@code chan <-chan int} would. {@link #parse(String)} refuses a deeper type with the column
+   * where it passes the limit; the constructors and factories refuse a type that would nest deeper,
+   * naming the part that is already {@code MAX_NESTING} deep. The two count alike, so a type the
+   * constructors make parses back from its {@link #goSyntax()}. The limit keeps parsing, and
+   * everything that walks a type ({@code equals}, {@link #goSyntax()}, layouts), well inside a
+   * thread's default stack.
    */
   int MAX_NESTING = 100;
 
@@ -105,9 +107,11 @@ public sealed interface GoType
    * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace is
    * allowed between tokens; inside a struct, a newline separates fields like {@code ;}.
    *
-   * <p>An interface's method list and a func's parameters and results are kept as text (whitespace
-   * collapsed); only their brackets are checked. Struct field tags are not accepted. Types may nest
-   * at most {@link #MAX_NESTING} levels deep.
+   * <p>An interface's method list, a func's parameters and a func's parenthesized result list are
+   * kept as text (whitespace collapsed); only their brackets are checked. A func's single result
+   * type is read as a type (see {@link Func}). Struct field tags are not accepted. Types may nest
+   * at most {@link #MAX_NESTING} levels deep; parentheses do not count, and any number of them
+   * may surround a type.
    *
    * @throws IllegalArgumentException if {@code goSyntax} is not such a type, or nests deeper than
    *     {@link #MAX_NESTING}; the message says what was expected and at which 1-based column, e.g.
@@ -786,18 +790,78 @@ public sealed interface GoType
   }
 
   /**
-   * A func type. {@code params} is the text between the parentheses and {@code results} the text
-   * after them (empty, one type, or a parenthesized list), whitespace collapsed; both must have
-   * balanced brackets. A func value is one pointer (to its closure).
+   * A func type {@code func(params) results}. A func value is one pointer (to its closure).
+   *
+   * <p>{@code params} is the text between the parentheses, kept as text with whitespace collapsed;
+   * its brackets must be balanced. {@code results} is empty, one parenthesized list, kept as text
+   * like {@code params} ({@code (n int, err error)}), or one type, which is read as
+   * {@link GoType#parse(String)} reads it and kept in its canonical spelling ({@code error} becomes
+   * {@code interface{Error() string}}). That one result type is a level inside the func, as the
+   * element of a pointer is: {@code func() *int} nests 3 levels, and a result type already
+   * {@link #MAX_NESTING} deep is refused. Text in a parameter list or result list does not count.
    */
-  record Func(String params, String results) implements GoType {
-    public Func {
-      requireNonNull(params, "params is null");
-      requireNonNull(results, "results is null");
-      params = GoTypeParser.collapse(params);
-      results = GoTypeParser.collapse(results);
-      GoTypeParser.checkBalanced(params, "func params");
-      GoTypeParser.checkBalanced(results, "func results");
+  final class Func implements GoType {
+    private final String params;
+    private final String results;
+    private final int nesting;
+    private final int hash;
+
+    /**
+     * The func type {@code func(params) results}.
+     *
+     * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
+     *     balanced, or {@code results} is neither empty, one parenthesized list nor one Go type,
+     *     or is a type already {@link #MAX_NESTING} levels deep
+     */
+    public Func(String params, String results) {
+      this.params = funcParams(params);
+      String r = requireNonNull(results, "results is null").strip();
+      if (r.isEmpty() || r.charAt(0) == '(') {
+        r = GoTypeParser.collapse(r);
+        GoTypeParser.checkBalanced(r, "func results");
+        if (!r.isEmpty() && GoTypeParser.closing(r, 0) != r.length() - 1) {
+          throw new IllegalArgumentException("func results \"" + r + "\" must be empty, one type"
+              + " or one parenthesized list, but the list ends at column "
+              + (GoTypeParser.closing(r, 0) + 1));
+        }
+        this.results = r;
+        this.nesting = 1;
+      } else {
+        GoType type;
+        try {
+          type = GoType.parse(r);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("func results \"" + r + "\" must be empty, one type"
+              + " or one parenthesized list, and do not read as a type: " + e.getMessage(), e);
+        }
+        this.results = type.goSyntax();
+        this.nesting = wrapping("func", "result", type);
+      }
+      this.hash = 31 * (31 * this.params.hashCode() + this.results.hashCode()) + 7;
+    }
+
+    /** A func with one result type, read by {@link GoTypeParser}. */
+    Func(String params, GoType result) {
+      this.params = funcParams(params);
+      this.results = result.goSyntax();
+      this.nesting = wrapping("func", "result", result);
+      this.hash = 31 * (31 * this.params.hashCode() + this.results.hashCode()) + 7;
+    }
+
+    private static String funcParams(String params) {
+      String p = GoTypeParser.collapse(requireNonNull(params, "params is null"));
+      GoTypeParser.checkBalanced(p, "func params");
+      return p;
+    }
+
+    /** The text between the parentheses, whitespace collapsed. */
+    public String params() {
+      return params;
+    }
+
+    /** Empty, the parenthesized result list, or the result type's canonical spelling. */
+    public String results() {
+      return results;
     }
 
     @Override
@@ -805,10 +869,9 @@ public sealed interface GoType
       return "func(" + params + ")" + (results.isEmpty() ? "" : " " + results);
     }
 
-    /** 1: the params and results are text, not types. */
     @Override
     public int nesting() {
-      return 1;
+      return nesting;
     }
 
     @Override
@@ -825,6 +888,17 @@ public sealed interface GoType
     @Override
     public boolean isComparable() {
       return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Func f && hash == f.hash && params.equals(f.params)
+          && results.equals(f.results);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
 
     @Override

@@ -57,10 +57,19 @@ final class GoTypeParser {
         pos++;
         return new GoType.Pointer(type());
       case '(': {
-        pos++;
-        GoType t = type();
-        skipWs();
-        expect(')');
+        // Parentheses only group: the type inside is the same level. A run of them is read
+        // here, so that however many there are they cost no recursion.
+        int open = 0;
+        while (pos < src.length() && src.charAt(pos) == '(') {
+          pos++;
+          open++;
+          skipWs();
+        }
+        GoType t = typeBody();
+        for (int i = 0; i < open; i++) {
+          skipWs();
+          expect(')');
+        }
         return t;
       }
       case '[':
@@ -253,21 +262,17 @@ final class GoTypeParser {
     String params = balanced(')');
     int save = pos;
     skipSpaces(); // a result must be on the same line
-    String results = "";
     if (pos < src.length()) {
       char c = src.charAt(pos);
       if (c == '(') {
         pos++;
-        results = "(" + collapse(balanced(')')) + ")";
+        return new GoType.Func(params, "(" + collapse(balanced(')')) + ")");
       } else if (c == '*' || c == '[' || c == '<' || isIdentStart(c)) {
-        results = type().goSyntax();
-      } else {
-        pos = save;
+        return new GoType.Func(params, type()); // one level deeper than the func
       }
-    } else {
-      pos = save;
     }
-    return new GoType.Func(params, results);
+    pos = save;
+    return new GoType.Func(params, "");
   }
 
   /** The text up to the bracket closing an already consumed opener; consumes the closer. */
@@ -292,6 +297,23 @@ final class GoTypeParser {
       pos++;
     }
     throw error("'" + open.peek() + "'");
+  }
+
+  /**
+   * The index of the bracket that closes the one at {@code open} in {@code s}, whose brackets are
+   * balanced.
+   */
+  static int closing(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unbalanced brackets in \"" + s + "\"");
   }
 
   private static char closer(char open) {

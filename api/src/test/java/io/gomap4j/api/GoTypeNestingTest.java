@@ -31,7 +31,12 @@ class GoTypeNestingTest {
         wrapper("mapOf, elem", t -> GoType.mapOf(GoType.INT8, t), "map type", "elem"),
         wrapper("chan", t -> new GoType.Chan(GoType.ChanDir.BOTH, t), "channel type", "elem"),
         wrapper("chan<-", t -> new GoType.Chan(GoType.ChanDir.SEND, t), "channel type", "elem"),
-        wrapper("<-chan", t -> new GoType.Chan(GoType.ChanDir.RECV, t), "channel type", "elem"));
+        wrapper("<-chan", t -> new GoType.Chan(GoType.ChanDir.RECV, t), "channel type", "elem"),
+        // chan (<-chan (chan (<-chan ...))): the parentheses goSyntax adds are not levels
+        wrapper("chan and <-chan in turn", t -> new GoType.Chan(t instanceof GoType.Chan c
+            && c.dir() == GoType.ChanDir.RECV ? GoType.ChanDir.BOTH : GoType.ChanDir.RECV, t),
+            "channel type", "elem"),
+        wrapper("func() T", t -> new GoType.Func("", t.goSyntax()), "func type", "result"));
   }
 
   private static Arguments wrapper(String name, UnaryOperator<GoType> wrap, String kind,

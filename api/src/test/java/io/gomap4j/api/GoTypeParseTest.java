@@ -146,8 +146,7 @@ class GoTypeParseTest {
         Arguments.of("map[", "]int", 4),
         Arguments.of("chan ", "", 5),
         Arguments.of("<-chan ", "", 7),
-        Arguments.of("func() ", "", 7),
-        Arguments.of("(", ")", 1));
+        Arguments.of("func() ", "", 7));
   }
 
   @ParameterizedTest(name = "{0}int{1}")
@@ -167,6 +166,61 @@ class GoTypeParseTest {
           .hasMessageStartingWith("expected at most 100 nested types at column " + column + " in")
           .hasMessageEndingWith(", found a type nested 101 deep");
     }
+  }
+
+  @Test
+  @DisplayName("Parentheses group a type without nesting it: any number of them, around any part,"
+      + " parse to the type inside, also around a type GoType.MAX_NESTING levels deep")
+  void parenthesesAreNotLevels() {
+    assertThat(GoType.parse(nested(100_000, "(", ")"))).isEqualTo(GoType.INT);
+    assertThat(GoType.parse(nested(100_000, "( \n", " )"))).isEqualTo(GoType.INT);
+    String deep = nested(GoType.MAX_NESTING - 1, "*", "");
+    assertThat(GoType.parse("((" + deep + "))")).isEqualTo(GoType.parse(deep));
+    assertThat(GoType.parse(nested(GoType.MAX_NESTING - 1, "*(", ")")))
+        .isEqualTo(GoType.parse(deep));
+    // chan (<-chan chan (<-chan ... int)), as goSyntax spells it: two levels per parenthesis
+    String chans = nested(GoType.MAX_NESTING / 2 - 1, "chan (<-chan ", ")");
+    assertThat(GoType.parse(chans).nesting()).isEqualTo(GoType.MAX_NESTING - 1);
+    assertThat(GoType.parse(chans).goSyntax()).isEqualTo(chans);
+    String deeper = nested(GoType.MAX_NESTING / 2, "chan (<-chan ", ")");
+    assertThatThrownBy(() -> GoType.parse(deeper))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected at most 100 nested types at column "
+            + (deeper.indexOf("int") + 1) + " in")
+        .hasMessageEndingWith(", found a type nested 101 deep");
+  }
+
+  @Test
+  @DisplayName("A func's results are empty, one parenthesized list (kept as text) or one type, read"
+      + " as parse reads a result and spelled as parse spells it, one level inside the func;"
+      + " anything else is refused")
+  void funcResults() {
+    assertThat(new GoType.Func("", " *  int ").results()).isEqualTo("*int");
+    assertThat(new GoType.Func("", "error")).isEqualTo(GoType.parse("func() error"));
+    assertThat(new GoType.Func("", "error").goSyntax())
+        .isEqualTo("func() interface{Error() string}");
+    assertThat(new GoType.Func("", "struct{a int\n b int}"))
+        .isEqualTo(GoType.parse("func() struct{a int; b int}"));
+    assertThat(new GoType.Func("a int", "( n int,\n err error )").results())
+        .isEqualTo("(n int, err error)");
+    assertThat(new GoType.Func("", "").nesting()).isEqualTo(1);
+    assertThat(new GoType.Func("", "(x *[]int)").nesting()).isEqualTo(1);
+    assertThat(new GoType.Func("", "*[]int").nesting()).isEqualTo(4);
+    assertThat(GoType.parse("func() *[]int").nesting()).isEqualTo(4);
+    assertThat(GoType.parse("func(x *[]int) (y *[]int)").nesting()).isEqualTo(1);
+    assertThatThrownBy(() -> new GoType.Func("", "(int) string"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func results \"(int) string\" must be empty, one type or one parenthesized"
+            + " list, but the list ends at column 5");
+    assertThatThrownBy(() -> new GoType.Func("", "int string"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func results \"int string\" must be empty, one type or one parenthesized"
+            + " list, and do not read as a type: expected end of type at column 5 in"
+            + " \"int string\", found 's'");
+    assertThatThrownBy(() -> new GoType.Func("", "foo"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("func results \"foo\" must be empty, one type or one"
+            + " parenthesized list, and do not read as a type: expected a predeclared type name");
   }
 
   @Test
