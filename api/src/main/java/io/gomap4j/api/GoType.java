@@ -494,15 +494,40 @@ public sealed interface GoType
   }
 
   /**
-   * A struct field: its name ({@code _} allowed), its type, and whether it is embedded (then the
-   * name is the type's name and {@link Struct#goSyntax()} spells only the type).
+   * A struct field: its name ({@code _} allowed), its type, and whether it is embedded.
+   *
+   * <p>An embedded field is spelled by its type alone, so, as {@link #parse(String)} reads them,
+   * its type is a predeclared type, {@code unsafe.Pointer} or {@code any}, or a pointer to one, and
+   * its name is that type's name: {@code int} for {@code int} and {@code *int}, {@code Pointer} for
+   * {@code unsafe.Pointer}, {@code any} for {@code any} (spelled {@code any}, not
+   * {@code interface{}}), and {@code byte} or {@code rune} for a {@code uint8} or {@code int32}
+   * field embedded by that name, which {@link #goSyntax()} then spells as {@code byte} or
+   * {@code rune}.
    */
   record Field(String name, GoType type, boolean embedded) {
+    /**
+     * A field.
+     *
+     * @throws IllegalArgumentException if {@code name} is not a Go identifier, or the field is
+     *     embedded and its type cannot be, or {@code name} is not the name embedding gives it
+     */
     public Field {
       requireNonNull(name, "name is null");
       requireNonNull(type, "type is null");
       if (!GoTypeParser.isIdentifier(name)) {
         throw new IllegalArgumentException("field name '" + name + "' is not a Go identifier");
+      }
+      if (embedded) {
+        String implied = GoTypeParser.embeddedFieldName(type, name);
+        if (implied == null) {
+          throw new IllegalArgumentException("embedded field " + name + " has type "
+              + GoTypeSpelling.abbreviated(type) + "; an embedded field's type is a predeclared"
+              + " type, unsafe.Pointer or any, or a pointer to one");
+        }
+        if (!implied.equals(name)) {
+          throw new IllegalArgumentException("embedded field " + name + " of type "
+              + type.goSyntax() + " must be named " + implied + ", the name embedding gives it");
+        }
       }
     }
 

@@ -230,21 +230,33 @@ final class GoTypeParser {
   }
 
   private String embeddedName(GoType t, int start) {
-    GoType base = t instanceof GoType.Pointer ? ((GoType.Pointer) t).elem() : t;
-    if (base instanceof GoType.Basic) {
-      String n = base.goSyntax();
-      // the field of an embedded byte or rune is named byte or rune, not uint8 or int32
-      String written = src.substring(start, pos).replace("*", "").strip();
-      if (written.equals("byte") || written.equals("rune")) {
+    // the field of an embedded byte or rune is named byte or rune, not uint8 or int32
+    String written = src.substring(start, pos).replace("*", "").strip();
+    String name = embeddedFieldName(t, written);
+    if (name == null) {
+      pos = start;
+      throw error("a field name or an embedded type name");
+    }
+    return name;
+  }
+
+  /**
+   * The name of an embedded field of type {@code t}, {@code T} or {@code *T} with {@code T} a
+   * predeclared type, {@code unsafe.Pointer} or {@code any}: {@code T}'s name ({@code Pointer} for
+   * {@code unsafe.Pointer}), or {@code byte} or {@code rune} when {@code written} is that alias of
+   * {@code T}; null for a type that cannot be embedded.
+   */
+  static String embeddedFieldName(GoType t, String written) {
+    GoType base = t instanceof GoType.Pointer p ? p.elem() : t;
+    if (base instanceof GoType.Basic b) {
+      if (written.equals("byte") && b.kind() == GoType.Kind.UINT8
+          || written.equals("rune") && b.kind() == GoType.Kind.INT32) {
         return written;
       }
+      String n = b.goSyntax();
       return n.substring(n.lastIndexOf('.') + 1);
     }
-    if (GoType.ANY.equals(base)) {
-      return "any";
-    }
-    pos = start;
-    throw error("a field name or an embedded type name");
+    return GoType.ANY.equals(base) ? "any" : null;
   }
 
   // "interface" "{" balanced "}"

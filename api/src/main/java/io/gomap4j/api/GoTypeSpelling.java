@@ -120,6 +120,13 @@ final class GoTypeSpelling {
   }
 
   private static List<Object> fieldParts(GoType.Field f) {
-    return f.embedded() ? List.of(f.type()) : List.of(f.name() + " ", f.type());
+    if (!f.embedded()) {
+      return List.of(f.name() + " ", f.type());
+    }
+    // An embedded byte, rune or any keeps its alias, which names the field (and parse reads
+    // "interface{}" as a field named interface).
+    boolean alias = f.name().equals("byte") || f.name().equals("rune") || f.name().equals("any");
+    return !alias ? List.of(f.type())
+        : f.type() instanceof GoType.Pointer ? List.of("*" + f.name()) : List.of(f.name());
   }
 }

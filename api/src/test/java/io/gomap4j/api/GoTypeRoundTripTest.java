@@ -1,0 +1,120 @@
+package io.gomap4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every type the constructors and factories make parses back from its Go spelling. */
+class GoTypeRoundTripTest {
+
+  private static final GoType[] LEAVES = {
+    GoType.BOOL, GoType.INT8, GoType.UINT8, GoType.INT32, GoType.INT, GoType.UINTPTR,
+    GoType.FLOAT64, GoType.COMPLEX64, GoType.STRING, GoType.UNSAFE_POINTER, GoType.ANY,
+    GoType.EMPTY_STRUCT, new GoType.Interface("M(a int) (b []int)\n N()"),
+    new GoType.Func("a int, b ...string", ""), new GoType.Func("", "(n int, err error)"),
+  };
+
+  /** A random type made with the constructors, at most {@code levels} deep. */
+  private static GoType randomType(Random r, int levels) {
+    if (levels == 1 || r.nextInt(8) == 0) {
+      return LEAVES[r.nextInt(LEAVES.length)];
+    }
+    // Mostly one part, so that types reach MAX_NESTING.
+    GoType elem = randomType(r, levels - 1);
+    switch (r.nextInt(8)) {
+      case 0:
+        return GoType.pointerTo(elem);
+      case 1:
+        return GoType.arrayOf(r.nextInt(3) == 0 ? 0 : Long.MAX_VALUE >>> r.nextInt(63), elem);
+      case 2:
+        return GoType.sliceOf(elem);
+      case 3:
+        return GoType.mapOf(r.nextBoolean() ? elem : side(r, levels), elem);
+      case 4:
+        return new GoType.Chan(GoType.ChanDir.values()[r.nextInt(3)], elem);
+      case 5:
+        return new GoType.Func(r.nextBoolean() ? "" : "x int", elem.goSyntax());
+      default:
+        return randomStruct(r, elem, levels);
+    }
+  }
+
+  /** A part beside the deep one, at most 4 levels deep, so that types stay small. */
+  private static GoType side(Random r, int levels) {
+    return randomType(r, Math.min(levels - 1, 4));
+  }
+
+  private static GoType randomStruct(Random r, GoType first, int levels) {
+    List<GoType.Field> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    fields.add(new GoType.Field("f", first));
+    names.add("f");
+    for (int i = r.nextInt(4); i > 0; i--) {
+      GoType.Field f = switch (r.nextInt(4)) {
+        case 0 -> new GoType.Field("_", side(r, levels));
+        case 1 -> new GoType.Field("g" + i, side(r, levels));
+        default -> embedded(r);
+      };
+      if (f.name().equals("_") || names.add(f.name())) {
+        fields.add(f);
+      }
+    }
+    return GoType.structOf(fields.toArray(GoType.Field[]::new));
+  }
+
+  /** An embedded field, named as embedding names it. */
+  private static GoType.Field embedded(Random r) {
+    String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "Pointer", "any"};
+    GoType[] types = {GoType.INT8, GoType.UINT8, GoType.UINT8, GoType.INT32, GoType.INT32,
+        GoType.STRING, GoType.UNSAFE_POINTER, GoType.ANY};
+    int i = r.nextInt(names.length);
+    GoType type = r.nextBoolean() ? types[i] : GoType.pointerTo(types[i]);
+    return new GoType.Field(names[i], type, true);
+  }
+
+  @Test
+  @DisplayName("A type made with the constructors and factories, up to MAX_NESTING deep, parses"
+      + " from its goSyntax() to an equal type of the same nesting")
+  void constructedTypesParseBack() {
+    for (int seed = 0; seed < 2_000; seed++) {
+      GoType t = randomType(new Random(seed), 1 + seed % GoType.MAX_NESTING);
+      GoType parsed = GoType.parse(t.goSyntax());
+      assertThat(parsed).as("seed %d: %s", seed, t).isEqualTo(t);
+      assertThat(parsed.nesting()).as("seed %d: %s", seed, t).isEqualTo(t.nesting());
+      assertThat(parsed.goSyntax()).as("seed %d", seed).isEqualTo(t.goSyntax());
+    }
+  }
+
+  @Test
+  @DisplayName("An embedded field keeps the name parse gives it: byte, rune and any spell their"
+      + " alias;"
+      + " another name, or a type that cannot be embedded, is refused")
+  void embeddedFields() {
+    GoType bytes = GoType.structOf(new GoType.Field("byte", GoType.UINT8, true),
+        new GoType.Field("rune", GoType.pointerTo(GoType.INT32), true),
+        new GoType.Field("Pointer", GoType.UNSAFE_POINTER, true),
+        new GoType.Field("any", GoType.ANY, true));
+    assertThat(bytes.goSyntax()).isEqualTo("struct{byte; *rune; unsafe.Pointer; any}");
+    assertThat(GoType.parse(bytes.goSyntax())).isEqualTo(bytes);
+    assertThat(GoType.parse("struct{uint8}"))
+        .isEqualTo(GoType.structOf(new GoType.Field("uint8", GoType.UINT8, true)));
+    assertThatThrownBy(() -> new GoType.Field("x", GoType.INT, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field x of type int must be named int, the name embedding gives it");
+    assertThatThrownBy(() -> new GoType.Field("byte", GoType.INT32, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field byte of type int32 must be named int32, the name embedding"
+            + " gives it");
+    assertThatThrownBy(() -> new GoType.Field("x", GoType.sliceOf(GoType.INT), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field x has type []int; an embedded field's type is a predeclared"
+            + " type, unsafe.Pointer or any, or a pointer to one");
+  }
+}
