@@ -199,15 +199,15 @@ public final class TraceReplay {
       String[] parts = opText.trim().split("\\s+");
       if (parts.length != 2 || !(parts[0].equals("put") || parts[0].equals("del"))) {
         throw new TraceFormatException(source, lineNo,
-            "expected 'put KEY' or 'del KEY', optionally followed by '| STATE'; got '" + line
-                + "'");
+            "expected 'put KEY' or 'del KEY', optionally followed by '| STATE'; got '"
+                + FlatJson.printable(line) + "'");
       }
       long key;
       try {
         key = Long.parseLong(parts[1]);
       } catch (NumberFormatException e) {
         throw new TraceFormatException(source, lineNo,
-            "key '" + parts[1] + "' is not a 64-bit integer");
+            "key '" + FlatJson.printable(parts[1]) + "' is not a 64-bit integer");
       }
       if (stated != null) {
         checkStateSyntax(source, lineNo, stated);
@@ -260,7 +260,7 @@ public final class TraceReplay {
         "B=\\d+ noverflow=\\d+ growing=(true|false) nevacuate=\\d+ samesize=(true|false)")) {
       throw new TraceFormatException(source, line,
           "expected a state 'B=.. noverflow=.. growing=.. nevacuate=.. samesize=..', got '"
-              + state + "'");
+              + FlatJson.printable(state) + "'");
     }
   }
 
@@ -281,6 +281,10 @@ public final class TraceReplay {
       }
       try {
         String goarch = f.string("goarch");
+        if (goarch.chars().anyMatch(Character::isISOControl)) {
+          // Not a layout's name; keeps a raw escape character out of the lookup's message.
+          throw f.error("goarch", "must be a GOARCH name, got " + f.shown("goarch"));
+        }
         // Absent means false: Go's fallback hash.
         boolean aes = f.has("aes") && f.bool("aes");
         KeyMaterial km = f.keyMaterial();

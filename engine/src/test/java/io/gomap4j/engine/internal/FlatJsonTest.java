@@ -122,4 +122,22 @@ class FlatJsonTest {
         .hasMessage("field \"s\" at column 51: must be true or false, got \"a\\/b\"");
     assertThatThrownBy(() -> f.shown("x")).hasMessage("missing field \"x\"");
   }
+
+  @Test
+  @DisplayName("A control character the line holds raw reaches no message: errors write it as a"
+      + " \\u00XX escape, and the rest of the value as the line writes it")
+  void rawControlCharactersAreEscapedInMessages() {
+    FlatJson.Fields f = FlatJson.parseFields(
+        "{\"s\": \"a\u0001b\u001b[2J\\u001b\u007f\u0085\u00e9\"}");
+    assertThat(f.string("s")).isEqualTo("a\u0001b\u001b[2J\u001b\u007f\u0085\u00e9");
+    assertThat(f.texts().get("s")).isEqualTo("\"a\u0001b\u001b[2J\\u001b\u007f\u0085\u00e9\"");
+    assertThatThrownBy(() -> f.integer("s"))
+        .hasMessage("field \"s\" at column 7: must be an integer, got"
+            + " \"a\\u0001b\\u001b[2J\\u001b\\u007f\\u0085\u00e9\"");
+    assertThatThrownBy(() -> FlatJson.parseObject("{\"a\":\u001b}"))
+        .hasMessage("expected a string, number, true, false or null at column 6, found '\\u001b'");
+    assertThatThrownBy(() -> FlatJson.parseObject("{\"a\u0001\":1, \"a\u0001\":2}"))
+        .hasMessage("duplicate field \"a\\u0001\" at column 10");
+    assertThat(FlatJson.printable("plain \u00e9")).isEqualTo("plain \u00e9");
+  }
 }

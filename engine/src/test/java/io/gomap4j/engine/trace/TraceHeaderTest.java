@@ -57,6 +57,13 @@ class TraceHeaderTest {
       {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"\"",
           "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"\""},
       {"\"hash0\":\"8a09ac6a\"", "\"hash0\":5", "must be a string, got 5"},
+      // A raw control character, such as a terminal's ESC, is shown as an escape.
+      {"\"hash0\":\"8a09ac6a\"", "\"hash0\":\"\u0001\u001b[2J\"",
+          "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"\\u0001\\u001b[2J\""},
+      {"\"goarch\":\"amd64\"", "\"goarch\":\"\u001b[2J\"",
+          "must be a GOARCH name, got \"\\u001b[2J\""},
+      {"\"goarch\":\"amd64\"", "\"goarch\":\"\\u001b[2J\"",
+          "must be a GOARCH name, got \"\\u001b[2J\""},
       {"\"hint\":0", "\"hint\":6979321857", "must be at most 6979321856 (gomap4j makes at most"
           + " 2^30 buckets), or one Go's makemap takes as 0: a negative hint, or one above"
           + " 1954687338268, where hint * 144 (the bucket size) passes amd64's maxAlloc of"
@@ -113,6 +120,25 @@ class TraceHeaderTest {
     assertThatThrownBy(() -> replay(HEADER.replace("\"hint\":0", "\"hint\":0x"), TestHashes.MIX))
         .isInstanceOf(TraceFormatException.class)
         .hasMessageStartingWith("t.txt:1: bad JSON header: expected ',' or '}' at column ");
+  }
+
+  @Test
+  @DisplayName("A raw control character in an operation line is shown as an escape")
+  void controlCharactersInOperationsAreEscaped() {
+    String[][] cases = {
+      {"put\u001b[2J 1", "expected 'put KEY' or 'del KEY', optionally followed by '| STATE'; got"
+          + " 'put\\u001b[2J 1'"},
+      {"put 1\u007f", "key '1\\u007f' is not a 64-bit integer"},
+      {"put 1 | B=0\u001b[2J", "expected a state 'B=.. noverflow=.. growing=.. nevacuate=.."
+          + " samesize=..', got 'B=0\\u001b[2J'"},
+    };
+    for (String[] c : cases) {
+      byte[] text = (HEADER + "\n" + c[0] + "\n").getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> TraceReplay.replay(new ByteArrayInputStream(text), "t.txt",
+          TestPlugins.registry(), TestHashes.MIX, true)).as(c[0])
+          .isInstanceOf(TraceFormatException.class)
+          .hasMessage("t.txt:2: " + c[1]);
+    }
   }
 
   @Test
