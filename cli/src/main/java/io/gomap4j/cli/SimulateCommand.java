@@ -146,6 +146,8 @@ final class SimulateCommand implements Callable<Integer> {
       builder.expectedSize(Math.max(hint, 0));
     }
     GoMap<Long, Boolean> map = builder.build();
+    // The layout's maxAlloc and bucket size, checked as the builder just checked them.
+    GoAlloc.HintCutoff cutoff = GoAlloc.HintCutoff.of(layout, bucket);
     long salt = new Random(~seed).nextLong();
     for (long i = 0; i < entries; i++) {
       map.put(mix(i + salt), Boolean.TRUE);
@@ -158,11 +160,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (hint != null && hint < 0) {
       out.printf("hint              taken as 0, as Go's makemap does: a negative hint is a huge"
           + " uintptr, and hint * bucket size (%d bytes) overflows%n", bucket.bucketSize());
-    } else if (hint != null && hint > 0
-        && GoAlloc.makemapHint(hint, bucket.bucketSize(), layout.maxAlloc()) == 0) {
-      out.printf("hint              taken as 0, as Go's makemap does: hint * bucket size (%d bytes)"
-          + " passes maxAlloc, %d bytes on %s (hints up to %d are kept)%n", bucket.bucketSize(),
-          layout.maxAlloc(), goarch, layout.maxAlloc() / bucket.bucketSize());
+    } else if (hint != null && hint > 0 && cutoff.hint(hint) == 0) {
+      out.printf("hint              taken as 0: %s%n", cutoff.explanation());
     }
     out.printf("B                 %d%n", s.B());
     out.printf("buckets           %d (2^B)%n", s.buckets());

@@ -2,7 +2,11 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.TckCheck;
@@ -203,15 +207,20 @@ class MainTest {
   void aBadHash0OrHintIsALineOneErrorNamingTheFieldAndColumn() throws IOException {
     String header = bundledTrace().lines().findFirst().orElseThrow();
     String hash0 = header.replaceFirst(".*(\"hash0\":\"[0-9a-f]+\").*", "$1");
+    // The bundled trace is amd64's map[int64]int64.
+    int bucket = Plugins.discovered().layout("amd64").bucketLayout(GoType.INT64, GoType.INT64)
+        .bucketSize();
+    long maxHint = MapInternals.largestHint(new Go119GrowthPolicy());
     // the new field, the message after "FILE:1: field "NAME" at column N: "
     String[][] cases = {
       {"\"hash0\":\"zz\"", "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"zz\""},
       {"\"hash0\":\"123456789\"",
           "must be 1 to 8 hex digits (Go's uint32 hmap.hash0), got \"123456789\""},
-      {"\"hint\":6979321857", "must be at most 6979321856 (gomap4j makes at most 2^30 buckets),"
-          + " or one Go's makemap takes as 0: a negative hint, or one above 1954687338268, where"
-          + " hint * 144 (the bucket size) passes amd64's maxAlloc of 281474976710656 bytes; got"
-          + " 6979321857"},
+      {"\"hint\":" + (maxHint + 1), "must be at most " + maxHint + " (gomap4j makes at most 2^"
+          + MapInternals.MAX_B + " buckets), or negative, or one Go takes as 0: Go's makemap"
+          + " takes a hint above " + PlatformLayout.MAX_ALLOC_64 / bucket + " as 0, since hint * "
+          + bucket + ", the bucket size, would pass amd64's maxAlloc of "
+          + PlatformLayout.MAX_ALLOC_64 + " bytes; got " + (maxHint + 1)},
       {"\"hint\":1e3", "must be an integer, got 1e3"},
     };
     for (String[] c : cases) {

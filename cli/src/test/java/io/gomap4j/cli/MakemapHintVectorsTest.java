@@ -86,7 +86,7 @@ class MakemapHintVectorsTest {
       PlatformLayout layout = plugins.layout(p.goarch());
       BucketLayout bucket = layout.bucketLayout(p.map().key(), p.map().elem());
       assertThat(bucket.bucketSize()).as(p.what()).isEqualTo(p.bucketSize());
-      long goHint = GoAlloc.makemapHint(p.hint(), bucket.bucketSize(), layout.maxAlloc());
+      long goHint = GoAlloc.HintCutoff.of(layout, bucket).hint(p.hint());
       assertThat(goHint).as("%s (maxAlloc %d)", p.what(), layout.maxAlloc())
           .isEqualTo(p.b() == 0 ? 0 : p.hint());
     }
@@ -111,7 +111,7 @@ class MakemapHintVectorsTest {
         assertThat(simulate(p, Main.USAGE)).as(p.what())
             .contains("for the size hint " + p.hint())
             .contains("B must be in 0..30")
-            .contains("a hint above " + p.hint() + " gives B=0, as in Go");
+            .contains("Go's makemap takes a hint above " + p.hint() + " as 0");
       }
     }
   }

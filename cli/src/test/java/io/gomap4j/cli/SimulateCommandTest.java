@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.MapContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +29,12 @@ class SimulateCommandTest {
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
     return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** map[int64]int64's bucket size on {@code goarch}, as its layout gives it. */
+  private static int int64Bucket(String goarch) {
+    return Plugins.discovered().layout(goarch).bucketLayout(GoType.INT64, GoType.INT64)
+        .bucketSize();
   }
 
   private static Run simulate(String goarch, String key, String elem, String entries,
@@ -77,24 +86,30 @@ class SimulateCommandTest {
   @DisplayName("A hint whose buckets pass maxAlloc gives B=0, as Go's makemap takes it as 0; the"
       + " largest hint Go keeps is refused when it needs more than 2^30 buckets")
   void hintAboveMaxAlloc() {
-    // go1.19 on amd64: make(map[int64]int64, 1954687338269) has B=0, one less runs out of memory.
-    Run above = simulate("amd64", "int64", "int64", "10", "--hint", "1954687338269");
+    int bucket = int64Bucket("amd64");
+    long cutoff = PlatformLayout.MAX_ALLOC_64 / bucket;
+    // go1.19 on amd64 (makemaphint vectors): make(map[int64]int64, cutoff + 1) has B=0, and
+    // make(map[int64]int64, cutoff) runs out of memory.
+    Run above = simulate("amd64", "int64", "int64", "10", "--hint", String.valueOf(cutoff + 1));
     assertThat(above.exit()).as(above.err()).isZero();
-    assertThat(above.out()).contains("make with hint 1954687338269")
-        .contains("hint              taken as 0, as Go's makemap does: hint * bucket size (144"
-            + " bytes) passes maxAlloc, 281474976710656 bytes on amd64 (hints up to 1954687338268"
-            + " are kept)\n")
+    assertThat(above.out()).contains("make with hint " + (cutoff + 1))
+        .contains("hint              taken as 0: Go's makemap takes a hint above " + cutoff
+            + " as 0, since hint * " + bucket + ", the bucket size, would pass amd64's maxAlloc"
+            + " of " + PlatformLayout.MAX_ALLOC_64 + " bytes\n")
         .contains("B                 1\n");
-    Run at = simulate("amd64", "int64", "int64", "10", "--hint", "1954687338268");
+    Run at = simulate("amd64", "int64", "int64", "10", "--hint", String.valueOf(cutoff));
     assertThat(at.exit()).isEqualTo(Main.USAGE);
-    assertThat(at.err()).contains("chose B=39 for the size hint 1954687338268; B must be in 0..30"
-        + " (at most 2^30 buckets), so give a hint of at most 6979321856 (a hint above"
-        + " 1954687338268 gives B=0, as in Go");
-    // On 386 every hint Go keeps fits: (2^32-1) / 140 = 30678337 makes B=23 there too.
-    assertThat(simulate("386", "int64", "int64", "0", "--hint", "30678337").out())
+    assertThat(at.err()).contains("chose B=" + new Go119GrowthPolicy().initialB(cutoff)
+        + " for the size hint " + cutoff + "; B must be in 0.." + MapInternals.MAX_B
+        + " (at most 2^" + MapInternals.MAX_B + " buckets), so give a hint of at most "
+        + MapInternals.largestHint(new Go119GrowthPolicy()) + ", or one Go takes as 0: Go's"
+        + " makemap takes a hint above " + cutoff + " as 0");
+    // On 386 every hint Go keeps fits: the cut-off makes B=23 there too (makemaphint vectors).
+    long cutoff386 = PlatformLayout.MAX_ALLOC_32 / int64Bucket("386");
+    assertThat(simulate("386", "int64", "int64", "0", "--hint", String.valueOf(cutoff386)).out())
         .contains("B                 23\n").doesNotContain("taken as 0");
-    assertThat(simulate("386", "int64", "int64", "0", "--hint", "30678338").out())
-        .contains("B                 0\n").contains("taken as 0");
+    assertThat(simulate("386", "int64", "int64", "0", "--hint", String.valueOf(cutoff386 + 1))
+        .out()).contains("B                 0\n").contains("taken as 0");
     assertThat(simulate("amd64", "int64", "int64", "0", "--hint", "1000").out())
         .doesNotContain("taken as 0");
   }
@@ -276,7 +291,7 @@ class SimulateCommandTest {
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).startsWith("map[int64]int64 on " + goarch + ", make with hint -5,")
           .contains("hint              taken as 0, as Go's makemap does: a negative hint is a huge"
-              + " uintptr, and hint * bucket size (" + (goarch.equals("arm") ? 140 : 144)
+              + " uintptr, and hint * bucket size (" + int64Bucket(goarch)
               + " bytes) overflows\n");
       // Otherwise the same map as with hint 0.
       assertThat(r.out().replaceFirst("hint {14}taken as 0[^\n]*\n", "")

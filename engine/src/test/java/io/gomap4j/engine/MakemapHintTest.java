@@ -12,6 +12,7 @@ import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Platform;
@@ -28,6 +29,10 @@ class MakemapHintTest {
 
   /** The cut-off go1.19 showed on amd64 for map[int64]int64 (144-byte buckets): 2^48 / 144. */
   private static final long AMD64_INT64 = 1954687338268L;
+
+  /** map[int64]int64's bucket size on amd64. */
+  private static final int AMD64_BUCKET =
+      new TestLayouts.Amd64().bucketLayout(GoType.INT64, GoType.INT64).bucketSize();
 
   /** The cut-off go1.19 showed on 386 for map[int64]int64 (140-byte buckets): (2^32-1) / 140. */
   private static final long I386_INT64 = 30678337L;
@@ -93,9 +98,10 @@ class MakemapHintTest {
               + " for the size hint " + hint)
           .hasMessageContaining("B must be in 0..30 (at most 2^30 buckets), so give a hint of at"
               + " most " + (13L << 29))
-          .hasMessageContaining("a hint above " + AMD64_INT64 + " gives B=0, as in Go")
-          .hasMessageContaining("144-byte buckets would pass the platform's maxAlloc of "
-              + (1L << 48) + " bytes");
+          .hasMessageEndingWith(", or one Go takes as 0: Go's makemap takes a hint above "
+              + AMD64_INT64 + " as 0, since hint * " + AMD64_BUCKET + ", the bucket size, would"
+              + " pass amd64's maxAlloc of " + PlatformLayout.MAX_ALLOC_64 + " bytes, and so does"
+              + " the engine");
     }
     assertThat(int64Map(TestPlugins.AMD64, 13L << 29).buildLongLong().stats().B()).isEqualTo(30);
   }
@@ -121,6 +127,38 @@ class MakemapHintTest {
     b.keyType(GoType.INT8).elemType(GoType.INT8);
     assertThat(b.expectedSize(4500).buildBytes().stats().B()).isEqualTo(10);
     assertThat(b.expectedSize(4501).buildBytes().stats().B()).isZero();
+  }
+
+  @Test
+  @DisplayName("A layout whose bucket size for the modelled map type is below 1 is refused naming"
+      + " it, also by object maps, whose storage does not use that layout")
+  void badBucketSizeRefused() {
+    PlatformLayout zero = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public String name() {
+        return "zero-bucket";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        BucketLayout b = super.bucketLayout(key, elem);
+        return new BucketLayout(b.key(), b.elem(), b.keyType(), b.elemType(), b.keySlotSize(),
+            b.elemSlotSize(), b.indirectKey(), b.indirectElem(), b.keysOffset(), b.elemsOffset(),
+            b.overflowOffset(), b.overflowSize(), 0, b.bucketAlign());
+      }
+    };
+    GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).hash(TestHashes.MIX)
+        .layout(zero).growth("go119").seed(1).keyMaterial(TestPlugins.KEY_MATERIAL)
+        .keyType(GoType.STRING).elemType(GoType.INT);
+    assertThatThrownBy(b::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("layout 'zero-bucket' gives map[string]int buckets of 0 bytes; a"
+            + " bucket is at least 1 byte");
   }
 
   @Test

@@ -22,8 +22,8 @@ import io.gomap4j.spi.PlatformLayout;
  * @param goIndirectBytesPerEntry the bytes Go allocates per entry for keys and elems stored behind
  *     a pointer (&gt; 128 bytes), 0 when both are in the bucket ({@link
  *     GoAlloc#indirectBytesPerEntry})
- * @param goMaxAlloc the modelled platform's {@link PlatformLayout#maxAlloc()}, which decides the
- *     hints Go's makemap takes as 0 ({@link GoAlloc#makemapHint})
+ * @param goHintCutoff where Go's makemap starts taking a size hint as 0 for the modelled map type
+ *     on the modelled platform, from its {@link PlatformLayout#maxAlloc()}
  */
 record Geometry(
     int stride,
@@ -37,7 +37,7 @@ record Geometry(
     int goPtrSize,
     boolean goBucketHasPointers,
     long goIndirectBytesPerEntry,
-    long goMaxAlloc) {
+    GoAlloc.HintCutoff goHintCutoff) {
 
   static final int SLOTS = BucketLayout.BUCKET_SLOTS;
 
@@ -59,7 +59,7 @@ record Geometry(
         bucket.overflowSize(),
         hasPointers(bucket),
         GoAlloc.indirectBytesPerEntry(bucket),
-        maxAlloc(platform));
+        GoAlloc.HintCutoff.of(platform, bucket));
   }
 
   /**
@@ -104,24 +104,7 @@ record Geometry(
         modelled.overflowSize(),
         hasPointers(modelled),
         GoAlloc.indirectBytesPerEntry(modelled),
-        maxAlloc(platform));
-  }
-
-  /**
-   * The layout's {@link PlatformLayout#maxAlloc()}, refused unless it is at least 1 and, with
-   * 4-byte pointers, at most 2^32-1: Go's makemap compares a {@code uintptr} with it.
-   */
-  private static long maxAlloc(PlatformLayout platform) {
-    long maxAlloc = platform.maxAlloc();
-    boolean ptr32 = platform.platform().ptrSize() == 4;
-    long most = ptr32 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
-    if (maxAlloc < 1 || maxAlloc > most) {
-      throw new IllegalArgumentException("layout '" + platform.name() + "' gives maxAlloc "
-          + maxAlloc + "; it must be at least 1 and at most " + most + (ptr32
-              ? " (2^32-1, the largest uintptr with 4-byte pointers)" : " (2^63-1)")
-          + ". Run the TCK's PlatformLayoutVerification on the plugin");
-    }
-    return maxAlloc;
+        GoAlloc.HintCutoff.of(platform, modelled));
   }
 
   /** Whether the bucket's key or elem slots hold pointers: a pointer type, or an indirect slot. */

@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.PlatformLayout;
 
 /**
  * Go 1.19's allocator rounding, which decides how many overflow buckets {@code makeBucketArray}
@@ -8,7 +9,8 @@ import io.gomap4j.spi.BucketLayout;
  * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}); the objects
  * Go allocates per entry for keys and elems stored behind a pointer
  * ({@link #indirectBytesPerEntry}); and the allocation limit {@code makemap} applies to a size hint
- * ({@link #makemapHint}).
+ * ({@link #makemapHint}, {@link HintCutoff}), with the one check of a layout's
+ * {@link PlatformLayout#maxAlloc() maxAlloc} ({@link #maxAlloc}).
  */
 public final class GoAlloc {
 
@@ -76,6 +78,88 @@ public final class GoAlloc {
           + bucketSize + " and " + maxAlloc);
     }
     return hint < 0 || hint > maxAlloc / bucketSize ? 0 : hint;
+  }
+
+  /**
+   * The layout's {@link PlatformLayout#maxAlloc()}, checked before anything uses it: at least 1
+   * and, with 4-byte pointers, at most 2^32-1, as Go's makemap compares a {@code uintptr} with it.
+   *
+   * @throws IllegalArgumentException naming the layout, its maxAlloc and the allowed range, if it
+   *     is out of that range
+   */
+  public static long maxAlloc(PlatformLayout layout) {
+    long maxAlloc = layout.maxAlloc();
+    boolean ptr32 = layout.platform().ptrSize() == 4;
+    long most = ptr32 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
+    if (maxAlloc < 1 || maxAlloc > most) {
+      throw new IllegalArgumentException("layout '" + layout.name() + "' gives maxAlloc "
+          + maxAlloc + "; it must be at least 1 and at most " + most + (ptr32
+              ? " (2^32-1, the largest uintptr with 4-byte pointers)" : " (2^63-1)")
+          + ". Run the TCK's PlatformLayoutVerification on the plugin");
+    }
+    return maxAlloc;
+  }
+
+  /**
+   * Where Go 1.19's {@code makemap} starts taking a size hint as 0 for one map type on one
+   * platform: above {@link #largestKept()}, {@code maxAlloc / bucketSize}. The one place that
+   * applies the cut-off to a hint ({@link #hint}) and explains it ({@link #explanation()}), for
+   * the engine, trace replay and {@code gomap4j simulate}.
+   *
+   * @param layout the layout's name, for messages
+   * @param bucketSize Go's bucket size for the map type on that layout, at least 1
+   * @param maxAlloc the layout's maxAlloc, at least 1
+   */
+  public record HintCutoff(String layout, int bucketSize, long maxAlloc) {
+
+    /**
+     * @throws IllegalArgumentException if {@code bucketSize} or {@code maxAlloc} is below 1
+     */
+    public HintCutoff {
+      if (bucketSize < 1 || maxAlloc < 1) {
+        throw new IllegalArgumentException("bucketSize and maxAlloc must be at least 1, got "
+            + bucketSize + " and " + maxAlloc);
+      }
+    }
+
+    /**
+     * The cut-off of {@code bucket}, a map type laid out by {@code layout}, with the layout's
+     * maxAlloc and bucket size checked ({@link GoAlloc#maxAlloc}).
+     *
+     * @throws IllegalArgumentException naming the layout, if its maxAlloc is out of range or the
+     *     bucket size is below 1
+     */
+    public static HintCutoff of(PlatformLayout layout, BucketLayout bucket) {
+      long maxAlloc = GoAlloc.maxAlloc(layout);
+      if (bucket.bucketSize() < 1) {
+        throw new IllegalArgumentException("layout '" + layout.name() + "' gives map["
+            + bucket.key() + "]" + bucket.elem() + " buckets of " + bucket.bucketSize()
+            + " bytes; a bucket is at least 1 byte. Run the TCK's PlatformLayoutVerification on"
+            + " the plugin");
+      }
+      return new HintCutoff(layout.name(), bucket.bucketSize(), maxAlloc);
+    }
+
+    /** The hint {@code makemap} goes on with: {@link GoAlloc#makemapHint}. */
+    public long hint(long hint) {
+      return makemapHint(hint, bucketSize, maxAlloc);
+    }
+
+    /** The largest hint {@code makemap} keeps: {@code maxAlloc / bucketSize}. */
+    public long largestKept() {
+      return maxAlloc / bucketSize;
+    }
+
+    /**
+     * Why a hint above {@link #largestKept()} is 0, for messages: {@code Go's makemap takes a hint
+     * above 1954687338268 as 0, since hint * 144, the bucket size, would pass amd64's maxAlloc of
+     * 281474976710656 bytes}.
+     */
+    public String explanation() {
+      return "Go's makemap takes a hint above " + largestKept() + " as 0, since hint * "
+          + bucketSize + ", the bucket size, would pass " + layout + "'s maxAlloc of " + maxAlloc
+          + " bytes";
+    }
   }
 
   /**

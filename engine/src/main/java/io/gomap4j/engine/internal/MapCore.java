@@ -140,7 +140,7 @@ abstract class MapCore {
     this.rng = seed;
     // makemap: a hint whose buckets would pass maxAlloc is taken as 0, then hash0, then B for the
     // hint; buckets are allocated now only when B > 0.
-    long goHint = GoAlloc.makemapHint(hint, geometry.goBucketSize(), geometry.goMaxAlloc());
+    long goHint = geometry.goHintCutoff().hint(hint);
     this.hash0 = rand32();
     int b = growth.initialB(goHint);
     if (b < 0) {
@@ -153,10 +153,8 @@ abstract class MapCore {
       throw new IllegalArgumentException(
           "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
               + "; B must be in 0.." + MAX_B + " (at most 2^" + MAX_B + " buckets), so give "
-              + (most < 0 ? "a smaller hint" : "a hint of at most " + most) + " (a hint above "
-              + geometry.goMaxAlloc() / geometry.goBucketSize() + " gives B=0, as in Go,"
-              + " whose makemap takes it as 0: its " + geometry.goBucketSize() + "-byte buckets"
-              + " would pass the platform's maxAlloc of " + geometry.goMaxAlloc() + " bytes)");
+              + (most < 0 ? "a smaller hint" : "a hint of at most " + most) + ", or one Go takes"
+              + " as 0: " + geometry.goHintCutoff().explanation() + ", and so does the engine");
     }
     this.B = b;
     if (b > 0) {
@@ -169,11 +167,11 @@ abstract class MapCore {
    * The largest hint below {@code hint} for which {@code growth} chooses a B the engine takes,
    * found by bisection as B grows with the hint; -1 if even hint 0 gets too large a B.
    */
-  private static long largestHint(GrowthPolicy growth, long hint) {
+  static long largestHint(GrowthPolicy growth, long hint) {
     long lo = -1;
     long hi = hint;
-    while (hi - lo > 1) {
-      long mid = lo + (hi - lo) / 2;
+    while (lo + 1 < hi) {
+      long mid = (lo + hi) >>> 1; // lo >= -1, so the sum does not wrap
       int b = growth.initialB(mid);
       if (b >= 0 && b <= MAX_B) {
         lo = mid;

@@ -3,6 +3,7 @@ package io.gomap4j.engine.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.spi.GrowthPolicy;
 
 /**
  * Access to a map's internal state for the TCK and the trace replayer. Not an API for users:
@@ -14,6 +15,17 @@ public final class MapInternals {
   public static final int MAX_B = MapCore.MAX_B;
 
   private MapInternals() {}
+
+  /**
+   * The largest size hint for which {@code growth} chooses a B of at most {@link #MAX_B}, the
+   * largest the engine makes a map with; -1 if none. For {@code go119}, whose maps hold 6.5
+   * entries per bucket, 13 * 2^29.
+   */
+  public static long largestHint(GrowthPolicy growth) {
+    requireNonNull(growth, "growth is null");
+    int b = growth.initialB(Long.MAX_VALUE);
+    return b >= 0 && b <= MAX_B ? Long.MAX_VALUE : MapCore.largestHint(growth, Long.MAX_VALUE);
+  }
 
   static MapCore core(Object map) {
     requireNonNull(map, "map is null");

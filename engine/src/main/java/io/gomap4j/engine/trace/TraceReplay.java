@@ -36,8 +36,8 @@ import java.util.zip.GZIPInputStream;
  * <p>The header's {@code hint} is any Go {@code int}, taken as Go 1.19's {@code makemap} takes it:
  * a negative hint, or one whose buckets would pass the layout's {@link PlatformLayout#maxAlloc()
  * maxAlloc} ({@code hint * bucketsize > maxAlloc}), is 0, so the map starts with B=0. A hint Go
- * keeps that needs more than 2^30 buckets (above {@link #MAX_HINT}) is refused: the engine makes at
- * most {@code 2^}{@link MapInternals#MAX_B} buckets.
+ * keeps that needs more than 2^30 buckets (above 13 * 2^29, for which {@code go119} chooses B=30)
+ * is refused: the engine makes at most {@code 2^}{@link MapInternals#MAX_B} buckets.
  */
 public final class TraceReplay {
 
@@ -81,10 +81,11 @@ public final class TraceReplay {
 
   /**
    * The largest {@code make} hint a trace's header may give that Go's {@code makemap} keeps, the
-   * largest for which {@code go119} chooses B at most {@link MapInternals#MAX_B}: Go's
-   * {@code overLoadFactor} allows 6.5 entries per bucket. Hints Go takes as 0 are also replayed.
+   * largest for which {@code go119} chooses B at most {@link MapInternals#MAX_B} (13 * 2^29, as
+   * Go's {@code overLoadFactor} allows 6.5 entries per bucket), as the engine finds it
+   * ({@link MapInternals#largestHint}). Hints Go takes as 0 are also replayed.
    */
-  static final long MAX_HINT = 13L * (1L << (MapInternals.MAX_B - 1));
+  static final long MAX_HINT = MapInternals.largestHint(new Go119GrowthPolicy());
 
   /** The hash provider a trace's header selects: the fallback hash unless it says AES was on. */
   public static String hashFor(boolean aes) {
@@ -98,7 +99,8 @@ public final class TraceReplay {
    * @throws TraceFormatException if the file does not parse, or a header field is out of range
    * @throws UnavailableHashException if the hash provider is not installed or does not support the
    *     trace's platform
-   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch
+   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch, or
+   *     the layout gives a maxAlloc or bucket size the engine refuses (naming the layout)
    */
   public static Result replay(Path file, Plugins plugins, String hash, boolean checkInvariants)
       throws IOException {
@@ -123,7 +125,8 @@ public final class TraceReplay {
    *     a message at line 1 that names the field and the column where its value starts
    * @throws UnavailableHashException if the hash provider is not installed or does not support the
    *     trace's platform
-   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch
+   * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch, or
+   *     the layout gives a maxAlloc or bucket size the engine refuses (naming the layout)
    */
   public static Result replay(InputStream in, String source, Plugins plugins, String hash,
       boolean checkInvariants) throws IOException {
@@ -240,17 +243,18 @@ public final class TraceReplay {
    * The hint Go's {@code makemap} goes on with for the header's hint on {@code layout}: 0 for a
    * negative hint or one whose {@code map[int64]int64} buckets would pass {@code maxAlloc}, else
    * the hint, which must then be at most {@link #MAX_HINT}.
+   *
+   * @throws IllegalArgumentException naming the layout, if its maxAlloc or bucket size is out of
+   *     range, as the engine refuses it ({@link GoAlloc.HintCutoff#of})
    */
   private static long makeHint(Header h, PlatformLayout layout) {
-    int bucketSize = layout.bucketLayout(GoType.INT64, GoType.INT64).bucketSize();
-    long maxAlloc = layout.maxAlloc();
-    long hint = GoAlloc.makemapHint(h.hint(), bucketSize, maxAlloc);
+    GoAlloc.HintCutoff cutoff =
+        GoAlloc.HintCutoff.of(layout, layout.bucketLayout(GoType.INT64, GoType.INT64));
+    long hint = cutoff.hint(h.hint());
     if (hint > MAX_HINT) {
       throw h.error("hint", "must be at most " + MAX_HINT + " (gomap4j makes at most 2^"
-          + MapInternals.MAX_B + " buckets), or one Go's makemap takes as 0: a negative hint, or"
-          + " one above " + maxAlloc / bucketSize + ", where hint * " + bucketSize + " (the bucket"
-          + " size) passes " + layout.name() + "'s maxAlloc of " + maxAlloc + " bytes; got "
-          + h.fields().shown("hint"));
+          + MapInternals.MAX_B + " buckets), or negative, or one Go takes as 0: "
+          + cutoff.explanation() + "; got " + h.fields().shown("hint"));
     }
     return hint;
   }

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.api.GoType;
+import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.testing.TestHashes;
+import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +32,21 @@ class TraceHeaderTest {
       + KEYSCHED + "\",\"hashkey\":\"1,2,3,4\",\"hash0\":\"8a09ac6a\",\"hint\":0,\"B0\":0}";
   private static final String OPS =
       "put 1 | B=0 noverflow=0 growing=false nevacuate=0 samesize=false\n";
+
+  /** map[int64]int64's bucket size on amd64. */
+  private static final int BUCKET =
+      new TestLayouts.Amd64().bucketLayout(GoType.INT64, GoType.INT64).bucketSize();
+
+  /** The largest hint Go's makemap keeps for map[int64]int64 on amd64: maxAlloc / bucket size. */
+  private static final long CUTOFF = PlatformLayout.MAX_ALLOC_64 / BUCKET;
+
+  /** The error about a hint Go keeps but the engine cannot, after the field and column. */
+  private static String hintRefused(long hint) {
+    return "must be at most " + TraceReplay.MAX_HINT + " (gomap4j makes at most 2^"
+        + MapInternals.MAX_B + " buckets), or negative, or one Go takes as 0: Go's makemap takes a"
+        + " hint above " + CUTOFF + " as 0, since hint * " + BUCKET + ", the bucket size, would"
+        + " pass amd64's maxAlloc of " + PlatformLayout.MAX_ALLOC_64 + " bytes; got " + hint;
+  }
 
   private static TraceReplay.Result replay(String header, String hash) throws IOException {
     byte[] text = (header + "\n" + OPS).getBytes(StandardCharsets.UTF_8);
@@ -64,14 +86,9 @@ class TraceHeaderTest {
           "must be a GOARCH name, got \"\\u001b[2J\""},
       {"\"goarch\":\"amd64\"", "\"goarch\":\"\\u001b[2J\"",
           "must be a GOARCH name, got \"\\u001b[2J\""},
-      {"\"hint\":0", "\"hint\":6979321857", "must be at most 6979321856 (gomap4j makes at most"
-          + " 2^30 buckets), or one Go's makemap takes as 0: a negative hint, or one above"
-          + " 1954687338268, where hint * 144 (the bucket size) passes amd64's maxAlloc of"
-          + " 281474976710656 bytes; got 6979321857"},
-      {"\"hint\":0", "\"hint\":1954687338268", "must be at most 6979321856 (gomap4j makes at"
-          + " most 2^30 buckets), or one Go's makemap takes as 0: a negative hint, or one above"
-          + " 1954687338268, where hint * 144 (the bucket size) passes amd64's maxAlloc of"
-          + " 281474976710656 bytes; got 1954687338268"},
+      {"\"hint\":0", "\"hint\":" + (TraceReplay.MAX_HINT + 1),
+          hintRefused(TraceReplay.MAX_HINT + 1)},
+      {"\"hint\":0", "\"hint\":" + CUTOFF, hintRefused(CUTOFF)},
       {"\"hint\":0", "\"hint\":\"8\"", "must be an integer, got \"8\""},
       {"\"hint\":0", "\"hint\":8e0", "must be an integer, got 8e0"},
       {"\"B0\":0", "\"B0\":-3", "must be an integer from 0 to 30, got -3"},
@@ -100,7 +117,7 @@ class TraceHeaderTest {
   @DisplayName("A hint Go's makemap takes as 0, negative or with buckets past maxAlloc, replays"
       + " from B=0 on 64- and 32-bit goarches")
   void hintsGoTakesAsZeroReplay() throws IOException {
-    for (String hint : new String[] {"-1", "-9223372036854775808", "1954687338269",
+    for (String hint : new String[] {"-1", "-9223372036854775808", String.valueOf(CUTOFF + 1),
         "9223372036854775807"}) {
       for (String goarch : new String[] {"amd64", "386"}) {
         String header = HEADER.replace("\"hint\":0", "\"hint\":" + hint)
@@ -159,6 +176,43 @@ class TraceHeaderTest {
     Go119GrowthPolicy go119 = new Go119GrowthPolicy();
     assertThat(go119.initialB(TraceReplay.MAX_HINT)).isEqualTo(MapInternals.MAX_B);
     assertThat(go119.initialB(TraceReplay.MAX_HINT + 1)).isEqualTo(MapInternals.MAX_B + 1);
+  }
+
+  @Test
+  @DisplayName("A layout whose maxAlloc the engine refuses (0, or 2^63-1 with 4-byte pointers) is"
+      + " named, whatever the header's hint, before the hint is taken with it")
+  void badLayoutMaxAllocIsNamed() {
+    Object[][] cases = {
+      {TestLayouts.AMD64, 0L, 0L, "at most 9223372036854775807 (2^63-1)"},
+      {TestLayouts.AMD64, 0L, 1L << 40, "at most 9223372036854775807 (2^63-1)"},
+      {TestLayouts.I386, Long.MAX_VALUE, 1L << 40, "at most 4294967295 (2^32-1, the largest"
+          + " uintptr with 4-byte pointers)"},
+    };
+    for (Object[] c : cases) {
+      Platform platform = (Platform) c[0];
+      long maxAlloc = (Long) c[1];
+      PlatformLayout layout = new GcPlatformLayout(platform) {
+        @Override
+        public int spiVersion() {
+          return SPI_VERSION;
+        }
+
+        @Override
+        public long maxAlloc() {
+          return maxAlloc;
+        }
+      };
+      Plugins plugins = Plugins.of(List.of(new TestHashes.Mix(), layout, new Go119GrowthPolicy()));
+      String header = HEADER.replace("amd64", platform.goarch())
+          .replace("\"hint\":0", "\"hint\":" + c[2]);
+      byte[] text = (header + "\n" + OPS).getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> TraceReplay.replay(new ByteArrayInputStream(text), "t.txt",
+          plugins, TestHashes.MIX, true)).as("maxAlloc %d, hint %d", maxAlloc, c[2])
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage("layout '" + platform.goarch() + "' gives maxAlloc " + maxAlloc + "; it must"
+              + " be at least 1 and " + c[3] + ". Run the TCK's PlatformLayoutVerification on the"
+              + " plugin");
+    }
   }
 
   @Test
