@@ -52,8 +52,11 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   /** Go 1.19's {@code MAXWIDTH} on mips and mipsle: 2^31-1. */
   public static final long MAX_WIDTH_MIPS = (1L << 31) - 1;
 
-  /** What Go allows as a map key, for messages. */
-  private static final String KEY_RULE = "a map key type must be comparable: not a slice, map or "
+  /**
+   * What Go allows as a map key, for messages: the one statement of the rule, which
+   * {@link #invalidKeyType} and the {@code gomap4j} command use.
+   */
+  public static final String KEY_RULE = "a map key type must be comparable: not a slice, map or "
       + "func, nor an array or struct holding one";
 
   /** The largest array length and type size Go 1.19 allows on a 32-bit target: 2^31-1. */
@@ -187,13 +190,23 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     }
   }
 
+  /**
+   * Why Go's compiler refuses {@code map[key]elem} when {@code key} is not
+   * {@linkplain GoType#isComparable() comparable}: {@code invalid map key type []int: Go's compiler
+   * refuses map[[]int]int; } followed by {@link #KEY_RULE}. {@link #bucketLayout} refuses such a
+   * key with this message; another layout may use it too.
+   */
+  public static String invalidKeyType(GoType key, GoType elem) {
+    return "invalid map key type " + key.goSyntax() + ": Go's compiler refuses map["
+        + key.goSyntax() + "]" + elem.goSyntax() + "; " + KEY_RULE;
+  }
+
   @Override
   public BucketLayout bucketLayout(GoType key, GoType elem) {
     requireNonNull(key, "key is null");
     requireNonNull(elem, "elem is null");
     if (!key.isComparable()) {
-      throw new IllegalArgumentException("invalid map key type " + key.goSyntax() + ": Go's "
-          + "compiler refuses map[" + key.goSyntax() + "]" + elem.goSyntax() + "; " + KEY_RULE);
+      throw new IllegalArgumentException(invalidKeyType(key, elem));
     }
     int ptr = platform.ptrSize();
     TypeLayout k = typeLayout(key);

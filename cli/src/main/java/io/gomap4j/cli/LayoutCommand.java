@@ -4,6 +4,7 @@ import io.gomap4j.api.GoType;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.StructLayout;
 import io.gomap4j.tck.vectors.GoVectors;
@@ -126,8 +127,7 @@ final class LayoutCommand implements Callable<Integer> {
     GoType e = parseType("--elem", elem);
     String mapType = "map[" + k.goSyntax() + "]" + e.goSyntax();
     if (!k.isComparable()) {
-      throw new CliException(Main.USAGE, "invalid map key type " + k.goSyntax() + ": Go's "
-          + "compiler refuses " + mapType + " (the key type must be comparable)");
+      throw new CliException(Main.USAGE, GcPlatformLayout.invalidKeyType(k, e));
     }
     BucketLayout b;
     StructLayout hmap;

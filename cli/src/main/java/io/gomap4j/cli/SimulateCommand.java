@@ -9,6 +9,7 @@ import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.GoAlloc;
 import io.gomap4j.engine.internal.SaturatingMath;
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
 import java.io.PrintWriter;
@@ -55,8 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
   String goarch;
 
   @Option(names = "--key", required = true, paramLabel = "TYPE",
-      description = "The Go key type, e.g. string, int64, [16]byte; it must be comparable, as Go "
-          + "requires (not a slice, map or func, nor an array or struct holding one).")
+      description = "The Go key type, e.g. string, int64, [16]byte; as Go requires, "
+          + GcPlatformLayout.KEY_RULE + ".")
   String key;
 
   @Option(names = "--elem", required = true, paramLabel = "TYPE",
@@ -96,6 +97,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     GoType keyType = parse("--key", key);
     GoType elemType = parse("--elem", elem);
+    if (!keyType.isComparable()) {
+      // Checked here, not left to the layout: Go refuses such a key on every GOARCH, whatever a
+      // layout plugin does with it.
+      throw new CliException(Main.USAGE,
+          "--key: " + GcPlatformLayout.invalidKeyType(keyType, elemType));
+    }
     Plugins plugins = main.plugins();
     if (!plugins.contains(PluginKind.LAYOUT, goarch)) {
       throw new CliException(Main.USAGE, "unknown GOARCH '" + goarch + "'; available layouts: "
@@ -106,12 +113,9 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       bucket = layout.bucketLayout(keyType, elemType);
     } catch (IllegalArgumentException e) {
-      // The layout refuses what Go's compiler refuses, naming the type: a key type that is not
-      // comparable (on every GOARCH, so the fault of --key), or a type too large for the GOARCH.
-      throw new CliException(Main.USAGE, keyType.isComparable()
-          ? "Go's compiler refuses map[" + keyType.goSyntax() + "]" + elemType.goSyntax() + " on "
-              + goarch + ": " + e.getMessage()
-          : "--key: " + e.getMessage());
+      // The key is comparable, so the layout refuses a type too large for the GOARCH.
+      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.goSyntax() + "]"
+          + elemType.goSyntax() + " on " + goarch + ": " + e.getMessage());
     }
     long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {

@@ -2,7 +2,9 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.vectors.GoVectors;
 import java.io.IOException;
@@ -250,7 +252,9 @@ class LayoutCommandTest {
   void refusedTypes() {
     Run key = run("layout", "--goarch", "amd64", "--key", "[]int", "--elem", "int");
     assertThat(key.exit()).isEqualTo(2);
-    assertThat(key.err()).contains("invalid map key type []int");
+    assertThat(key.err()).contains(
+        GcPlatformLayout.invalidKeyType(GoType.sliceOf(GoType.INT), GoType.INT) + NL);
+    assertThat(key.err()).contains("a map key type must be comparable: not a slice, map or func");
     Run big = run("layout", "--goarch", "386", "--key", "[4611686018427387904]int64",
         "--elem", "int");
     assertThat(big.exit()).isEqualTo(2);

@@ -6,10 +6,15 @@ import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.MapContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteOrder;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +157,60 @@ class SimulateCommandTest {
       assertThat(r.exit()).as(k + ": " + r.err()).isZero();
       assertThat(r.out()).as(k).contains("10 entries");
     }
+  }
+
+  /**
+   * A layout plugin named {@code name} with amd64's rules, except that it lays out a key type that
+   * is not comparable as {@code int64} instead of refusing it, or, if {@code elemFirst}, refuses
+   * any elem over 8 bytes before it looks at the key.
+   */
+  private static PlatformLayout laxLayout(String name, boolean elemFirst) {
+    return new GcPlatformLayout(new Platform(name, 8, 8, ByteOrder.LITTLE_ENDIAN)) {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        if (elemFirst && typeLayout(elem).size() > 8) {
+          throw new IllegalArgumentException("elem " + elem + " is over 8 bytes");
+        }
+        return super.bucketLayout(key.isComparable() ? key : GoType.INT64, elem);
+      }
+    };
+  }
+
+  private static Run simulateWith(PlatformLayout layout, String key, String elem) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Plugins plugins = Plugins.discovered().with(List.of(layout));
+    CommandLine cl = Main.commandLine(new Main(() -> plugins, MapContract::checks, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute("simulate", "--goarch", layout.name(), "--key", key, "--elem", elem,
+        "--entries", "10");
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  @DisplayName("A key type that is not comparable is refused as --key's fault whatever the layout"
+      + " plugin does with it; a layout's refusal of a comparable key's map does not blame --key")
+  void keyRuleDoesNotDependOnTheLayout() {
+    GoType slice = GoType.sliceOf(GoType.INT);
+    for (PlatformLayout layout : List.of(laxLayout("lax", false), laxLayout("elemfirst", true))) {
+      for (String elem : new String[] {"int", "string"}) {
+        Run r = simulateWith(layout, "[]int", elem);
+        assertThat(r.exit()).as("%s, elem %s: %s", layout.name(), elem, r.out())
+            .isEqualTo(Main.USAGE);
+        assertThat(r.err()).isEqualTo("gomap4j simulate: --key: "
+            + GcPlatformLayout.invalidKeyType(slice, GoType.parse(elem)) + System.lineSeparator());
+      }
+    }
+    Run elemRefused = simulateWith(laxLayout("elemfirst", true), "int", "string");
+    assertThat(elemRefused.exit()).isEqualTo(Main.USAGE);
+    assertThat(elemRefused.err()).isEqualTo("gomap4j simulate: Go's compiler refuses"
+        + " map[int]string on elemfirst: elem string is over 8 bytes" + System.lineSeparator());
   }
 
   @ParameterizedTest(name = "{0} on {1}: {2}")
