@@ -63,9 +63,11 @@ class BadInputTest {
       + " naming the hint and the largest B; hints above 13 * 2^59 used to hang, and now give B=0"
       + " as in Go (MakemapHintTest)")
   void hugeExpectedSize() {
-    // 144-byte buckets (map[unsafe.Pointer]unsafe.Pointer) on amd64: Go keeps hints up to
-    // 2^48 / 144 = 1954687338268.
-    for (long hint : new long[] {1L << 40, 1954687338268L}) {
+    // The builder models map[unsafe.Pointer]unsafe.Pointer; Go keeps hints up to maxAlloc / its
+    // bucket size on amd64.
+    long cutoff = PlatformLayout.MAX_ALLOC_64 / new TestLayouts.Amd64()
+        .bucketLayout(GoType.UNSAFE_POINTER, GoType.UNSAFE_POINTER).bucketSize();
+    for (long hint : new long[] {1L << 40, cutoff}) {
       for (GrowthPolicy growth : new GrowthPolicy[] {
           new Go119GrowthPolicy(), new Go119ShrinkGrowthPolicy()}) {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
@@ -75,8 +77,9 @@ class BadInputTest {
                 .as("%s, hint %d", growth.name(), hint)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("for the size hint " + hint)
-                .hasMessageContaining("B must be in 0..30 (at most 2^30 buckets), so give a"
-                    + " hint of at most " + (13L << 29)));
+                .hasMessageContaining("B must be in 0.." + MapInternals.MAX_B + " (at most 2^"
+                    + MapInternals.MAX_B + " buckets), so give a hint of at most "
+                    + MapInternals.largestHint(growth)));
       }
     }
   }

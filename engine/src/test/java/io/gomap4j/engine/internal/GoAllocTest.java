@@ -25,17 +25,23 @@ class GoAllocTest {
         .isZero();
     assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(GoType.parse("[128]byte"),
         GoType.parse("[128]byte")))).isZero();
+    // Go 1.19's size classes (src/runtime/sizeclasses.go, class_to_size): 129 bytes are
+    // allocated from class 11, 144 bytes; 200 bytes from class 15, 208 bytes.
+    long class11 = 144;
+    long class15 = 208;
     assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(big, GoType.INT64)))
-        .isEqualTo(GoAlloc.roundupsize(129));
+        .isEqualTo(class11);
     assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(GoType.INT64, bigger)))
-        .isEqualTo(GoAlloc.roundupsize(200));
+        .isEqualTo(class15);
     assertThat(GoAlloc.indirectBytesPerEntry(amd64.bucketLayout(big, bigger)))
-        .isEqualTo(GoAlloc.roundupsize(129) + GoAlloc.roundupsize(200));
+        .isEqualTo(class11 + class15);
   }
 
   @Test
   @DisplayName("roundupsize rounds below 32 KiB to Go 1.19's size classes and above to 8 KiB pages")
   void roundupsize() {
+    // Sizes below 32 KiB from Go 1.19's class_to_size (src/runtime/sizeclasses.go); 2448 -> 2688
+    // is also go-map-spec.md 4.2's amd64 B=4 example.
     long[][] cases = {
       {0, 0}, {1, 8}, {8, 8}, {9, 16}, {144, 144}, {145, 160}, {2448, 2688}, {2688, 2688},
       {4097, 4864}, {19584, 20480}, {27265, 28672}, {32767, 32768}, {32768, 32768},
