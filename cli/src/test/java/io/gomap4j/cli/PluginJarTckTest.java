@@ -127,6 +127,47 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A sound hash, whose class file {@link #compileFixtures} marks as built for a newer Java. */
+  private static final String NEWER_HASH = """
+      package fixture;
+
+      public class NewerHash extends MixHash {
+        public String name() { return "fixture-newer"; }
+      }
+      """;
+
+  /** The superclass of OrphanHash, which no jar holds. */
+  private static final String LOST_BASE = """
+      package fixture;
+
+      public class LostBase extends MixHash {
+        public String name() { return "fixture-orphan"; }
+      }
+      """;
+
+  /** A sound hash whose superclass is missing from its jar. */
+  private static final String ORPHAN_HASH = """
+      package fixture;
+
+      public class OrphanHash extends LostBase {
+      }
+      """;
+
+  /** A provider whose static initializer throws. */
+  private static final String FAILING_INIT_HASH = """
+      package fixture;
+
+      public class FailingInitHash extends MixHash {
+        static final long KEY = key();
+
+        static long key() {
+          throw new IllegalStateException("no key file for the static initializer");
+        }
+
+        public String name() { return "fixture-failing-init"; }
+      }
+      """;
+
   /** A sound hash under a name that cannot be selected in a list or a combination id. */
   private static final String ODDLY_NAMED_HASH = """
       package fixture;
@@ -261,6 +302,10 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
     Files.writeString(src.resolve("StuckHash.java"), STUCK_HASH);
     Files.writeString(src.resolve("LoadEightGrowth.java"), LOAD_EIGHT_GROWTH);
+    Files.writeString(src.resolve("NewerHash.java"), NEWER_HASH);
+    Files.writeString(src.resolve("LostBase.java"), LOST_BASE);
+    Files.writeString(src.resolve("OrphanHash.java"), ORPHAN_HASH);
+    Files.writeString(src.resolve("FailingInitHash.java"), FAILING_INIT_HASH);
     java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
@@ -272,8 +317,18 @@ class PluginJarTckTest {
         src.resolve("EmptyNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
         src.resolve("BlockingHash.java").toString(), src.resolve("StuckHash.java").toString(),
-        src.resolve("LoadEightGrowth.java").toString());
+        src.resolve("LoadEightGrowth.java").toString(), src.resolve("NewerHash.java").toString(),
+        src.resolve("LostBase.java").toString(), src.resolve("OrphanHash.java").toString(),
+        src.resolve("FailingInitHash.java").toString());
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
+    // NewerHash claims the class file version (bytes 6 and 7) one above the newest this JVM reads
+    // (44 + its feature release), as a plugin built with --release 21 does on Java 17.
+    Path newer = classes.resolve("fixture/NewerHash.class");
+    byte[] bytes = Files.readAllBytes(newer);
+    int major = 45 + Runtime.version().feature();
+    bytes[6] = (byte) (major >>> 8);
+    bytes[7] = (byte) major;
+    Files.write(newer, bytes);
   }
 
   private static Run run(String... args) {
@@ -446,6 +501,20 @@ class PluginJarTckTest {
             List.of("fixture.ThrowingHash could not be instantiated", "no key file configured")),
         Arguments.of("a class the jar does not hold", List.of(), "fixture.Missing\n",
             List.of("Provider fixture.Missing not found")),
+        Arguments.of("a class built for a newer Java", List.of("MixHash", "NewerHash"),
+            "fixture.NewerHash\n",
+            List.of("hash plugin fixture.NewerHash"
+                + " could not be loaded: java.lang.UnsupportedClassVersionError: fixture/NewerHash"
+                + " has been compiled by a more recent version of the Java Runtime")),
+        Arguments.of("a class whose superclass the jar does not hold",
+            List.of("MixHash", "OrphanHash"), "fixture.OrphanHash\n",
+            List.of("hash plugin fixture.OrphanHash"
+                + " could not be loaded: java.lang.NoClassDefFoundError: fixture/LostBase")),
+        Arguments.of("a static initializer that throws", List.of("MixHash", "FailingInitHash"),
+            "fixture.FailingInitHash\n",
+            List.of("fixture.FailingInitHash could not be instantiated",
+                "java.lang.ExceptionInInitializerError",
+                "no key file for the static initializer")),
         Arguments.of("a class loaded from outside the jar (a bundled plugin)", List.of(),
             "io.gomap4j.hash.MemhashGo119Provider\n",
             List.of("io.gomap4j.hash.MemhashGo119Provider is registered in the jar's"
@@ -483,6 +552,29 @@ class PluginJarTckTest {
     assertThat(properties(suite)).containsEntry("plugin-jar", jar.toString());
     assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
         .contains("| registration | 0 | 1 | 0 |", "Result: **1 failed**.", "plugin.loads");
+  }
+
+  @Test
+  void classesTheJvmCannotLoadFailTheirOwnRegistrationAndTheJarsOtherPluginsAreTested()
+      throws Exception {
+    Path jar = jar("mixed.jar", List.of("MixHash", "NewerHash", "OrphanHash", "FailingInitHash"),
+        "fixture.NewerHash\nfixture.OrphanHash\nfixture.FailingInitHash\nfixture.MixHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--no-kits", "--layout", "amd64",
+        "--growth", "go119", "--check", "map.order");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out())
+        .contains("tck: registration: 3 passed, 3 failed, 0 skipped")
+        .contains("FAILED hash fixture.NewerHash plugin.loads: ",
+            "hash plugin fixture.NewerHash could not be loaded:"
+                + " java.lang.UnsupportedClassVersionError: fixture/NewerHash has been compiled by"
+                + " a more recent version of the Java Runtime")
+        .contains("FAILED hash fixture.OrphanHash plugin.loads: ",
+            "hash plugin fixture.OrphanHash could not be loaded: java.lang.NoClassDefFoundError:"
+                + " fixture/LostBase")
+        .contains("FAILED hash fixture.FailingInitHash plugin.loads: ",
+            "hash plugin fixture.FailingInitHash could not be instantiated: ")
+        .containsPattern("fixture-mix/amd64/go119 +1 +0 +0");
+    assertThat(r.err()).doesNotContain("\tat ");
   }
 
   @Test

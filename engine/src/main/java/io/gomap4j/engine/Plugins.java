@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  *       so does a plugin whose name users could not select, naming its class, the name and the
  *       rule of the {@code io.gomap4j.spi} package documentation (ASCII letters, digits, {@code .},
  *       {@code _} and {@code -}, starting with a letter or digit);</li>
- *   <li>a provider that cannot be loaded or instantiated, or that was built for another SPI
- *       version, is left out, logged as a warning, and listed by {@link #problems()}; after 64
- *       providers of one kind that cannot be loaded or instantiated, the rest of that kind are
- *       left out too, with one more problem that says so;</li>
+ *   <li>a provider that cannot be loaded or instantiated (a missing class, a class the JVM cannot
+ *       load, such as one built for a newer Java or missing its superclass, a constructor or
+ *       static initializer that throws), or that was built for another SPI version, is left out,
+ *       logged as a warning, and listed by {@link #problems()}; after 64 providers of one kind
+ *       that cannot be loaded or instantiated, the rest of that kind are left out too, with one
+ *       more problem that says so;</li>
  *   <li>each registration is logged once, at debug level.</li>
  * </ul>
  *

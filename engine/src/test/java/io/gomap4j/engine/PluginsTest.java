@@ -10,6 +10,7 @@ import io.gomap4j.engine.testing.BrokenPlugins;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.engine.testing.UnloadablePlugins;
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
@@ -229,6 +230,61 @@ class PluginsTest {
     assertThat(discoverHashes(dir.resolve("65"), lines + "com.example.Missing65\n"))
         .hasSize(65).endsWith("stopped loading hash plugins after 64 errors")
         .noneMatch(p -> p.contains("com.example.Missing65"));
+  }
+
+  @Test
+  @DisplayName("Discovery leaves out a provider class built for a newer Java, one whose superclass"
+      + " is missing and one whose static initializer throws, naming each class and its error,"
+      + " and the JVM's registry does so on every call")
+  void discoveryReportsClassesTheJvmCannotLoad(@TempDir Path dir) throws IOException {
+    Path classes = UnloadablePlugins.compile(dir.resolve("classes"));
+    Files.writeString(Files.createDirectories(classes.resolve("META-INF/services"))
+        .resolve(HashProvider.class.getName()), UnloadablePlugins.NEWER + "\n"
+            + UnloadablePlugins.ORPHAN + "\n" + UnloadablePlugins.FAILING_INIT + "\n"
+            + TestHashes.Mix.class.getName() + "\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        PluginsTest.class.getClassLoader())) {
+      Plugins.Default registry = new Plugins.Default(() -> Plugins.discover(loader));
+      Plugins p = registry.get();
+      assertThat(registry.get()).isSameAs(p);
+      assertThat(p.names(PluginKind.HASH)).containsExactly(TestHashes.MIX);
+      assertThat(p.problems()).hasSize(3);
+      assertThat(p.problems().get(0))
+          .startsWith("hash plugin " + UnloadablePlugins.NEWER + " could not be loaded:"
+              + " java.lang.UnsupportedClassVersionError: fixture/NewerHash has been compiled by a"
+              + " more recent version of the Java Runtime");
+      assertThat(p.problems().get(1))
+          .isEqualTo("hash plugin " + UnloadablePlugins.ORPHAN + " could not be loaded:"
+              + " java.lang.NoClassDefFoundError: fixture/LostBase; caused by"
+              + " java.lang.ClassNotFoundException: fixture.LostBase");
+      assertThat(p.problems().get(2))
+          .startsWith("hash plugin " + UnloadablePlugins.FAILING_INIT + " could not be"
+              + " instantiated: ")
+          .contains("java.lang.ExceptionInInitializerError")
+          .contains(UnloadablePlugins.FAILING_INIT_MESSAGE);
+    }
+  }
+
+  @Test
+  @DisplayName("A class the JVM cannot load counts toward the 64 errors after which discovery"
+      + " stops a kind")
+  void classesTheJvmCannotLoadCountTowardTheCutOff(@TempDir Path dir) throws IOException {
+    Path classes = UnloadablePlugins.compile(dir.resolve("classes"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 62; i++) {
+      lines.append("com.example.Missing").append(i).append('\n');
+    }
+    lines.append(UnloadablePlugins.NEWER).append('\n').append(UnloadablePlugins.ORPHAN)
+        .append('\n').append(TestHashes.Mix.class.getName()).append('\n');
+    Files.writeString(Files.createDirectories(classes.resolve("META-INF/services"))
+        .resolve(HashProvider.class.getName()), lines);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        PluginsTest.class.getClassLoader())) {
+      Plugins p = Plugins.discover(loader);
+      assertThat(p.problems()).hasSize(65)
+          .endsWith("stopped loading hash plugins after 64 errors");
+      assertThat(p.names(PluginKind.HASH)).isEmpty();
+    }
   }
 
   /** The problems of discovering the hash providers that {@code services} lists, in a new dir. */

@@ -49,7 +49,7 @@ public final class PluginLoading {
      * a walk stopped after {@link #MAX_ERRORS} errors.
      *
      * @param className the provider's class, or null if it is not known (a services line that
-     *     could not be loaded, or the stop)
+     *     could not be read or names a class that is not there, or the stop)
      * @param problem what happened, one sentence naming the kind and the class where known
      */
     void failed(String className, String problem);
@@ -60,12 +60,17 @@ public final class PluginLoading {
 
   /**
    * Loads and instantiates every provider of {@code kind} that {@link ServiceLoader} finds through
-   * {@code loader}, in its order, and hands each to {@code visitor}. After {@link #MAX_ERRORS}
-   * failures the walk stops, telling so only if another provider follows.
+   * {@code loader}, in its order, and hands each to {@code visitor}. A provider the JVM cannot
+   * load, link or initialize (a class file for a newer Java, a missing superclass or library, a
+   * static initializer that throws) is a failure like any other, named by its class where known.
+   * After {@link #MAX_ERRORS} failures the walk stops, telling so only if another provider
+   * follows.
    */
   public static void walk(PluginKind kind, ClassLoader loader, Visitor visitor) {
+    NameRecorder names = new NameRecorder(
+        loader != null ? loader : ClassLoader.getSystemClassLoader());
     Iterator<? extends ServiceLoader.Provider<?>> it =
-        ServiceLoader.load(kind.service(), loader).stream().iterator();
+        ServiceLoader.load(kind.service(), names).stream().iterator();
     int errors = 0;
     while (true) {
       if (errors >= MAX_ERRORS) {
@@ -76,6 +81,7 @@ public final class PluginLoading {
         return;
       }
       ServiceLoader.Provider<?> provider;
+      names.last = null;
       try {
         if (!it.hasNext()) {
           return;
@@ -84,6 +90,14 @@ public final class PluginLoading {
       } catch (ServiceConfigurationError e) {
         errors++;
         visitor.failed(null, kind.label() + " plugin could not be loaded: " + withCauses(e));
+        continue;
+      } catch (LinkageError e) {
+        // ServiceLoader lets the JVM's errors in loading a class through; the walk goes on with
+        // the next line. The class is the one ServiceLoader last asked for, if it asked.
+        errors++;
+        String cls = names.last;
+        visitor.failed(cls, kind.label() + " plugin " + (cls != null ? cls + " " : "")
+            + "could not be loaded: " + withCauses(e));
         continue;
       }
       Class<?> type = provider.type();
@@ -113,8 +127,29 @@ public final class PluginLoading {
   private static boolean more(Iterator<?> it) {
     try {
       return it.hasNext();
-    } catch (ServiceConfigurationError e) {
+    } catch (ServiceConfigurationError | LinkageError e) {
       return true; // the next line is there, and it is bad
+    }
+  }
+
+  /**
+   * The class loader a walk hands to {@link ServiceLoader}: {@code loader} itself in all it does,
+   * except that it remembers the last class name asked of it. ServiceLoader asks it for each
+   * provider class on a services line, so that when the JVM cannot load one (and ServiceLoader
+   * lets the {@link LinkageError} through, naming at most the missing superclass) the walk can
+   * still name the provider.
+   */
+  private static final class NameRecorder extends ClassLoader {
+    String last;
+
+    NameRecorder(ClassLoader loader) {
+      super("gomap4j-plugin-names", loader);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      last = name;
+      return super.loadClass(name, resolve);
     }
   }
 
