@@ -6,6 +6,7 @@ import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.PluginLoading;
+import io.gomap4j.engine.internal.PluginNames;
 import io.gomap4j.tck.kit.Verification;
 import java.io.Closeable;
 import java.io.IOException;
@@ -228,9 +229,13 @@ final class PluginJar implements Closeable {
         + "plugins of its kind, or selecting it by name selects either. Rename the plugin";
   }
 
-  /** {@code hash fixture-mix (fixture.MixHash)}. */
+  /**
+   * {@code hash fixture-mix (fixture.MixHash)}; a name that breaks the rule in quotes, its control
+   * characters escaped ({@code hash '' (fixture.EmptyNamedHash)}).
+   */
   static String subject(PluginInfo info) {
-    return info.kind().label() + " " + info.name() + " (" + info.className() + ")";
+    return info.kind().label() + " " + PluginNames.shown(info.name()) + " (" + info.className()
+        + ")";
   }
 
   private static void closeQuietly(URLClassLoader loader) {

@@ -186,6 +186,15 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A sound hash whose name holds a newline and an escape character. */
+  private static final String CONTROL_NAMED_HASH = """
+      package fixture;
+
+      public final class ControlNamedHash extends MixHash {
+        public String name() { return "fixture\\nmix\\u001b[0m"; }
+      }
+      """;
+
   /** A sound hash named like a bundled one. */
   private static final String CLASHING_HASH = """
       package fixture;
@@ -297,6 +306,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
     Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
     Files.writeString(src.resolve("EmptyNamedHash.java"), EMPTY_NAMED_HASH);
+    Files.writeString(src.resolve("ControlNamedHash.java"), CONTROL_NAMED_HASH);
     Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
     Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
     Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
@@ -315,6 +325,7 @@ class PluginJarTckTest {
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
         src.resolve("EmptyNamedHash.java").toString(),
+        src.resolve("ControlNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
         src.resolve("BlockingHash.java").toString(), src.resolve("StuckHash.java").toString(),
         src.resolve("LoadEightGrowth.java").toString(), src.resolve("NewerHash.java").toString(),
@@ -600,20 +611,33 @@ class PluginJarTckTest {
   @Test
   void aPluginNameUsersCouldNotSelectFailsRegistrationNamingTheCharacterAndTheRule()
       throws Exception {
-    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash", "EmptyNamedHash"),
-        "fixture.OddlyNamedHash\nfixture.EmptyNamedHash\n");
-    Run r = run("tck", "-q", "--plugin-jar", jar.toString());
+    Path jar = jar("odd.jar", List.of("MixHash", "OddlyNamedHash", "EmptyNamedHash",
+        "ControlNamedHash"),
+        "fixture.OddlyNamedHash\nfixture.EmptyNamedHash\nfixture.ControlNamedHash\n");
+    Path report = dir.resolve("report");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--report", report.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
     assertThat(r.out())
-        .contains("tck: registration: 4 passed, 2 failed, 0 skipped")
-        .contains("FAILED hash fixture mix,v1/2 (fixture.OddlyNamedHash) plugin.name: ")
+        .contains("tck: registration: 6 passed, 3 failed, 0 skipped")
+        .contains("FAILED hash 'fixture mix,v1/2' (fixture.OddlyNamedHash) plugin.name: ")
         .contains("the name 'fixture mix,v1/2' has a space at index 7")
         .contains("ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
-        .contains("FAILED hash  (fixture.EmptyNamedHash) plugin.name: ")
+        .contains("FAILED hash '' (fixture.EmptyNamedHash) plugin.name: ")
         .contains("not registered: hash plugin fixture.EmptyNamedHash (" + jar
             + ") is named so that users cannot select it: the name is empty")
+        // Control characters are escaped, so that each message stays on its line.
+        .contains("FAILED hash 'fixture\\u000amix\\u001b[0m' (fixture.ControlNamedHash)"
+            + " plugin.name: ")
+        .contains("not registered: hash plugin fixture.ControlNamedHash (" + jar + ") is named so"
+            + " that users cannot select it: the name 'fixture\\u000amix\\u001b[0m' has character"
+            + " U+000A at index 7")
+        .doesNotContain("fixture\nmix", "\u001b")
         .contains("no plugin of odd.jar registered")
         .doesNotContain("HashProviderVerification");
+    assertThat(Files.readString(report.resolve(TckReports.MARKDOWN)))
+        .contains("hash '' (fixture.EmptyNamedHash)")
+        .contains("hash 'fixture\\u000amix\\u001b[0m' (fixture.ControlNamedHash)")
+        .doesNotContain("fixture\nmix", "\u001b");
   }
 
   @Test

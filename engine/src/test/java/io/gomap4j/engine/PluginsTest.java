@@ -166,6 +166,40 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("A message that quotes a plugin name writes its control characters as \\u00XX, so"
+      + " that it stays on one line")
+  void controlCharactersInNamesAreEscaped() {
+    HashProvider futureAndOdd = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return "test\nfuture";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION + 1;
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(futureAndOdd)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refused hash plugin 'test\\u000afuture' (")
+        .hasMessageNotContaining("\n");
+    HashProvider tabbed = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return "test\tmix\u007f";
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(tabbed)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the name 'test\\u0009mix\\u007f' has character U+0009 at index 4")
+        .hasMessageNotContaining("\t").hasMessageNotContaining("\u007f");
+    assertThatThrownBy(() -> TestPlugins.registry().get(PluginKind.HASH, "no\r\nsuch"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown hash plugin 'no\\u000d\\u000asuch'; available: ");
+  }
+
+  @Test
   @DisplayName("An object that is not a plugin, or null, is refused")
   void notAPlugin() {
     assertThatThrownBy(() -> Plugins.of(List.of("a string")))

@@ -204,9 +204,9 @@ public final class PluginLoading {
     }
     PluginInfo info = new PluginInfo(kind, name, cls, location(plugin.getClass()), plugin);
     if (version != kind.spiVersion()) {
-      return new Identity(info, "refused " + kind.label() + " plugin '" + name + "' (" + cls
-          + "): built for " + kind.service().getSimpleName() + " SPI version " + version
-          + ", this engine supports version " + kind.spiVersion());
+      return new Identity(info, "refused " + kind.label() + " plugin '" + PluginNames.escaped(name)
+          + "' (" + cls + "): built for " + kind.service().getSimpleName() + " SPI version "
+          + version + ", this engine supports version " + kind.spiVersion());
     }
     return new Identity(info, null);
   }

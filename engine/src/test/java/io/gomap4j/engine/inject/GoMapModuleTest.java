@@ -102,5 +102,16 @@ class GoMapModuleTest {
     assertThatThrownBy(() -> injector.getInstance(GoMapFactory.class))
         .isInstanceOf(ProvisionException.class)
         .hasMessageContaining("bound under 'alias' but is named 'test-mix'");
+
+    Injector escaped = injector(new AbstractModule() {
+      @Override
+      protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, HashProvider.class)
+            .addBinding("test-mix\n").toInstance(new TestHashes.Mix());
+      }
+    });
+    assertThatThrownBy(() -> escaped.getInstance(GoMapFactory.class))
+        .isInstanceOf(ProvisionException.class)
+        .hasMessageContaining("bound under 'test-mix\\u000a' but is named 'test-mix'");
   }
 }

@@ -38,6 +38,27 @@ class PluginNamesTest {
   }
 
   @Test
+  void aNameWithControlCharactersIsQuotedWithThemEscapedSoThatTheMessageStaysOneLine() {
+    String name = "mix\nv1\u001b[2J\u007f";
+    assertThat(PluginNames.problem(name)).hasValueSatisfying(p -> assertThat(p)
+        .startsWith("the name 'mix\\u000av1\\u001b[2J\\u007f' has character U+000A at index 3;")
+        .doesNotContain("\n", "\u001b", "\u007f"));
+    assertThat(PluginNames.escaped(name)).isEqualTo("mix\\u000av1\\u001b[2J\\u007f");
+    assertThat(PluginNames.escaped("tab\there\r")).isEqualTo("tab\\u0009here\\u000d");
+    assertThat(PluginNames.escaped("naïve mix,v1/2")).isEqualTo("naïve mix,v1/2");
+  }
+
+  @Test
+  void aNameIsShownAsItIsWhenItFollowsTheRuleAndQuotedWhenItDoesNot() {
+    assertThat(PluginNames.shown("memhash-go119")).isEqualTo("memhash-go119");
+    assertThat(PluginNames.shown("")).isEqualTo("''");
+    assertThat(PluginNames.shown(" ")).isEqualTo("' '");
+    assertThat(PluginNames.shown("mix v1,fast/2")).isEqualTo("'mix v1,fast/2'");
+    assertThat(PluginNames.shown("mix\nv1")).isEqualTo("'mix\\u000av1'");
+    assertThat(PluginNames.shown(null)).isEqualTo("null");
+  }
+
+  @Test
   void anEmptyOrNullNameIsRefused() {
     assertThat(PluginNames.problem("")).hasValueSatisfying(p -> assertThat(p)
         .contains("the name is empty"));
