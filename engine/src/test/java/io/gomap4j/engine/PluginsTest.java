@@ -360,6 +360,16 @@ class PluginsTest {
           .contains("'test-future'")
           .contains("version " + (HashProvider.SPI_VERSION + 1));
       assertThat(p.problems()).hasSize(4);
+      // The ServiceConfigurationError is told by its message, which names the service and the
+      // class, without its own class name in front.
+      assertThat(p.problems()).contains("hash plugin could not be loaded: "
+          + HashProvider.class.getName() + ": Provider com.example.NoSuchHash not found");
+      assertThat(p.problems()).anySatisfy(problem -> assertThat(problem).isEqualTo("hash plugin "
+          + BrokenPlugins.Exploding.class.getName() + " could not be instantiated: "
+          + HashProvider.class.getName() + ": Provider " + BrokenPlugins.Exploding.class.getName()
+          + " could not be instantiated; caused by java.lang.IllegalStateException: boom:"
+          + " Exploding refuses to start"));
+      assertThat(p.problems()).noneMatch(problem -> problem.contains("ServiceConfigurationError"));
       assertThatThrownBy(() -> p.hash("test-future"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("unknown hash plugin 'test-future'")

@@ -14,9 +14,12 @@ import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.engine.internal.PluginNames;
+import io.gomap4j.engine.testing.BrokenPlugins;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.spi.HashProvider;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +90,29 @@ class GoMapModuleTest {
       }
     })).isInstanceOf(CreationException.class)
         .hasMessageContaining(TestHashes.MIX);
+  }
+
+  @Test
+  @DisplayName("A plugin whose name breaks the plugin name rule, bound under that name, makes the"
+      + " factory throw IllegalStateException naming its class, the name and the rule")
+  void badlyNamedPlugin() {
+    Injector injector = injector(new AbstractModule() {
+      @Override
+      protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, HashProvider.class)
+            .addBinding("test mix,v1/2").toInstance(new BrokenPlugins.OddlyNamed());
+      }
+    });
+    assertThatThrownBy(() -> injector.getInstance(GoMapFactory.class))
+        .isInstanceOf(ProvisionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("hash plugin " + BrokenPlugins.OddlyNamed.class.getName() + " (")
+        .hasMessageContaining("the name 'test mix,v1/2' has a space at index 4")
+        .hasMessageContaining(PluginNames.ALLOWED);
+    assertThatThrownBy(() -> new GoMapFactory(Map.of("test mix,v1/2",
+        new BrokenPlugins.OddlyNamed()), Map.of(), Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the name 'test mix,v1/2' has a space at index 4");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.gomap4j.tck.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
@@ -19,6 +20,7 @@ import io.gomap4j.tck.WithoutTckProperties;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -175,6 +177,51 @@ class BrokenPluginsTest {
     CheckResult itself = result(growthKit(new Go119GrowthPolicy()).run(SEED),
         "growth.name.unique");
     assertThat(itself.status()).as(itself.message()).isEqualTo(CheckResult.Status.PASSED);
+  }
+
+  @Test
+  @DisplayName("A badly named plugin registered beside the kit's plugin makes the registry refuse"
+      + " to start: *.name.unique fails and the map kit stops, both with the registry's message")
+  void registryRefusalOfABadNameFailsNameUniqueAndTheMapKit() {
+    HashProvider oddlyNamed = new BrokenPlugins.Renamed("tck mix,v1");
+    Supplier<Plugins> refused = () -> Plugins.of(List.of(ReferenceHash.INSTANCE, oddlyNamed));
+    Throwable refusal = catchThrowable(refused::get);
+    assertThat(refusal).isInstanceOf(IllegalStateException.class);
+    String message = refusal.getMessage();
+    assertThat(message).contains(BrokenPlugins.Renamed.class.getName())
+        .contains("the name 'tck mix,v1' has a space at index 3");
+
+    HashProviderVerification hashKit = new HashProviderVerification() {
+      @Override
+      protected HashProvider createHashProvider() {
+        return ReferenceHash.INSTANCE;
+      }
+
+      @Override
+      protected Plugins registry() {
+        return refused.get();
+      }
+    };
+    CheckResult unique = result(hashKit.run(SEED), "hash.name.unique");
+    assertThat(unique.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(unique.message()).endsWith("the plugins found cannot be registered: " + message
+        + ". Check name()");
+
+    MapContractVerification mapKit = new MapContractVerification() {
+      @Override
+      protected Object createPlugin() {
+        return ReferenceHash.INSTANCE;
+      }
+
+      @Override
+      protected Plugins partners() {
+        return refused.get();
+      }
+    };
+    assertThatThrownBy(mapKit::verify).isInstanceOf(IllegalStateException.class)
+        .hasMessage(message);
+    assertThatThrownBy(() -> mapKit.run(SEED)).isInstanceOf(IllegalStateException.class)
+        .hasMessage(message);
   }
 
   private static CheckResult result(TckReport report, String checkId) {
