@@ -30,7 +30,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Plugins are chosen by name from {@link Plugins#discovered()} (or the registry given to
  * {@link Builder#plugins}), or passed as instances. What the builder does not set comes from
- * {@link Settings}.
+ * {@link Settings}. If two plugins of one kind on the class path or module path share a name, or
+ * a plugin's name there breaks the plugin name rule of the {@code io.gomap4j.spi} package
+ * documentation, discovery fails: every build that looks a plugin up in the discovered registry
+ * throws {@link IllegalStateException} naming them.
  */
 public final class GoMaps {
 
@@ -41,12 +44,20 @@ public final class GoMaps {
     return new Builder();
   }
 
-  /** A map with every option at its default. */
+  /**
+   * A map with every option at its default.
+   *
+   * @throws IllegalStateException as {@link Builder#build()}
+   */
   public static <K, V> GoMap<K, V> newMap() {
     return builder().build();
   }
 
-  /** A {@code map[int64]int64} with every option at its default. */
+  /**
+   * A {@code map[int64]int64} with every option at its default.
+   *
+   * @throws IllegalStateException as {@link Builder#build()}
+   */
   public static LongLongGoMap newLongLongMap() {
     return builder().buildLongLong();
   }
@@ -188,6 +199,10 @@ public final class GoMaps {
      *     support the layout's platform, malformed key material settings, or a {@link #keyType}
      *     and {@link #elemType} the layout refuses (a key type that is not comparable, a type too
      *     large for the platform)
+     * @throws IllegalStateException if a plugin is looked up by name without {@link #plugins} and
+     *     {@link Plugins#discovered()} fails (two plugins of one kind share a name, or a plugin's
+     *     name breaks the plugin name rule), or if the hash provider makes a hasher of another
+     *     word size than the platform's
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();
@@ -203,6 +218,7 @@ public final class GoMaps {
      *
      * @throws IllegalArgumentException as {@link #build()}, or if the key or elem type is not
      *     int64, int32, uint64 or uint32
+     * @throws IllegalStateException as {@link #build()}
      */
     public LongLongGoMap buildLongLong() {
       Resolved r = resolve();
@@ -223,6 +239,7 @@ public final class GoMaps {
      *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type
      *     holds pointers, or if the key or elem type is over {@code Integer.MAX_VALUE - 8} bytes,
      *     more than a Java byte array holds
+     * @throws IllegalStateException as {@link #build()}
      */
     public BytesGoMap buildBytes() {
       if (keyType == null || elemType == null) {
@@ -240,6 +257,9 @@ public final class GoMaps {
      * A one-line description of the options in effect, for reproducing a run. It names where the
      * key material comes from ({@code builder}, {@code properties} or {@code process-default}),
      * never the key material itself.
+     *
+     * @throws IllegalArgumentException as {@link #build()}
+     * @throws IllegalStateException as {@link #build()}
      */
     public String describe() {
       Resolved r = resolve();

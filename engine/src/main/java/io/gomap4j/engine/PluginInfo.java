@@ -2,7 +2,6 @@ package io.gomap4j.engine;
 
 import static java.util.Objects.requireNonNull;
 
-
 /**
  * A plugin the registry found: its kind, name, class, where it was loaded from, and the plugin
  * object itself.

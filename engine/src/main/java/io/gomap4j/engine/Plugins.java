@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  *       {@code _} and {@code -}, starting with a letter or digit);</li>
  *   <li>a provider that cannot be loaded or instantiated (a missing class, a class the JVM cannot
  *       load, such as one built for a newer Java or missing its superclass, a constructor or
- *       static initializer that throws), or that was built for another SPI version, is left out,
- *       logged as a warning, and listed by {@link #problems()}; after 64 providers of one kind
- *       that cannot be loaded or instantiated, the rest of that kind are left out too, with one
- *       more problem that says so;</li>
+ *       static initializer that throws), whose {@code name()} or {@code spiVersion()} throws,
+ *       whose {@code name()} returns null, or that was built for another SPI version, is left
+ *       out of discovery, logged as a warning, and listed by {@link #problems()}, naming its
+ *       class and why (asked for by name, a plugin of another SPI version is named as refused,
+ *       with the reason); {@link #of} and {@link #with}, given a plugin whose {@code name()} or
+ *       {@code spiVersion()} throws, whose name is null or that was built for another SPI
+ *       version, throw an {@link IllegalArgumentException} saying so instead. After 64 providers
+ *       of one kind that cannot be loaded or instantiated, discovery leaves the rest of that kind
+ *       out too, with one more problem that says so;</li>
  *   <li>each registration is logged once, at debug level.</li>
  * </ul>
  *

@@ -26,7 +26,13 @@ public final class GoMapModule extends AbstractModule {
 
   private final Plugins plugins;
 
-  /** Binds the plugins found on the class path or module path. */
+  /**
+   * Binds the plugins found on the class path or module path, by {@link Plugins#discovered()}.
+   *
+   * @throws IllegalStateException if two plugins of one kind found there share a name, or a
+   *     plugin's name breaks the plugin name rule of the {@code io.gomap4j.spi} package
+   *     documentation
+   */
   public GoMapModule() {
     this(Plugins.discovered());
   }

@@ -147,8 +147,9 @@ public abstract class Verification {
 
   /**
    * The body of the {@code *.name.unique} checks: fails naming both classes if another plugin of
-   * {@code kind} in {@link #registry()} has the name of {@code plugin}, or if the registry itself
-   * cannot be built because two of its plugins share a name.
+   * {@code kind} in {@link #registry()} has the name of {@code plugin}, and with the registry's
+   * own message if the registry cannot be built: two of its plugins share a name, or one has a
+   * name that breaks the plugin name rule ({@link #NAME_CONTRACT}).
    */
   final void assertUnique(PluginKind kind, Object plugin, String name) {
     if (name == null) {
