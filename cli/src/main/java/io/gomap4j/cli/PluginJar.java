@@ -15,7 +15,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -164,7 +163,8 @@ final class PluginJar implements Closeable {
         }
         return kind.label() + " plugin " + type.getName() + " is registered in the jar's "
             + SERVICES + kind.service().getName() + ", but the jar does not hold the class: it is"
-            + " loaded from " + origin(type) + "; a plugin jar registers only its own classes";
+            + " loaded from " + PluginLoading.location(type) + "; a plugin jar registers only its"
+            + " own classes";
       }
 
       @Override
@@ -199,16 +199,6 @@ final class PluginJar implements Closeable {
         }
       }
     });
-  }
-
-  /** Where {@code type} was loaded from: its jar or directory, else its class loader. */
-  private static String origin(Class<?> type) {
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    if (source != null && source.getLocation() != null) {
-      return source.getLocation().toString();
-    }
-    ClassLoader cl = type.getClassLoader();
-    return cl == null ? "the JDK" : "the class loader " + cl.getName();
   }
 
   /**

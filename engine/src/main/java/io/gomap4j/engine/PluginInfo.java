@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
  * @param kind the plugin kind
  * @param name the plugin's name
  * @param className the implementing class
- * @param location the jar or directory the class came from, or {@code "(unknown)"}
+ * @param location where the class came from: the path of its jar or directory, the URL of its
+ *     code source where that is no path, or, for a class without a code source, its class loader
+ *     ({@code the class loader app}) or {@code the JDK}
  * @param plugin the plugin instance
  */
 public record PluginInfo(PluginKind kind, String name, String className, String location,

@@ -6,6 +6,7 @@ import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Iterator;
@@ -221,16 +222,30 @@ public final class PluginLoading {
         + p).orElse(null);
   }
 
-  /** The jar or directory {@code type} was loaded from, or {@code "(unknown)"}. */
+  /**
+   * Where {@code type} was loaded from: the path of its jar or directory, or the URL of its code
+   * source where that is no path; without a code source, its class loader ({@code the class
+   * loader app}), or {@code the JDK} for a class of the boot loader.
+   */
   public static String location(Class<?> type) {
+    URL url = null;
     try {
       CodeSource cs = type.getProtectionDomain().getCodeSource();
-      if (cs == null || cs.getLocation() == null) {
-        return "(unknown)";
-      }
-      return Path.of(cs.getLocation().toURI()).toString();
-    } catch (URISyntaxException | RuntimeException e) {
-      return "(unknown)";
+      url = cs == null ? null : cs.getLocation();
+    } catch (SecurityException e) {
+      // no code source to tell: its class loader still says where it came from
     }
+    if (url != null) {
+      try {
+        return Path.of(url.toURI()).toString();
+      } catch (URISyntaxException | RuntimeException e) {
+        return url.toString();
+      }
+    }
+    ClassLoader cl = type.getClassLoader();
+    if (cl == null) {
+      return "the JDK";
+    }
+    return "the class loader " + (cl.getName() != null ? cl.getName() : cl.getClass().getName());
   }
 }
