@@ -3,7 +3,7 @@ package io.gomap4j.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.engine.internal.PluginLoading;
-import io.gomap4j.engine.internal.PluginNames;
+import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
@@ -172,7 +172,7 @@ public final class Plugins {
     if (info == null) {
       String why = refused.get(kind).get(name);
       throw new IllegalArgumentException(
-          "unknown " + kind.label() + " plugin '" + PluginNames.escaped(name) + "'"
+          "unknown " + kind.label() + " plugin '" + Printable.of(name) + "'"
               + (why != null ? " (" + why + ")" : "")
               + "; available: " + names(kind));
     }

@@ -4,7 +4,7 @@ import io.gomap4j.api.GoMap;
 import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.Plugins;
-import io.gomap4j.engine.internal.PluginNames;
+import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
@@ -42,8 +42,8 @@ public final class GoMapFactory {
   private static Object checkKey(String key, String name, Object plugin) {
     if (!key.equals(name)) {
       throw new IllegalArgumentException("plugin " + plugin.getClass().getName()
-          + " is bound under '" + PluginNames.escaped(key) + "' but is named '"
-          + PluginNames.escaped(name) + "'; bind it under its name");
+          + " is bound under '" + Printable.of(key) + "' but is named '"
+          + Printable.of(name) + "'; bind it under its name");
     }
     return plugin;
   }

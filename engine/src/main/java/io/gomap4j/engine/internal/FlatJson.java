@@ -164,14 +164,14 @@ public final class FlatJson {
     /**
      * The value of {@code key} as the line writes it, for messages: a string with its quotes and
      * escapes, a number as written ({@code 1e3}, {@code -0}), but with each control character the
-     * line holds raw written as a {@code \}{@code u00XX} escape ({@link #printable}), so that a
+     * line holds raw written as a {@code \}{@code u00XX} escape ({@link Printable#of}), so that a
      * message never carries one, such as a terminal's escape character, to where it is shown.
      *
      * @throws IllegalArgumentException naming the field if it is missing
      */
     public String shown(String key) {
       column(key);
-      return printable(texts.get(key));
+      return Printable.of(texts.get(key));
     }
   }
 
@@ -357,34 +357,12 @@ public final class FlatJson {
   private IllegalArgumentException error(String expected, char found) {
     return new IllegalArgumentException("expected " + expected + " at column " + (pos + 1)
         + ", found " + (pos >= text.length() ? "end of line"
-            : "'" + printable(String.valueOf(found)) + "'"));
-  }
-
-  /**
-   * {@code s} with each control character (U+0000 to U+001F and U+007F to U+009F) written as a
-   * JSON escape {@code \}{@code u00XX}, and the rest as it is: text from a file made fit for a
-   * message, where a raw control character could move a terminal's cursor, clear its screen or
-   * change its colours.
-   */
-  public static String printable(String s) {
-    StringBuilder sb = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c)) {
-        if (sb == null) {
-          sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-        }
-        sb.append(String.format("\\u%04x", (int) c));
-      } else if (sb != null) {
-        sb.append(c);
-      }
-    }
-    return sb == null ? s : sb.toString();
+            : "'" + Printable.of(String.valueOf(found)) + "'"));
   }
 
   /**
    * {@code s} as a JSON string literal, with quotes and control characters escaped (those without
-   * a short escape as {@link #printable} writes them).
+   * a short escape as {@link Printable#of} writes them).
    */
   static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
@@ -396,7 +374,7 @@ public final class FlatJson {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
-        default -> sb.append(printable(String.valueOf(c)));
+        default -> sb.append(Printable.of(String.valueOf(c)));
       }
     }
     return sb.append('"').toString();

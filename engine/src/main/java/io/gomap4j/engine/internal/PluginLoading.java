@@ -205,7 +205,7 @@ public final class PluginLoading {
     }
     PluginInfo info = new PluginInfo(kind, name, cls, location(plugin.getClass()), plugin);
     if (version != kind.spiVersion()) {
-      return new Identity(info, "refused " + kind.label() + " plugin '" + PluginNames.escaped(name)
+      return new Identity(info, "refused " + kind.label() + " plugin '" + Printable.of(name)
           + "' (" + cls + "): built for " + kind.service().getSimpleName() + " SPI version "
           + version + ", this engine supports version " + kind.spiVersion());
     }

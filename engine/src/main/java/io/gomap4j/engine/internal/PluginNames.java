@@ -46,42 +46,21 @@ public final class PluginNames {
           ? String.format("character U+%04X", c)
           : "'" + new String(Character.toChars(c)) + "'";
     };
-    return Optional.of("the name '" + escaped(name) + "' has " + what + " at index " + bad
+    return Optional.of("the name '" + Printable.of(name) + "' has " + what + " at index " + bad
         + "; a plugin name is " + ALLOWED + ", so that it can be selected in a comma-separated"
         + " list (--hash a,b, -Dtck.hash=a,b), named in a combination id (hash/layout/growth) and"
         + " pasted into a shell in a reproduce line");
   }
 
   /**
-   * {@code name} as a message quotes it: each control character (U+0000 to U+001F, U+007F to
-   * U+009F) written as <code>&#92;u00XX</code>, so that a name holding a newline or a terminal
-   * escape cannot split or garble the message; every other character as it is. Null for null.
-   */
-  public static String escaped(String name) {
-    if (name == null || name.chars().noneMatch(Character::isISOControl)) {
-      return name;
-    }
-    StringBuilder sb = new StringBuilder(name.length() + 16);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isISOControl(c)) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
    * {@code name} where a message shows it unquoted, as in {@code hash memhash-go119
    * (io.gomap4j.hash.MemhashGo119Provider)}: as it is if it follows the rule, else in single
-   * quotes and {@link #escaped}, so that an empty or blank name, or one with a space, is still
+   * quotes and {@link Printable#of}, so that an empty or blank name, or one with a space, is still
    * seen ({@code hash '' (com.example.Hash)}); {@code "null"} for null.
    */
   public static String shown(String name) {
     return name == null || problem(name).isEmpty() ? String.valueOf(name)
-        : "'" + escaped(name) + "'";
+        : "'" + Printable.of(name) + "'";
   }
 
   private static boolean allowed(char c, boolean first) {

@@ -11,6 +11,7 @@ import io.gomap4j.engine.internal.FlatJson;
 import io.gomap4j.engine.internal.GoAlloc;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
+import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
@@ -203,14 +204,14 @@ public final class TraceReplay {
       if (parts.length != 2 || !(parts[0].equals("put") || parts[0].equals("del"))) {
         throw new TraceFormatException(source, lineNo,
             "expected 'put KEY' or 'del KEY', optionally followed by '| STATE'; got '"
-                + FlatJson.printable(line) + "'");
+                + Printable.of(line) + "'");
       }
       long key;
       try {
         key = Long.parseLong(parts[1]);
       } catch (NumberFormatException e) {
         throw new TraceFormatException(source, lineNo,
-            "key '" + FlatJson.printable(parts[1]) + "' is not a 64-bit integer");
+            "key '" + Printable.of(parts[1]) + "' is not a 64-bit integer");
       }
       if (stated != null) {
         checkStateSyntax(source, lineNo, stated);
@@ -264,7 +265,7 @@ public final class TraceReplay {
         "B=\\d+ noverflow=\\d+ growing=(true|false) nevacuate=\\d+ samesize=(true|false)")) {
       throw new TraceFormatException(source, line,
           "expected a state 'B=.. noverflow=.. growing=.. nevacuate=.. samesize=..', got '"
-              + FlatJson.printable(state) + "'");
+              + Printable.of(state) + "'");
     }
   }
 

@@ -138,6 +138,6 @@ class FlatJsonTest {
         .hasMessage("expected a string, number, true, false or null at column 6, found '\\u001b'");
     assertThatThrownBy(() -> FlatJson.parseObject("{\"a\u0001\":1, \"a\u0001\":2}"))
         .hasMessage("duplicate field \"a\\u0001\" at column 10");
-    assertThat(FlatJson.printable("plain \u00e9")).isEqualTo("plain \u00e9");
+    assertThat(Printable.of("plain \u00e9")).isEqualTo("plain \u00e9");
   }
 }

@@ -43,9 +43,9 @@ class PluginNamesTest {
     assertThat(PluginNames.problem(name)).hasValueSatisfying(p -> assertThat(p)
         .startsWith("the name 'mix\\u000av1\\u001b[2J\\u007f' has character U+000A at index 3;")
         .doesNotContain("\n", "\u001b", "\u007f"));
-    assertThat(PluginNames.escaped(name)).isEqualTo("mix\\u000av1\\u001b[2J\\u007f");
-    assertThat(PluginNames.escaped("tab\there\r")).isEqualTo("tab\\u0009here\\u000d");
-    assertThat(PluginNames.escaped("naïve mix,v1/2")).isEqualTo("naïve mix,v1/2");
+    assertThat(Printable.of(name)).isEqualTo("mix\\u000av1\\u001b[2J\\u007f");
+    assertThat(Printable.of("tab\there\r")).isEqualTo("tab\\u0009here\\u000d");
+    assertThat(Printable.of("naïve mix,v1/2")).isEqualTo("naïve mix,v1/2");
   }
 
   @Test
