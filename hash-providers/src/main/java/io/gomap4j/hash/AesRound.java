@@ -175,10 +175,15 @@ final class AesRound {
 
   /** Bytes 0-3 of S(S(S(x))); the last round computes one column. */
   static int scramble3Lo32(int x0, int x1, int x2, int x3) {
-    int y0 = col(x0, x1, x2, x3) ^ x0;
-    int y1 = col(x1, x2, x3, x0) ^ x1;
-    int y2 = col(x2, x3, x0, x1) ^ x2;
-    int y3 = col(x3, x0, x1, x2) ^ x3;
+    return scramble2Lo32(
+        col(x0, x1, x2, x3) ^ x0,
+        col(x1, x2, x3, x0) ^ x1,
+        col(x2, x3, x0, x1) ^ x2,
+        col(x3, x0, x1, x2) ^ x3);
+  }
+
+  /** Bytes 0-3 of S(S(y)): the last two rounds of {@link #scramble3Lo32}, one column in the last. */
+  static int scramble2Lo32(int y0, int y1, int y2, int y3) {
     int z0 = col(y0, y1, y2, y3) ^ y0;
     int z1 = col(y1, y2, y3, y0) ^ y1;
     int z2 = col(y2, y3, y0, y1) ^ y2;

@@ -214,7 +214,7 @@ final class Aeshash32Hasher implements Hasher {
       blocks[length] = x;
     }
     if (length <= 8) {
-      return x.scrambleUpTo8(dLo) & MASK;
+      return x.scrambleUpTo8Lo32(dLo) & MASK;
     }
     return scramble3Lo32(
             (int) dLo ^ x.x0, (int) (dLo >>> 32) ^ x.x1, (int) dHi ^ x.x2, (int) (dHi >>> 32) ^ x.x3)

@@ -66,17 +66,28 @@ final class SeedBlock {
   /**
    * Bytes 0-7 of S³(D ^ X0) for an input of at most 8 bytes, {@code dLo} (bytes 8-15 of D are
    * zero). Bytes 8-15 of D ^ X0 are X0's alone, so half of the first round's look-ups are this
-   * block's ({@link #q0} to {@link #q3}): 32 look-ups in all instead of 40. A 32-bit hash keeps
-   * bytes 0-3.
+   * block's ({@link #q0} to {@link #q3}): 32 look-ups in all instead of 40.
    */
   long scrambleUpTo8(long dLo) {
+    return upTo8(dLo, false);
+  }
+
+  /** Bytes 0-3 of S³(D ^ X0), as {@link #scrambleUpTo8}; 28 look-ups, for a 32-bit hash. */
+  int scrambleUpTo8Lo32(long dLo) {
+    return (int) upTo8(dLo, true);
+  }
+
+  /** The two above: the block's first round, then the last two in full or for one column. */
+  private long upTo8(long dLo, boolean oneColumn) {
     int a0 = (int) dLo ^ x0;
     int a1 = (int) (dLo >>> 32) ^ x1;
-    return AesRound.scramble2(
-        r0(a0) ^ r1(a1) ^ a0 ^ q0,
-        r0(a1) ^ r3(a0) ^ a1 ^ q1,
-        r2(a0) ^ r3(a1) ^ q2,
-        r1(a0) ^ r2(a1) ^ q3);
+    int y0 = r0(a0) ^ r1(a1) ^ a0 ^ q0;
+    int y1 = r0(a1) ^ r3(a0) ^ a1 ^ q1;
+    int y2 = r2(a0) ^ r3(a1) ^ q2;
+    int y3 = r1(a0) ^ r2(a1) ^ q3;
+    return oneColumn
+        ? AesRound.scramble2Lo32(y0, y1, y2, y3)
+        : AesRound.scramble2(y0, y1, y2, y3);
   }
 
   /** Bytes 8-15 of the seed block I: the low 16 bits of {@code length}, four times. */
