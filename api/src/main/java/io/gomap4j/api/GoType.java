@@ -22,11 +22,16 @@ import java.util.stream.Collectors;
  * <p>A type nests at most {@link #MAX_NESTING} levels deep, however it is made: the constructors
  * and factories of the composite types refuse a deeper one with an
  * {@link IllegalArgumentException}, as {@link #parse(String)} does. Each composite type stores its
- * {@link #nesting()} and hash code when it is made, from those of its parts, so a type that uses
- * one part many times ({@code map[T]T}, a struct with several fields of type {@code T}) is made,
- * checked and hashed in constant time. Types are values: {@code equals} compares them part by
- * part, and the composite types are final classes whose accessors are named as record components
- * would be ({@code elem()}, {@code key()}, {@code fields()}).
+ * {@link #nesting()}, hash code, {@link #hasPointers()}, {@link #isReflexive()} and
+ * {@link #isComparable()} when it is made, from those of its parts, so a type that uses one part
+ * many times ({@code map[T]T}, a struct with several fields of type {@code T}) is made, checked,
+ * hashed and asked in constant time. Types are values: {@code equals} compares them part by part,
+ * first by their stored hash codes, and compares each pair of parts at most once in a call, so two
+ * equal types built separately from shared parts compare in time proportional to their distinct
+ * parts, not to their spelling. The composite types are final classes whose accessors are named
+ * as record components would be ({@code elem()}, {@code key()}, {@code fields()}). Their
+ * {@link #goSyntax()} spells every part, so it doubles in length with each level of
+ * {@code map[T]T}.
  */
 public sealed interface GoType
     permits GoType.Basic, GoType.Pointer, GoType.Array, GoType.Slice, GoType.Struct,
@@ -338,7 +343,7 @@ public sealed interface GoType
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Pointer p && hash == p.hash && elem.equals(p.elem);
+      return o == this || o instanceof Pointer p && hash == p.hash && GoTypeEquality.equal(this, p);
     }
 
     @Override
@@ -358,6 +363,9 @@ public sealed interface GoType
     private final long length;
     private final int nesting;
     private final int hash;
+    private final boolean hasPointers;
+    private final boolean reflexive;
+    private final boolean comparable;
 
     /**
      * The type {@code [length]elem}.
@@ -373,6 +381,9 @@ public sealed interface GoType
       this.length = length;
       this.nesting = wrapping("array", "elem", elem);
       this.hash = 31 * (31 * elem.hashCode() + Long.hashCode(length)) + 2;
+      this.hasPointers = length > 0 && elem.hasPointers();
+      this.reflexive = elem.isReflexive();
+      this.comparable = elem.isComparable();
     }
 
     /** The element type. */
@@ -398,24 +409,23 @@ public sealed interface GoType
     /** Whether an element holds pointers; a zero-length array holds none. */
     @Override
     public boolean hasPointers() {
-      return length > 0 && elem.hasPointers();
+      return hasPointers;
     }
 
     /** As Go's {@code types.IsReflexive}: the element's property, whatever the length. */
     @Override
     public boolean isReflexive() {
-      return elem.isReflexive();
+      return reflexive;
     }
 
     @Override
     public boolean isComparable() {
-      return elem.isComparable();
+      return comparable;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Array a && length == a.length && hash == a.hash
-          && elem.equals(a.elem);
+      return o == this || o instanceof Array a && hash == a.hash && GoTypeEquality.equal(this, a);
     }
 
     @Override
@@ -479,7 +489,7 @@ public sealed interface GoType
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Slice s && hash == s.hash && elem.equals(s.elem);
+      return o == this || o instanceof Slice s && hash == s.hash && GoTypeEquality.equal(this, s);
     }
 
     @Override
@@ -547,6 +557,9 @@ public sealed interface GoType
     private final List<Field> fields;
     private final int nesting;
     private final int hash;
+    private final boolean hasPointers;
+    private final boolean reflexive;
+    private final boolean comparable;
 
     /**
      * A struct with {@code fields}, in order.
@@ -558,14 +571,23 @@ public sealed interface GoType
       this.fields = List.copyOf(requireNonNull(fields, "fields is null"));
       Set<String> seen = new HashSet<>();
       int deepest = 1;
+      boolean pointers = false;
+      boolean allReflexive = true;
+      boolean allComparable = true;
       for (Field f : this.fields) {
         if (!f.name().equals("_") && !seen.add(f.name())) {
           throw new IllegalArgumentException("duplicate field " + f.name());
         }
         deepest = Math.max(deepest, wrapping("struct", "field " + f.name(), f.type()));
+        pointers |= f.type().hasPointers();
+        allReflexive &= f.type().isReflexive();
+        allComparable &= f.type().isComparable();
       }
       this.nesting = deepest;
       this.hash = 31 * this.fields.hashCode() + 4;
+      this.hasPointers = pointers;
+      this.reflexive = allReflexive;
+      this.comparable = allComparable;
     }
 
     /** The fields, in order; unmodifiable. */
@@ -585,22 +607,22 @@ public sealed interface GoType
 
     @Override
     public boolean hasPointers() {
-      return fields.stream().anyMatch(f -> f.type().hasPointers());
+      return hasPointers;
     }
 
     @Override
     public boolean isReflexive() {
-      return fields.stream().allMatch(f -> f.type().isReflexive());
+      return reflexive;
     }
 
     @Override
     public boolean isComparable() {
-      return fields.stream().allMatch(f -> f.type().isComparable());
+      return comparable;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Struct s && hash == s.hash && fields.equals(s.fields);
+      return o == this || o instanceof Struct s && hash == s.hash && GoTypeEquality.equal(this, s);
     }
 
     @Override
@@ -718,8 +740,7 @@ public sealed interface GoType
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Map m && hash == m.hash && key.equals(m.key)
-          && elem.equals(m.elem);
+      return o == this || o instanceof Map m && hash == m.hash && GoTypeEquality.equal(this, m);
     }
 
     @Override
@@ -799,8 +820,7 @@ public sealed interface GoType
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Chan c && dir == c.dir && hash == c.hash
-          && elem.equals(c.elem);
+      return o == this || o instanceof Chan c && hash == c.hash && GoTypeEquality.equal(this, c);
     }
 
     @Override

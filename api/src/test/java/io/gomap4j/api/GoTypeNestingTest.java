@@ -45,11 +45,7 @@ class GoTypeNestingTest {
   }
 
   private static GoType nested(int levels, UnaryOperator<GoType> wrap) {
-    GoType t = GoType.INT;
-    for (int i = 1; i < levels; i++) {
-      t = wrap.apply(t);
-    }
-    return t;
+    return repeat(GoType.INT, levels - 1, wrap);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -133,6 +129,71 @@ class GoTypeNestingTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("a Go type nests at most 100 levels deep (GoType.MAX_NESTING), and this "
               + kind + " would nest 101: its " + part + " " + shortened + " is 100 levels deep");
+    });
+  }
+
+  /** The innermost parts of the doubled types: each property is true for some, false for others. */
+  static Stream<GoType> bases() {
+    return Stream.of(GoType.INT, GoType.STRING, GoType.FLOAT64, GoType.sliceOf(GoType.INT),
+        GoType.EMPTY_STRUCT);
+  }
+
+  /** Each way to make a type of two parts, with each base. */
+  static Stream<Arguments> pairsAndBases() {
+    return pairs().flatMap(pair -> bases().map(base -> Arguments.of(pair.get()[0], base)));
+  }
+
+  /** {@code wrap} applied {@code times} times to {@code base}. */
+  private static GoType repeat(GoType base, int times, UnaryOperator<GoType> wrap) {
+    GoType t = base;
+    for (int i = 0; i < times; i++) {
+      t = wrap.apply(t);
+    }
+    return t;
+  }
+
+  @ParameterizedTest(name = "{0} from {1}")
+  @MethodSource("pairsAndBases")
+  @DisplayName("Two equal types built separately, each using one part twice at every level up to"
+      + " MAX_NESTING, are equal, and one differing only in its innermost part is not")
+  void separatelyBuiltSharedTypesCompareQuickly(BinaryOperator<GoType> make, GoType base) {
+    UnaryOperator<GoType> twice = t -> make.apply(t, t);
+    int times = GoType.MAX_NESTING - base.nesting();
+    // Only a safety net: equals walked each of the 2^99 paths of such a type.
+    assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      GoType one = repeat(base, times, twice);
+      GoType other = repeat(base, times, twice);
+      assertThat(one).isNotSameAs(other);
+      assertThat(one.nesting()).isEqualTo(GoType.MAX_NESTING);
+      assertThat(one.equals(other)).isTrue();
+      assertThat(other.equals(one)).isTrue();
+      GoType differing = repeat(GoType.arrayOf(1, base), times - 1, twice);
+      assertThat(differing.nesting()).isEqualTo(GoType.MAX_NESTING);
+      assertThat(one.equals(differing)).isFalse();
+      assertThat(differing.equals(one)).isFalse();
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("bases")
+  @DisplayName("A struct or array that uses one part twice at every level up to MAX_NESTING has"
+      + " the pointers, reflexivity and comparability of its innermost part")
+  void propertiesOfSharedTypesAreThoseOfTheirParts(GoType base) {
+    // struct{a T; b [2]T}: two levels deeper than T, with T three times
+    UnaryOperator<GoType> wrap = t -> GoType.structOf(new GoType.Field("a", t),
+        new GoType.Field("b", GoType.arrayOf(2, t)));
+    int times = (GoType.MAX_NESTING - 1 - base.nesting()) / 2; // room for the [0]T below
+    // Only a safety net: the properties walked each of the 2^49 paths of such a type.
+    assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      GoType t = repeat(base, times, wrap);
+      assertThat(t.nesting()).isGreaterThanOrEqualTo(GoType.MAX_NESTING - 2);
+      assertThat(t.hasPointers()).isEqualTo(base.hasPointers());
+      assertThat(t.isReflexive()).isEqualTo(base.isReflexive());
+      assertThat(t.isComparable()).isEqualTo(base.isComparable());
+      GoType none = GoType.arrayOf(0, t);
+      assertThat(none.hasPointers()).isFalse();
+      assertThat(none.isReflexive()).isEqualTo(base.isReflexive());
+      assertThat(none.isComparable()).isEqualTo(base.isComparable());
     });
   }
 }
