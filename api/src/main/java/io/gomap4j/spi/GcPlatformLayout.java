@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.GoType;
 import java.math.BigInteger;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * A {@link PlatformLayout} that applies the gc compiler's rules ({@code cmd/compile/internal/types},
@@ -36,6 +38,11 @@ import java.math.BigInteger;
  *       2^31-1), and every type must be at most 2^31-1 bytes ("too large").
  * </ul>
  *
+ * <p>An array's element and a struct's field types are laid out through {@link #typeLayout}, so a
+ * subclass that overrides it lays out the parts too. Within one call, each part (by identity) is
+ * laid out once, however often the type uses it: {@code struct{a T; b T}} doubled again and again
+ * takes one layout of each level, not one of each of the {@code 2^n} paths to its innermost part.
+ *
  * <p>Sizes and offsets are computed exactly, so a subclass with a {@code maxWidth} up to 2^63-1 gets
  * a type whose size would pass 2^63-1 bytes refused too, never a wrapped size. The limits Go 1.19
  * applies on each GOARCH were found by compiling probe types with go1.19 ({@code
@@ -64,6 +71,12 @@ public abstract class GcPlatformLayout implements PlatformLayout {
 
   private final Platform platform;
   private final long maxWidth;
+
+  /**
+   * The parts laid out so far in this thread's current {@link #typeLayout} call, by identity; null
+   * between calls.
+   */
+  private final ThreadLocal<Map<GoType, TypeLayout>> partsLaidOut = new ThreadLocal<>();
 
   /**
    * A layout for {@code platform}, whose {@link Platform#goarch()} is also this plugin's name, with
@@ -112,6 +125,32 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   @Override
   public TypeLayout typeLayout(GoType type) {
     requireNonNull(type, "type is null");
+    if (partsLaidOut.get() != null) {
+      return checked(type); // a part, laid out within a call
+    }
+    partsLaidOut.set(new IdentityHashMap<>());
+    try {
+      return checked(type);
+    } finally {
+      partsLaidOut.remove();
+    }
+  }
+
+  /**
+   * The layout of {@code part} of a type being laid out: {@link #typeLayout}'s, once per part in a
+   * call.
+   */
+  private TypeLayout part(GoType part) {
+    Map<GoType, TypeLayout> done = partsLaidOut.get();
+    TypeLayout t = done.get(part);
+    if (t == null) {
+      t = typeLayout(part);
+      done.put(part, t);
+    }
+    return t;
+  }
+
+  private TypeLayout checked(GoType type) {
     TypeLayout t = layOut(type);
     if (platform.ptrSize() == 4 && t.size() > MAX_32) {
       // CalcSize: "if PtrSize == 4 && w != int64(int32(w))"
@@ -144,7 +183,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
             + type.goSyntax() + " does not fit in " + platform.goarch() + "'s int: Go 1.19 allows"
             + " array lengths of at most " + MAX_32 + " (2^31-1) on a 32-bit target");
       }
-      TypeLayout e = typeLayout(array.elem());
+      TypeLayout e = part(array.elem());
       if (e.size() != 0 && array.length() > (maxWidth - 1) / e.size()) {
         throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
             + "address space of " + platform.goarch() + ": " + array.length() + " elements of "
@@ -258,7 +297,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
       int maxAlign = 1;
       long lastZero = 0;
       for (GoType.Field f : struct.fields()) {
-        TypeLayout t = typeLayout(f.type());
+        TypeLayout t = part(f.type());
         maxAlign = Math.max(maxAlign, t.align());
         off = align(off, t.align());
         if (t.size() == 0) {

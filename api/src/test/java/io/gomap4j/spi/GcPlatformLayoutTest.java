@@ -2,9 +2,13 @@ package io.gomap4j.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gomap4j.api.GoType;
 import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +97,64 @@ class GcPlatformLayoutTest {
     assertThat(GoType.STRING.hasPointers()).isTrue();
     assertThatThrownBy(() -> GoType.basic("int128"))
         .hasMessageContaining("unknown Go type 'int128'").hasMessageContaining("float64");
+  }
+
+  /** A layout of {@code ptr}-byte pointers that counts its typeLayout calls by type identity. */
+  private static GcPlatformLayout counting(int ptr, Map<GoType, Integer> calls) {
+    return new GcPlatformLayout(new Platform("test", ptr, ptr, ByteOrder.LITTLE_ENDIAN)) {
+      @Override
+      public TypeLayout typeLayout(GoType type) {
+        calls.merge(type, 1, Integer::sum);
+        return super.typeLayout(type);
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+    };
+  }
+
+  /** {@code struct{a T; b T}} made {@code levels - 1} times around {@code base}. */
+  private static GoType doubled(GoType base, int levels) {
+    GoType t = base;
+    for (int i = 1; i < levels; i++) {
+      t = GoType.structOf(new GoType.Field("a", t), new GoType.Field("b", t));
+    }
+    return t;
+  }
+
+  @Test
+  @DisplayName("In one typeLayout call each part is laid out once, through typeLayout, however"
+      + " often the type uses it; a call that is refused leaves the next call the same")
+  void sharedPartsAreLaidOutOncePerCall() {
+    Map<GoType, Integer> calls = new IdentityHashMap<>();
+    GcPlatformLayout layout = counting(4, calls);
+    GoType t = doubled(GoType.INT16, 12);
+    TypeLayout laidOut = layout.typeLayout(t);
+    assertThat(laidOut.size()).isEqualTo(2L << 11); // int16's 2 bytes, doubled 11 times
+    assertThat(laidOut.align()).isEqualTo(2);
+    assertThat(calls).hasSize(12).containsValue(1).doesNotContainValue(2);
+
+    GoType tooLong = GoType.structOf(new GoType.Field("a", t),
+        new GoType.Field("b", GoType.arrayOf(1L << 31, t)));
+    assertThatThrownBy(() -> layout.typeLayout(tooLong))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("array length 2147483648 of type [2147483648]struct{");
+    calls.clear();
+    assertThat(layout.typeLayout(t)).isEqualTo(laidOut);
+    assertThat(calls).hasSize(12).doesNotContainValue(2);
+  }
+
+  @Test
+  @DisplayName("A struct that uses one part twice at every level up to MAX_NESTING is laid out")
+  void typesDoubledToTheLimitAreLaidOut() {
+    // Only a safety net: typeLayout laid out each of the 2^99 or 2^39 paths of these types.
+    assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      GoType empty = doubled(GoType.EMPTY_STRUCT, GoType.MAX_NESTING);
+      assertThat(layout(8, 8).typeLayout(empty)).isEqualTo(new TypeLayout(0, 1));
+      GoType bytes = doubled(GoType.INT8, 41); // 2^40 bytes, below Go's 2^50
+      assertThat(layout(8, 8).typeLayout(bytes)).isEqualTo(new TypeLayout(1L << 40, 1));
+    });
   }
 }
