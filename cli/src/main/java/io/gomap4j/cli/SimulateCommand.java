@@ -13,7 +13,9 @@ import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;
 import java.io.PrintWriter;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -204,9 +206,15 @@ final class SimulateCommand implements Callable<Integer> {
    * over the fields of a struct ({@code _} fields are not compared, so they do not count) and the
    * element's count to the power of the length for an array. Floats, complex numbers, strings,
    * pointers, channels and interfaces count as unbounded ({@link Long#MAX_VALUE}; a float NaN is
-   * a new key each time in Go).
+   * a new key each time in Go). Each array and struct type is counted once, however often the
+   * type uses it, so {@code struct{a T; b T}} doubled again and again takes one count per level.
    */
   static long distinctValues(GoType type, int ptrSize) {
+    return distinctValues(type, ptrSize, new IdentityHashMap<>());
+  }
+
+  /** {@link #distinctValues(GoType, int)}, with the arrays and structs already {@code counted}. */
+  private static long distinctValues(GoType type, int ptrSize, Map<GoType, Long> counted) {
     if (type instanceof GoType.Basic) {
       switch (((GoType.Basic) type).kind()) {
         case BOOL:
@@ -228,25 +236,29 @@ final class SimulateCommand implements Callable<Integer> {
           return Long.MAX_VALUE;
       }
     }
+    if (!(type instanceof GoType.Array) && !(type instanceof GoType.Struct)) {
+      return Long.MAX_VALUE;
+    }
+    Long known = counted.get(type);
+    if (known != null) {
+      return known;
+    }
+    long n = 1;
     if (type instanceof GoType.Array) {
       GoType.Array array = (GoType.Array) type;
-      long elem = distinctValues(array.elem(), ptrSize);
-      long n = 1;
+      long elem = distinctValues(array.elem(), ptrSize, counted);
       for (long i = 0; i < array.length() && n < Long.MAX_VALUE && elem > 1; i++) {
         n = SaturatingMath.multiply(n, elem);
       }
-      return n;
-    }
-    if (type instanceof GoType.Struct) {
-      long n = 1;
+    } else {
       for (GoType.Field f : ((GoType.Struct) type).fields()) {
         if (!f.name().equals("_")) {
-          n = SaturatingMath.multiply(n, distinctValues(f.type(), ptrSize));
+          n = SaturatingMath.multiply(n, distinctValues(f.type(), ptrSize, counted));
         }
       }
-      return n;
     }
-    return Long.MAX_VALUE;
+    counted.put(type, n);
+    return n;
   }
 
   /** splitmix64's finalizer: a bijection, so distinct counters give distinct random keys. */

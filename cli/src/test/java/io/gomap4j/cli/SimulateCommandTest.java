@@ -1,6 +1,7 @@
 package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
@@ -14,7 +15,9 @@ import io.gomap4j.tck.MapContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -277,6 +280,27 @@ class SimulateCommandTest {
   @DisplayName("distinctValues counts exactly, saturating at 2^63-1 for big and unbounded domains")
   void distinctValues(String type, int ptrSize, long expected) {
     assertThat(SimulateCommand.distinctValues(GoType.parse(type), ptrSize)).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("distinctValues counts a struct that uses one part twice at every level up to"
+      + " GoType.MAX_NESTING: the product of its innermost parts' counts")
+  void distinctValuesOfSharedParts() {
+    // Only a safety net: distinctValues counted each of the 2^99 paths of such a type.
+    assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      assertThat(SimulateCommand.distinctValues(doubled(GoType.EMPTY_STRUCT, 99), 8))
+          .isEqualTo(1);
+      assertThat(SimulateCommand.distinctValues(doubled(GoType.BOOL, 99), 8))
+          .isEqualTo(Long.MAX_VALUE);
+      // 2^5 bools
+      assertThat(SimulateCommand.distinctValues(doubled(GoType.BOOL, 5), 8)).isEqualTo(1L << 32);
+    });
+  }
+
+  /** {@code struct{a T; b T}} made {@code times} times around {@code base}. */
+  private static GoType doubled(GoType base, int times) {
+    return Stream.iterate(base, t -> GoType.structOf(new GoType.Field("a", t),
+        new GoType.Field("b", t))).skip(times).findFirst().orElseThrow();
   }
 
   @Test
