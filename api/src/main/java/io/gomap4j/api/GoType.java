@@ -2,6 +2,7 @@ package io.gomap4j.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +121,8 @@ public sealed interface GoType
    *
    * @throws IllegalArgumentException if {@code goSyntax} is not such a type, or nests deeper than
    *     {@link #MAX_NESTING}; the message says what was expected and at which 1-based column, e.g.
-   *     {@code expected ']' at column 3 in "[3int"}
+   *     {@code expected ']' at column 3 in "[3int"}, and quotes {@code goSyntax} with each control
+   *     character (U+0000 to U+001F, U+007F to U+009F) written as {@code \}{@code u00XX}
    */
   static GoType parse(String goSyntax) {
     requireNonNull(goSyntax, "goSyntax is null");
@@ -157,7 +159,7 @@ public sealed interface GoType
           }
         }
         throw new IllegalArgumentException(
-            "unknown Go type '" + name + "'; expected one of "
+            "unknown Go type '" + Printable.of(name) + "'; expected one of "
                 + Arrays.toString(Arrays.stream(Kind.values()).map(k -> k.goName).toArray())
                 + ", byte, rune");
     }
@@ -525,7 +527,8 @@ public sealed interface GoType
       requireNonNull(name, "name is null");
       requireNonNull(type, "type is null");
       if (!GoTypeParser.isIdentifier(name)) {
-        throw new IllegalArgumentException("field name '" + name + "' is not a Go identifier");
+        throw new IllegalArgumentException(
+            "field name '" + Printable.of(name) + "' is not a Go identifier");
       }
       if (embedded) {
         String implied = GoTypeParser.embeddedFieldName(type, name);
@@ -865,8 +868,8 @@ public sealed interface GoType
         r = GoTypeParser.collapse(r);
         GoTypeParser.checkBalanced(r, "func results");
         if (!r.isEmpty() && GoTypeParser.closing(r, 0) != r.length() - 1) {
-          throw new IllegalArgumentException("func results \"" + r + "\" must be empty, one type"
-              + " or one parenthesized list, but the list ends at column "
+          throw new IllegalArgumentException("func results \"" + Printable.of(r) + "\" must be"
+              + " empty, one type or one parenthesized list, but the list ends at column "
               + (GoTypeParser.closing(r, 0) + 1));
         }
         this.results = r;
@@ -876,8 +879,9 @@ public sealed interface GoType
         try {
           type = GoType.parse(r);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("func results \"" + r + "\" must be empty, one type"
-              + " or one parenthesized list, and do not read as a type: " + e.getMessage(), e);
+          throw new IllegalArgumentException("func results \"" + Printable.of(r) + "\" must be"
+              + " empty, one type or one parenthesized list, and do not read as a type: "
+              + e.getMessage(), e);
         }
         this.results = type.goSyntax();
         this.nesting = wrapping("func", "result", type);

@@ -1,5 +1,6 @@
 package io.gomap4j.api;
 
+import io.gomap4j.api.internal.Printable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,7 +10,10 @@ import java.util.Set;
 
 /**
  * The recursive-descent parser behind {@link GoType#parse(String)}. Errors name what was expected
- * and the 1-based column (in UTF-16 code units) where it was expected.
+ * and the 1-based column (in UTF-16 code units) where it was expected. They quote the input with
+ * each control character written as {@code \}{@code u00XX} ({@link Printable}), so a newline or a
+ * terminal escape in it neither splits the message nor reaches a terminal; columns count the input
+ * as given.
  */
 final class GoTypeParser {
 
@@ -325,7 +329,7 @@ final class GoTypeParser {
         return i;
       }
     }
-    throw new IllegalArgumentException("unbalanced brackets in \"" + s + "\"");
+    throw new IllegalArgumentException("unbalanced brackets in \"" + Printable.of(s) + "\"");
   }
 
   private static char closer(char open) {
@@ -397,7 +401,7 @@ final class GoTypeParser {
 
   private IllegalArgumentException error(String expected, String found) {
     return new IllegalArgumentException("expected " + expected + " at column " + (pos + 1)
-        + " in \"" + src + "\", found " + found);
+        + " in \"" + Printable.of(src) + "\", found " + Printable.of(found));
   }
 
   private static boolean isIdentStart(char c) {
@@ -460,14 +464,14 @@ final class GoTypeParser {
         open.push(closer(c));
       } else if (c == ')' || c == ']' || c == '}') {
         if (open.isEmpty() || open.pop() != c) {
-          throw new IllegalArgumentException(
-              what + " \"" + s + "\" have an unbalanced '" + c + "' at column " + (i + 1));
+          throw new IllegalArgumentException(what + " \"" + Printable.of(s)
+              + "\" have an unbalanced '" + c + "' at column " + (i + 1));
         }
       }
     }
     if (!open.isEmpty()) {
       throw new IllegalArgumentException(
-          what + " \"" + s + "\" leave '" + open.peek() + "' missing");
+          what + " \"" + Printable.of(s) + "\" leave '" + open.peek() + "' missing");
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +90,7 @@ class GoTypeParseTest {
   @CsvSource(delimiter = '|', value = {
       "[3int|expected ']' at column 3 in \"[3int\"",
       "|expected a type at column 1 in \"\"",
-      "' \t '|expected a type at column 4 in \" \t \"",
+      "' \t '|expected a type at column 4 in \" \\u0009 \"",
       "[3]|expected a type at column 4 in \"[3]\"",
       "[x]int|expected an array length or ']' at column 2",
       "[-1]int|expected an array length or ']' at column 2",
@@ -272,5 +273,43 @@ class GoTypeParseTest {
         .hasMessageContaining("leave ']' missing");
     assertThatThrownBy(() -> new GoType.Interface("M())"))
         .hasMessageContaining("unbalanced ')' at column 4");
+  }
+
+  /** Input with control characters that a message quotes, and the escapes the message shows. */
+  static Stream<Arguments> controlCharacters() {
+    return Stream.of(
+        refusal("a newline in a struct that ends early", () -> GoType.parse("struct{\n a int\n"),
+            "in \"struct{\\u000a a int\\u000a\", found end of input"),
+        refusal("an escape where a type is expected", () -> GoType.parse("[3]\u001b[2J"),
+            "column 4 in \"[3]\\u001b[2J\", found '\\u001b'"),
+        refusal("a bell after a type", () -> GoType.parse("int\u0007"),
+            "found '\\u0007'"),
+        refusal("a C1 control character in a func's params",
+            () -> GoType.parse("func(\u009b"), "in \"func(\\u009b\""),
+        refusal("an unknown basic type", () -> GoType.basic("int\u001b"),
+            "unknown Go type 'int\\u001b'"),
+        refusal("a field name", () -> new GoType.Field("a\nb", GoType.INT),
+            "field name 'a\\u000ab'"),
+        refusal("a func's results that are not a type", () -> new GoType.Func("", "int\u007f"),
+            "func results \"int\\u007f\"", "found '\\u007f'"),
+        refusal("a func's results past their list", () -> new GoType.Func("", "(int)\u001b"),
+            "func results \"(int)\\u001b\""),
+        refusal("unbalanced interface methods", () -> new GoType.Interface("M(\u0000"),
+            "interface methods \"M(\\u0000\""));
+  }
+
+  private static Arguments refusal(String what, ThrowingCallable call, String... shown) {
+    return Arguments.of(what, call, List.of(shown));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("controlCharacters")
+  @DisplayName("A message that quotes a type's text writes each control character in it (U+0000 to"
+      + " U+001F, U+007F to U+009F) as \\u00XX, so the message is one line with no terminal escape")
+  void messagesEscapeControlCharacters(String what, ThrowingCallable call, List<String> shown) {
+    assertThatThrownBy(call)
+        .isInstanceOf(IllegalArgumentException.class)
+        .satisfies(e -> assertThat(e.getMessage()).contains(shown)
+            .doesNotContainPattern("\\p{Cc}"));
   }
 }

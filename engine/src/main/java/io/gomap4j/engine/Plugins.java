@@ -2,8 +2,8 @@ package io.gomap4j.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.internal.PluginLoading;
-import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;

@@ -2,9 +2,9 @@ package io.gomap4j.engine.inject;
 
 import io.gomap4j.api.GoMap;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.Plugins;
-import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;

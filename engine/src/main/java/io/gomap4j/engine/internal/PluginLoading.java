@@ -1,5 +1,6 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.GrowthPolicy;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.GoMaps;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
@@ -11,7 +12,6 @@ import io.gomap4j.engine.internal.FlatJson;
 import io.gomap4j.engine.internal.GoAlloc;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
-import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.PlatformLayout;

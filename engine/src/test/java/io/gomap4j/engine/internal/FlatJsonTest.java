@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.KeyMaterial;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

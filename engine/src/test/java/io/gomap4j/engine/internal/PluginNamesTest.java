@@ -2,6 +2,7 @@ package io.gomap4j.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.api.internal.Printable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
