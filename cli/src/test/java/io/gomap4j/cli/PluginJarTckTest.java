@@ -127,6 +127,15 @@ class PluginJarTckTest {
       }
       """;
 
+  /** A provider whose name() fails an assertion. */
+  private static final String ASSERTING_NAME_HASH = """
+      package fixture;
+
+      public final class AssertingNameHash extends MixHash {
+        public String name() { throw new AssertionError("name() is not ready"); }
+      }
+      """;
+
   /** A sound hash, whose class file {@link #compileFixtures} marks as built for a newer Java. */
   private static final String NEWER_HASH = """
       package fixture;
@@ -304,6 +313,7 @@ class PluginJarTckTest {
     Files.writeString(src.resolve("MixHash.java"), GOOD_HASH);
     Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
     Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
+    Files.writeString(src.resolve("AssertingNameHash.java"), ASSERTING_NAME_HASH);
     Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
     Files.writeString(src.resolve("EmptyNamedHash.java"), EMPTY_NAMED_HASH);
     Files.writeString(src.resolve("ControlNamedHash.java"), CONTROL_NAMED_HASH);
@@ -324,6 +334,7 @@ class PluginJarTckTest {
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
         src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
         src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
+        src.resolve("AssertingNameHash.java").toString(),
         src.resolve("EmptyNamedHash.java").toString(),
         src.resolve("ControlNamedHash.java").toString(),
         src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
@@ -510,6 +521,10 @@ class PluginJarTckTest {
         Arguments.of("a constructor that throws", List.of("MixHash", "ThrowingHash"),
             "fixture.ThrowingHash\n",
             List.of("fixture.ThrowingHash could not be instantiated", "no key file configured")),
+        Arguments.of("a name() that fails an assertion", List.of("MixHash", "AssertingNameHash"),
+            "fixture.AssertingNameHash\n",
+            List.of("hash plugin fixture.AssertingNameHash failed to report its name or version:"
+                + " java.lang.AssertionError: name() is not ready")),
         Arguments.of("a class the jar does not hold", List.of(), "fixture.Missing\n",
             List.of("Provider fixture.Missing not found")),
         Arguments.of("a class built for a newer Java", List.of("MixHash", "NewerHash"),

@@ -200,9 +200,9 @@ public final class GoMaps {
      *     and {@link #elemType} the layout refuses (a key type that is not comparable, a type too
      *     large for the platform)
      * @throws IllegalStateException if a plugin is looked up by name without {@link #plugins} and
-     *     {@link Plugins#discovered()} fails (two plugins of one kind share a name, or a plugin's
-     *     name breaks the plugin name rule), or if the hash provider makes a hasher of another
-     *     word size than the platform's
+     *     {@link Plugins#discovered()} fails (two plugins of one kind share a name, a plugin's
+     *     name breaks the plugin name rule, or discovery threw), or if the hash provider makes a
+     *     hasher of another word size than the platform's
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *       {@code _} and {@code -}, starting with a letter or digit);</li>
  *   <li>a provider that cannot be loaded or instantiated (a missing class, a class the JVM cannot
  *       load, such as one built for a newer Java or missing its superclass, a constructor or
- *       static initializer that throws), whose {@code name()} or {@code spiVersion()} throws,
+ *       static initializer that throws), whose {@code name()} or {@code spiVersion()} throws
+ *       (any exception or error),
  *       whose {@code name()} returns null, or that was built for another SPI version, is left
  *       out of discovery, logged as a warning, and listed by {@link #problems()}, naming its
  *       class and why (asked for by name, a plugin of another SPI version is named as refused,
@@ -66,7 +67,8 @@ public final class Plugins {
    * The plugins on the class path or module path of this library, discovered once per JVM.
    *
    * @throws IllegalStateException if two plugins of one kind share a name, or a plugin's name
-   *     breaks the rule, on this call and every later one
+   *     breaks the rule, or discovery failed with any other exception or error (which is then the
+   *     cause), on this call and every later one
    */
   public static Plugins discovered() {
     return Default.INSTANCE.get();
@@ -216,22 +218,22 @@ public final class Plugins {
 
   /**
    * The discovery of {@link #discovered()}, or why it failed: kept, so that a class path with two
-   * plugins of one name, or a plugin named against the rule, gives the same
-   * {@link IllegalStateException} on every call rather than an
+   * plugins of one name, a plugin named against the rule, or anything else that makes discovery
+   * throw gives the same {@link IllegalStateException} on every call rather than an
    * {@link ExceptionInInitializerError} once and {@link NoClassDefFoundError} after.
    */
   static final class Default {
     static final Default INSTANCE = new Default(() -> discover(Plugins.class.getClassLoader()));
 
     private final Plugins plugins;
-    private final IllegalStateException failure;
+    private final Throwable failure;
 
     Default(Supplier<Plugins> discovery) {
       Plugins p = null;
-      IllegalStateException f = null;
+      Throwable f = null;
       try {
         p = discovery.get();
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException | Error e) {
         f = e;
       }
       plugins = p;
@@ -239,9 +241,12 @@ public final class Plugins {
     }
 
     Plugins get() {
+      // A new exception on each call, so that each caller's stack shows where it asked.
+      if (failure instanceof IllegalStateException) {
+        throw new IllegalStateException(failure.getMessage(), failure); // the registry's own
+      }
       if (failure != null) {
-        // A new exception on each call, so that each caller's stack shows where it asked.
-        throw new IllegalStateException(failure.getMessage(), failure);
+        throw new IllegalStateException("plugin discovery failed: " + failure, failure);
       }
       return plugins;
     }

@@ -69,6 +69,26 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("A discovery of the JVM's plugins that fails with any other exception or error"
+      + " gives an IllegalStateException naming it, with it as the cause, on every call")
+  void discoveryThatThrowsAnythingFailsTheSameWayEveryTime() {
+    for (Throwable thrown : List.of(new AssertionError("a provider's assert"),
+        new UnsupportedOperationException("not here"), new StackOverflowError())) {
+      Plugins.Default failed = new Plugins.Default(() -> {
+        if (thrown instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) thrown;
+      });
+      for (int call = 0; call < 3; call++) {
+        assertThatThrownBy(failed::get).isInstanceOf(IllegalStateException.class)
+            .hasMessage("plugin discovery failed: " + thrown)
+            .cause().isSameAs(thrown);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Plugins of different kinds may share a name")
   void namesAreScopedByKind() {
     HashProvider named386 = new TestHashes.Mix() {
@@ -105,6 +125,20 @@ class PluginsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(BrokenPlugins.NullNamed.class.getName())
         .hasMessageContaining("has no name: name() returned null");
+    assertThatThrownBy(() -> Plugins.of(List.of(new BrokenPlugins.AssertingName())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash plugin " + BrokenPlugins.AssertingName.class.getName()
+            + " failed to report its name or version: java.lang.AssertionError: name() is not"
+            + " ready");
+  }
+
+  @Test
+  @DisplayName("Discovery leaves out a provider whose name() throws an Error, naming its class")
+  void discoveryLeavesOutAProviderWhoseNameThrowsAnError(@TempDir Path dir) throws IOException {
+    assertThat(discoverHashes(dir, BrokenPlugins.AssertingName.class.getName() + "\n"
+        + TestHashes.Mix.class.getName() + "\n")).containsExactly("hash plugin "
+            + BrokenPlugins.AssertingName.class.getName() + " failed to report its name or"
+            + " version: java.lang.AssertionError: name() is not ready");
   }
 
   @Test

@@ -29,9 +29,9 @@ public final class GoMapModule extends AbstractModule {
   /**
    * Binds the plugins found on the class path or module path, by {@link Plugins#discovered()}.
    *
-   * @throws IllegalStateException if two plugins of one kind found there share a name, or a
+   * @throws IllegalStateException if two plugins of one kind found there share a name, a
    *     plugin's name breaks the plugin name rule of the {@code io.gomap4j.spi} package
-   *     documentation
+   *     documentation, or discovery threw (see {@link Plugins#discovered()})
    */
   public GoMapModule() {
     this(Plugins.discovered());

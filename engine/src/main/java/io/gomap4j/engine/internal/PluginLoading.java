@@ -174,9 +174,9 @@ public final class PluginLoading {
    *
    * @param info the plugin's kind, name, class and location, or null if it could not tell its name
    * @param refusal why the registry leaves the plugin out, or null if it does not: its
-   *     {@code name()} or {@code spiVersion()} throws, its name is null, or it was built for
-   *     another SPI version. A name that breaks the rule ({@link PluginNames}) is not a refusal:
-   *     the registry fails on it, as on a name two plugins share
+   *     {@code name()} or {@code spiVersion()} throws (any exception or error), its name is null,
+   *     or it was built for another SPI version. A name that breaks the rule ({@link PluginNames})
+   *     is not a refusal: the registry fails on it, as on a name two plugins share
    */
   public record Identity(PluginInfo info, String refusal) {}
 
@@ -196,7 +196,9 @@ public final class PluginLoading {
         name = ((GrowthPolicy) plugin).name();
         version = ((GrowthPolicy) plugin).spiVersion();
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever the plugin's own methods throw (an AssertionError, a StackOverflowError from a
+      // name() that calls itself) is that plugin's problem, not the registry's.
       return new Identity(null, kind.label() + " plugin " + cls
           + " failed to report its name or version: " + e);
     }

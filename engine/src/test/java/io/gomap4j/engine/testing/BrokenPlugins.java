@@ -65,6 +65,14 @@ public final class BrokenPlugins {
     }
   }
 
+  /** Fails an assertion when asked its name. */
+  public static final class AssertingName extends TestHashes.Mix {
+    @Override
+    public String name() {
+      throw new AssertionError("name() is not ready");
+    }
+  }
+
   /** A growth policy with a blank name. */
   public static final class Blank implements GrowthPolicy {
     @Override
