@@ -520,7 +520,8 @@ class PluginJarTckTest {
     return Stream.of(
         Arguments.of("a constructor that throws", List.of("MixHash", "ThrowingHash"),
             "fixture.ThrowingHash\n",
-            List.of("fixture.ThrowingHash could not be instantiated", "no key file configured")),
+            List.of("hash plugin fixture.ThrowingHash could not be instantiated:"
+                + " java.lang.IllegalStateException: no key file configured")),
         Arguments.of("a name() that fails an assertion", List.of("MixHash", "AssertingNameHash"),
             "fixture.AssertingNameHash\n",
             List.of("hash plugin fixture.AssertingNameHash failed to report its name or version:"

@@ -64,7 +64,9 @@ public final class PluginLoading {
    * Loads and instantiates every provider of {@code kind} that {@link ServiceLoader} finds through
    * {@code loader}, in its order, and hands each to {@code visitor}. A provider the JVM cannot
    * load, link or initialize (a class file for a newer Java, a missing superclass or library, a
-   * static initializer that throws) is a failure like any other, named by its class where known.
+   * static initializer that throws) is a failure like any other, named by its class where known;
+   * one that cannot be instantiated is told by its class and what was thrown (with its causes),
+   * not by ServiceLoader's wrapper, which would say "could not be instantiated" a second time.
    * After {@link #MAX_ERRORS} failures the walk stops, telling so only if another provider
    * follows.
    */
@@ -117,8 +119,12 @@ public final class PluginLoading {
         plugin = provider.get();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         errors++;
+        // ServiceLoader wraps what the constructor threw in "<service>: Provider <class> could not
+        // be instantiated", which would say so twice: the cause is the news.
+        Throwable why = e instanceof ServiceConfigurationError && e.getCause() != null
+            ? e.getCause() : e;
         visitor.failed(type.getName(), kind.label() + " plugin " + type.getName()
-            + " could not be instantiated: " + withCauses(e));
+            + " could not be instantiated: " + withCauses(why));
         continue;
       }
       visitor.loaded(plugin);
