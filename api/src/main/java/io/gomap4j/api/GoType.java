@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A Go type, as far as a map needs to know it: its kind decides the hash function Go uses for it,
@@ -32,7 +31,8 @@ import java.util.stream.Collectors;
  * parts, not to their spelling. The composite types are final classes whose accessors are named
  * as record components would be ({@code elem()}, {@code key()}, {@code fields()}). Their
  * {@link #goSyntax()} spells every part, so it doubles in length with each level of
- * {@code map[T]T}.
+ * {@code map[T]T}; {@link #abbreviated()} spells at most about 60 characters of it, which is what
+ * messages show.
  */
 public sealed interface GoType
     permits GoType.Basic, GoType.Pointer, GoType.Array, GoType.Slice, GoType.Struct,
@@ -79,6 +79,16 @@ public sealed interface GoType
 
   /** The Go spelling of this type, such as {@code int64} or {@code *string}. */
   String goSyntax();
+
+  /**
+   * This type's Go spelling for a message: {@link #goSyntax()} whole if it has at most 60
+   * characters, else its first 40, {@code ...} and its last 17. It spells only about as many
+   * characters as it shows, so it is quick for a type whose whole spelling is far too long to
+   * build ({@code map[T]T} made again and again), where {@link #goSyntax()} runs out of memory.
+   */
+  default String abbreviated() {
+    return GoTypeSpelling.abbreviated(this);
+  }
 
   /**
    * How many levels deep this type nests (see {@link #MAX_NESTING}): 1 for a type that holds no
@@ -215,7 +225,7 @@ public sealed interface GoType
     if (depth >= MAX_NESTING) {
       throw new IllegalArgumentException("a Go type nests at most " + MAX_NESTING + " levels deep"
           + " (GoType.MAX_NESTING), and this " + kind + " type would nest " + (depth + 1) + ": its "
-          + partName + " " + GoTypeSpelling.abbreviated(part) + " is " + depth + " levels deep");
+          + partName + " " + part.abbreviated() + " is " + depth + " levels deep");
     }
     return depth + 1;
   }
@@ -534,12 +544,12 @@ public sealed interface GoType
         String implied = GoTypeParser.embeddedFieldName(type, name);
         if (implied == null) {
           throw new IllegalArgumentException("embedded field " + name + " has type "
-              + GoTypeSpelling.abbreviated(type) + "; an embedded field's type is a predeclared"
+              + type.abbreviated() + "; an embedded field's type is a predeclared"
               + " type, unsafe.Pointer or any, or a pointer to one");
         }
         if (!implied.equals(name)) {
           throw new IllegalArgumentException("embedded field " + name + " of type "
-              + type.goSyntax() + " must be named " + implied + ", the name embedding gives it");
+              + type.abbreviated() + " must be named " + implied + ", the name embedding gives it");
         }
       }
     }
@@ -552,6 +562,14 @@ public sealed interface GoType
     /** The field as Go spells it inside a struct, e.g. {@code a int8}. */
     public String goSyntax() {
       return GoTypeSpelling.of(this);
+    }
+
+    /**
+     * The field's spelling for a message, shortened as {@link GoType#abbreviated()} shortens a
+     * type's.
+     */
+    public String abbreviated() {
+      return GoTypeSpelling.abbreviated(this);
     }
   }
 

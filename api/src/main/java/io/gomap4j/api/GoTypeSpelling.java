@@ -41,13 +41,22 @@ final class GoTypeSpelling {
    * 40, {@code ...} and its last 17. Spells only about as many characters as it shows.
    */
   static String abbreviated(GoType type) {
+    return abbreviated(parts(type));
+  }
+
+  /** {@code field}'s spelling inside a struct, shortened as {@link #abbreviated(GoType)} does. */
+  static String abbreviated(GoType.Field field) {
+    return abbreviated(fieldParts(field));
+  }
+
+  private static String abbreviated(List<Object> parts) {
     StringBuilder head = new StringBuilder();
-    head(parts(type), head, WHOLE + 1);
+    head(parts, head, WHOLE + 1);
     if (head.length() <= WHOLE) {
       return head.toString();
     }
     Deque<String> tail = new ArrayDeque<>();
-    tail(parts(type), tail, new int[1], TAIL);
+    tail(parts, tail, new int[1], TAIL);
     String end = String.join("", tail);
     return head.substring(0, HEAD) + "..." + end.substring(end.length() - TAIL);
   }

@@ -154,7 +154,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     TypeLayout t = layOut(type);
     if (platform.ptrSize() == 4 && t.size() > MAX_32) {
       // CalcSize: "if PtrSize == 4 && w != int64(int32(w))"
-      throw new IllegalArgumentException("type " + type.goSyntax() + " is too large for "
+      throw new IllegalArgumentException("type " + type.abbreviated() + " is too large for "
           + platform.goarch() + ": " + t.size() + " bytes, where Go 1.19's compiler allows at most "
           + MAX_32 + " (2^31-1) on a 32-bit target");
     }
@@ -180,12 +180,12 @@ public abstract class GcPlatformLayout implements PlatformLayout {
       GoType.Array array = (GoType.Array) type;
       if (platform.ptrSize() == 4 && array.length() > MAX_32) {
         throw new IllegalArgumentException("array length " + array.length() + " of type "
-            + type.goSyntax() + " does not fit in " + platform.goarch() + "'s int: Go 1.19 allows"
-            + " array lengths of at most " + MAX_32 + " (2^31-1) on a 32-bit target");
+            + type.abbreviated() + " does not fit in " + platform.goarch() + "'s int: Go 1.19"
+            + " allows array lengths of at most " + MAX_32 + " (2^31-1) on a 32-bit target");
       }
       TypeLayout e = part(array.elem());
       if (e.size() != 0 && array.length() > (maxWidth - 1) / e.size()) {
-        throw new IllegalArgumentException("type " + type.goSyntax() + " is larger than the "
+        throw new IllegalArgumentException("type " + type.abbreviated() + " is larger than the "
             + "address space of " + platform.goarch() + ": " + array.length() + " elements of "
             + e.size() + " bytes make " + BigInteger.valueOf(array.length())
                 .multiply(BigInteger.valueOf(e.size())) + " bytes, where Go 1.19's compiler allows"
@@ -225,7 +225,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
       case STRING:
         return new TypeLayout(2L * ptr, ptr);
       default:
-        throw new IllegalArgumentException("cannot lay out Go type " + type.goSyntax());
+        throw new IllegalArgumentException("cannot lay out Go type " + type.abbreviated());
     }
   }
 
@@ -236,8 +236,8 @@ public abstract class GcPlatformLayout implements PlatformLayout {
    * key with this message; another layout may use it too.
    */
   public static String invalidKeyType(GoType key, GoType elem) {
-    return "invalid map key type " + key.goSyntax() + ": Go's compiler refuses map["
-        + key.goSyntax() + "]" + elem.goSyntax() + "; " + KEY_RULE;
+    return "invalid map key type " + key.abbreviated() + ": Go's compiler refuses map["
+        + key.abbreviated() + "]" + elem.abbreviated() + "; " + KEY_RULE;
   }
 
   @Override
@@ -269,13 +269,13 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     long size = align(off, bucketAlign);
     if (size > 0xFFFF) {
       throw new IllegalArgumentException(
-          "bucket of map[" + key.goSyntax() + "]" + elem.goSyntax() + " is " + size
+          "bucket of map[" + key.abbreviated() + "]" + elem.abbreviated() + " is " + size
               + " bytes; Go's maptype.bucketsize is a uint16");
     }
     if (overflowOff != size - ptr) {
       // Go's compiler stops here too: "bad offset of overflow in bmap".
       throw new IllegalArgumentException(
-          "bad offset of overflow in bmap for map[" + key.goSyntax() + "]" + elem.goSyntax()
+          "bad offset of overflow in bmap for map[" + key.abbreviated() + "]" + elem.abbreviated()
               + " on " + platform.goarch() + ": overflow at " + overflowOff + ", bucket size "
               + size);
     }
@@ -305,8 +305,8 @@ public abstract class GcPlatformLayout implements PlatformLayout {
         }
         off = Math.addExact(off, t.size());
         if (off >= fieldEndLimit) {
-          throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large for "
-              + platform.goarch() + ": field " + f.goSyntax() + " ends at byte " + off
+          throw new IllegalArgumentException("type " + struct.abbreviated() + " is too large for "
+              + platform.goarch() + ": field " + f.abbreviated() + " ends at byte " + off
               + ", so the struct is at least " + off + " bytes, where Go 1.19's compiler needs "
               + "every field to end below byte " + fieldEndLimit);
         }
@@ -319,7 +319,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
       }
       return new TypeLayout(align(off, maxAlign), maxAlign);
     } catch (ArithmeticException overflow) {
-      throw new IllegalArgumentException("type " + struct.goSyntax() + " is too large: its size "
+      throw new IllegalArgumentException("type " + struct.abbreviated() + " is too large: its size "
           + "passes 2^63-1 bytes", overflow);
     }
   }

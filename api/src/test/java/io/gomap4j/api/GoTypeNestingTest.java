@@ -132,6 +132,25 @@ class GoTypeNestingTest {
     });
   }
 
+  @Test
+  @DisplayName("abbreviated() is goSyntax() up to 60 characters, else its first 40 characters,"
+      + " '...' and its last 17, also for a type whose whole spelling is too long to build")
+  void abbreviatedSpelling() {
+    GoType small = GoType.parse("map[string][]struct{a int; b *string}");
+    assertThat(small.abbreviated()).isEqualTo(small.goSyntax());
+    UnaryOperator<GoType> twice = t -> GoType.mapOf(t, t);
+    // Doubled 18 times (about 2 MB), the spelling starts and ends as one doubled 100 times.
+    String spelled = nested(18, twice).goSyntax();
+    String shortened = spelled.substring(0, 40) + "..." + spelled.substring(spelled.length() - 17);
+    assertThat(nested(18, twice).abbreviated()).isEqualTo(shortened);
+    GoType deepest = nested(GoType.MAX_NESTING, twice);
+    assertThat(deepest.abbreviated()).isEqualTo(shortened);
+    GoType.Field field = new GoType.Field("f", deepest);
+    assertThat(field.abbreviated()).isEqualTo(("f " + spelled).substring(0, 40) + "..."
+        + spelled.substring(spelled.length() - 17));
+    assertThat(new GoType.Field("f", small).abbreviated()).isEqualTo("f " + small.goSyntax());
+  }
+
   /** The innermost parts of the doubled types: each property is true for some, false for others. */
   static Stream<GoType> bases() {
     return Stream.of(GoType.INT, GoType.STRING, GoType.FLOAT64, GoType.sliceOf(GoType.INT),

@@ -157,4 +157,43 @@ class GcPlatformLayoutTest {
       assertThat(layout(8, 8).typeLayout(bytes)).isEqualTo(new TypeLayout(1L << 40, 1));
     });
   }
+
+  @Test
+  @DisplayName("A refusal names a type whose spelling doubles at every level by its abbreviated"
+      + " spelling, without spelling it whole")
+  void refusalsAbbreviateTheType() {
+    GoType maps = GoType.INT;
+    for (int level = 2; level <= GoType.MAX_NESTING; level++) {
+      maps = GoType.mapOf(maps, maps);
+    }
+    GoType key = maps;
+    GoType empty = doubled(GoType.EMPTY_STRUCT, GoType.MAX_NESTING - 1);
+    // 2^31 and 2^50 bytes: field b ends past what Go allows on a 32-bit and a 64-bit target
+    GoType bytes32 = doubled(GoType.INT8, 32);
+    GoType bytes50 = doubled(GoType.INT8, 51);
+    GoType longArray = GoType.arrayOf(1L << 31, empty);
+    GoType wideArray = GoType.arrayOf(1L << 40, doubled(GoType.INT8, 12));
+    // Only a safety net: each message spelled 2^30 or more characters.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertThat(GcPlatformLayout.invalidKeyType(key, key)).isEqualTo("invalid map key type "
+          + key.abbreviated() + ": Go's compiler refuses map[" + key.abbreviated() + "]"
+          + key.abbreviated() + "; " + GcPlatformLayout.KEY_RULE);
+      assertThatThrownBy(() -> layout(8, 8).bucketLayout(key, GoType.INT))
+          .hasMessage(GcPlatformLayout.invalidKeyType(key, GoType.INT));
+      assertThatThrownBy(() -> layout(4, 4).typeLayout(longArray))
+          .hasMessageStartingWith("array length 2147483648 of type " + longArray.abbreviated()
+              + " does not fit in test's int");
+      assertThatThrownBy(() -> layout(8, 8).typeLayout(wideArray))
+          .hasMessageStartingWith("type " + wideArray.abbreviated() + " is larger than the"
+              + " address space of test");
+      GoType.Field half32 = ((GoType.Struct) bytes32).fields().get(1);
+      assertThatThrownBy(() -> layout(4, 4).typeLayout(bytes32))
+          .hasMessageStartingWith("type " + bytes32.abbreviated() + " is too large for test:"
+              + " field " + half32.abbreviated() + " ends at byte");
+      assertThatThrownBy(() -> layout(8, 8).typeLayout(bytes50))
+          .hasMessageStartingWith("type " + bytes50.abbreviated() + " is too large for test:"
+              + " field " + ((GoType.Struct) bytes50).fields().get(1).abbreviated());
+    });
+    assertThat(key.abbreviated()).contains("...").hasSizeLessThan(61);
+  }
 }

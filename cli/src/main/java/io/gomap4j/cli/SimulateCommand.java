@@ -116,14 +116,14 @@ final class SimulateCommand implements Callable<Integer> {
       bucket = layout.bucketLayout(keyType, elemType);
     } catch (IllegalArgumentException e) {
       // The key is comparable, so the layout refuses a type too large for the GOARCH.
-      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.goSyntax() + "]"
-          + elemType.goSyntax() + " on " + goarch + ": " + e.getMessage());
+      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.abbreviated() + "]"
+          + elemType.abbreviated() + " on " + goarch + ": " + e.getMessage());
     }
     long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {
       throw new CliException(Main.USAGE, "--entries " + entries + " is more than the "
-          + Words.count(distinct, "distinct value") + " of key type " + keyType.goSyntax()
-          + " on " + goarch + ": a map[" + keyType.goSyntax() + "]" + elemType.goSyntax()
+          + Words.count(distinct, "distinct value") + " of key type " + keyType.abbreviated()
+          + " on " + goarch + ": a map[" + keyType.abbreviated() + "]" + elemType.abbreviated()
           + " holds at most " + Words.count(distinct, "entry", "entries") + "; give --entries "
           + distinct + " or fewer");
     }
@@ -132,7 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
       String what = bucket.indirectKey() && bucket.indirectElem() ? "its key and its elem"
           : bucket.indirectKey() ? "its key" : "its elem";
       throw new CliException(Main.USAGE, "--entries " + entries + " is too many for map["
-          + keyType.goSyntax() + "]" + elemType.goSyntax() + " on " + goarch + ": Go stores "
+          + keyType.abbreviated() + "]" + elemType.abbreviated() + " on " + goarch + ": Go stores "
           + what + " outside the bucket (types over 128 bytes are stored indirectly), "
           + perEntry + " bytes of objects per entry, so " + entries + " entries need more than "
           + Long.MAX_VALUE + " bytes (2^63-1), more than simulate counts; give --entries "

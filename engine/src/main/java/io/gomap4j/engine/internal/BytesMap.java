@@ -151,11 +151,11 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     String why = unsupportedKey(key, layout);
     if (why != null) {
       throw new IllegalArgumentException(
-          "BytesGoMap key type " + key.goSyntax() + " is not supported: " + why);
+          "BytesGoMap key type " + key.abbreviated() + " is not supported: " + why);
     }
     if (elem.hasPointers()) {
       throw new IllegalArgumentException(
-          "BytesGoMap elem type " + elem.goSyntax() + " holds pointers; only pointer-free elem"
+          "BytesGoMap elem type " + elem.abbreviated() + " holds pointers; only pointer-free elem"
               + " types can be stored as bytes");
     }
     BucketLayout bl = layout.bucketLayout(key, elem);
@@ -166,8 +166,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   private static void checkFitsArray(String what, GoType type, long size) {
     if (size > MAX_VALUE_BYTES) {
-      throw new IllegalArgumentException("BytesGoMap " + what + " type " + type.goSyntax() + " is "
-          + size + " bytes, but keys and elems are passed and stored as Java byte arrays, so a "
+      throw new IllegalArgumentException("BytesGoMap " + what + " type " + type.abbreviated()
+          + " is " + size + " bytes, but keys and elems are passed and stored as Java byte arrays, so a "
           + "BytesGoMap holds " + what + "s of at most " + MAX_VALUE_BYTES + " bytes");
     }
   }
@@ -178,7 +178,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
    */
   static String unsupportedKey(GoType type, PlatformLayout layout) {
     if (!type.isComparable()) {
-      return type.goSyntax() + " is not comparable, so Go does not allow it as a map key; "
+      return type.abbreviated() + " is not comparable, so Go does not allow it as a map key; "
           + ALLOWED;
     }
     if (type instanceof GoType.Basic) {
@@ -209,12 +209,12 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       for (GoType.Field f : ((GoType.Struct) type).fields()) {
         String why = unsupportedKey(f.type(), layout);
         if (why != null) {
-          return "field " + f.goSyntax() + ": " + why;
+          return "field " + f.abbreviated() + ": " + why;
         }
       }
       return null;
     }
-    return type.goSyntax() + " cannot be a Go map key; " + ALLOWED;
+    return type.abbreviated() + " cannot be a Go map key; " + ALLOWED;
   }
 
   private static final String ALLOWED = "keys must be fixed-size and pointer-free: booleans,"
@@ -226,7 +226,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     requireNonNull(key, "key is null");
     if (key.length != keySize) {
       throw new IllegalArgumentException("key has " + bytes(key.length) + "; the map's key type "
-          + keyType.goSyntax() + " is " + bytes(keySize) + " on " + platformName);
+          + keyType.abbreviated() + " is " + bytes(keySize) + " on " + platformName);
     }
   }
 
@@ -234,7 +234,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     requireNonNull(value, "value is null");
     if (value.length != elemSize) {
       throw new IllegalArgumentException("value has " + bytes(value.length) + "; the map's elem"
-          + " type " + elemType.goSyntax() + " is " + bytes(elemSize) + " on " + platformName);
+          + " type " + elemType.abbreviated() + " is " + bytes(elemSize) + " on " + platformName);
     }
   }
 

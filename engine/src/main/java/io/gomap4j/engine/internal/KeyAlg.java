@@ -364,7 +364,7 @@ public final class KeyAlg {
     void emit(GoType t, long off) {
       switch (alg(t)) {
         case MEM:
-          throw new IllegalStateException("emit for plain memory " + t.goSyntax());
+          throw new IllegalStateException("emit for plain memory " + t.abbreviated());
         case F32:
           op(F32, off, 4);
           return;
@@ -464,7 +464,7 @@ public final class KeyAlg {
     }
 
     private static IllegalArgumentException unsupported(GoType t) {
-      return new IllegalArgumentException(t.goSyntax() + " is not a fixed-size pointer-free"
+      return new IllegalArgumentException(t.abbreviated() + " is not a fixed-size pointer-free"
           + " comparable type");
     }
   }

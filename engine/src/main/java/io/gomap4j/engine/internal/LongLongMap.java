@@ -107,7 +107,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     if (!TYPES.contains(type)) {
       throw new IllegalArgumentException(
           "LongLongGoMap " + what + " type must be one of int64, int32, uint64, uint32; got "
-              + type.goSyntax());
+              + type.abbreviated());
     }
     return type;
   }

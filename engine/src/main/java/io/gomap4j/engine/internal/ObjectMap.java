@@ -110,7 +110,8 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
     Core(Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType,
         GoType elemType, long hint, long seed) {
       super(hasher, growth, Geometry.references(layout.bucketLayout(keyType, elemType), layout),
-          hint, seed, "map[" + keyType + "]" + elemType + " of Java objects on " + layout.name());
+          hint, seed, "map[" + keyType.abbreviated() + "]" + elemType.abbreviated()
+              + " of Java objects on " + layout.name());
     }
 
     long hashKey(Object key) {

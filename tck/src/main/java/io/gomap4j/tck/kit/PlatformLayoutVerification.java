@@ -274,7 +274,7 @@ public abstract class PlatformLayoutVerification extends Verification {
   }
 
   private static String kind(GoType t) {
-    return t.goSyntax();
+    return t.abbreviated();
   }
 
   private List<BucketLayout> buckets(PlatformLayout layout) {
@@ -287,8 +287,8 @@ public abstract class PlatformLayoutVerification extends Verification {
         try {
           out.add(layout.bucketLayout(k, e));
         } catch (IllegalArgumentException refused) {
-          throw new AssertionError("bucketLayout refused map[" + k.goSyntax() + "]"
-              + e.goSyntax() + ", which Go builds: " + refused.getMessage()
+          throw new AssertionError("bucketLayout refused map[" + k.abbreviated() + "]"
+              + e.abbreviated() + ", which Go builds: " + refused.getMessage()
               + ". Check bucketLayout's rules for these types", refused);
         }
       }
@@ -297,7 +297,7 @@ public abstract class PlatformLayoutVerification extends Verification {
   }
 
   private static String map(BucketLayout b) {
-    return "map[" + b.key().goSyntax() + "]" + b.elem().goSyntax();
+    return "map[" + b.key().abbreviated() + "]" + b.elem().abbreviated();
   }
 
   // ---- checks -----------------------------------------------------------------------------------
@@ -393,7 +393,7 @@ public abstract class PlatformLayoutVerification extends Verification {
         throw new AssertionError("field " + f.name() + " " + f.goType() + " of " + what
             + " is at offset " + f.offset() + ", not a multiple of " + want + " (Go's alignment of"
             + " the type on " + p + "). Check the alignment typeLayout gives "
-            + types.get(i).goSyntax());
+            + types.get(i).abbreviated());
       }
       if (f.offset() < end) {
         throw new AssertionError("field " + f.name() + " of " + what + " at offset "
@@ -508,16 +508,16 @@ public abstract class PlatformLayoutVerification extends Verification {
     PlatformLayout layout = createPlatformLayout();
     for (String syntax : OVERSIZED_TYPES) {
       GoType t = GoType.parse(syntax);
-      expectRefused(() -> layout.typeLayout(t), "typeLayout(" + t.goSyntax() + ")", t,
+      expectRefused(() -> layout.typeLayout(t), "typeLayout(" + t.abbreviated() + ")", t,
           "a type whose size passes 2^63-1 bytes",
           "Check that sizes and offsets are computed without overflow (Math.multiplyExact,"
               + " Math.addExact) and that a type too large is refused naming it");
       expectRefused(() -> layout.bucketLayout(t, GoType.INT64),
-          "bucketLayout(" + t.goSyntax() + ", int64)", t, "a key type whose size passes 2^63-1"
+          "bucketLayout(" + t.abbreviated() + ", int64)", t, "a key type whose size passes 2^63-1"
               + " bytes", "Check that bucketLayout lays its key out with typeLayout, which must"
               + " refuse it");
       expectRefused(() -> layout.bucketLayout(GoType.INT64, t),
-          "bucketLayout(int64, " + t.goSyntax() + ")", t, "an elem type whose size passes 2^63-1"
+          "bucketLayout(int64, " + t.abbreviated() + ")", t, "an elem type whose size passes 2^63-1"
               + " bytes", "Check that bucketLayout lays its elem out with typeLayout, which must"
               + " refuse it");
     }
@@ -529,14 +529,14 @@ public abstract class PlatformLayoutVerification extends Verification {
     NON_COMPARABLE_KEYS.forEach(k -> keys.add(GoType.parse(k)));
     types().stream().filter(t -> !t.isComparable() && !keys.contains(t)).forEach(keys::add);
     for (GoType key : keys) {
-      String call = "bucketLayout(" + key.goSyntax() + ", int64)";
+      String call = "bucketLayout(" + key.abbreviated() + ", int64)";
       BucketLayout b;
       try {
         b = layout.bucketLayout(key, GoType.INT64);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() == null || !e.getMessage().contains(key.goSyntax())) {
+        if (e.getMessage() == null || !e.getMessage().contains(key.abbreviated())) {
           throw new AssertionError(call + " threw an IllegalArgumentException whose message ("
-              + e.getMessage() + ") does not name the key type " + key.goSyntax() + ". Check the"
+              + e.getMessage() + ") does not name the key type " + key.abbreviated() + ". Check the"
               + " message: name the key type and say that a map key must be comparable", e);
         }
         continue;
@@ -546,8 +546,8 @@ public abstract class PlatformLayoutVerification extends Verification {
             + " (GoType.isComparable()) with an IllegalArgumentException", e);
       }
       throw new AssertionError(call + " returned a bucket of " + b.bucketSize() + " bytes, but"
-          + " map[" + key.goSyntax() + "]int64 is not a Go map type: Go's compiler refuses it"
-          + " (invalid map key type " + key.goSyntax() + "), as a key must be comparable. Check"
+          + " map[" + key.abbreviated() + "]int64 is not a Go map type: Go's compiler refuses it"
+          + " (invalid map key type " + key.abbreviated() + "), as a key must be comparable. Check"
           + " that bucketLayout refuses a key type for which GoType.isComparable() is false");
     }
   }
@@ -562,7 +562,7 @@ public abstract class PlatformLayoutVerification extends Verification {
     try {
       got = call.get();
     } catch (IllegalArgumentException e) {
-      List<String> names = composites(type).stream().map(GoType::goSyntax).toList();
+      List<String> names = composites(type).stream().map(GoType::abbreviated).toList();
       if (e.getMessage() != null && names.stream().anyMatch(e.getMessage()::contains)) {
         return;
       }
