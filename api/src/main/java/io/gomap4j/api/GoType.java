@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,8 +93,8 @@ public sealed interface GoType
 
   /**
    * How many levels deep this type nests (see {@link #MAX_NESTING}): 1 for a type that holds no
-   * other type, else one more than its deepest element, key or field type, so {@code *[2]int} is
-   * 3. Every type stores it when it is made, so this takes constant time, however much of the type
+   * other type, else one more than its deepest element, key, field or func result type, so
+   * {@code *[2]int} and {@code func() *int} are 3. Every type stores it when it is made, so this takes constant time, however much of the type
    * is shared: {@code map[T]T} is one level deeper than {@code T}, not twice as large.
    */
   int nesting();
@@ -123,9 +124,10 @@ public sealed interface GoType
    * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace is
    * allowed between tokens; inside a struct, a newline separates fields like {@code ;}.
    *
-   * <p>An interface's method list, a func's parameters and a func's parenthesized result list are
-   * kept as text (whitespace collapsed); only their brackets are checked. A func's single result
-   * type is read as a type (see {@link Func}). Struct field tags are not accepted. Types may nest
+   * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
+   * more results or of named results are kept as text (whitespace collapsed); only their brackets
+   * are checked. A func's single result type, bare or in parentheses, is read as a type (see
+   * {@link Func}). Struct field tags are not accepted. Types may nest
    * at most {@link #MAX_NESTING} levels deep; parentheses do not count, and any number of them
    * may surround a type.
    *
@@ -858,17 +860,23 @@ public sealed interface GoType
   /**
    * A func type {@code func(params) results}. A func value is one pointer (to its closure).
    *
-   * <p>{@code params} is the text between the parentheses, kept as text with whitespace collapsed;
-   * its brackets must be balanced. {@code results} is empty, one parenthesized list, kept as text
-   * like {@code params} ({@code (n int, err error)}), or one type, which is read as
-   * {@link GoType#parse(String)} reads it and kept in its canonical spelling ({@code error} becomes
-   * {@code interface{Error() string}}). That one result type is a level inside the func, as the
-   * element of a pointer is: {@code func() *int} nests 3 levels, and a result type already
-   * {@link #MAX_NESTING} deep is refused. Text in a parameter list or result list does not count.
+   * <p>{@code params} is free text: the text between the parentheses, kept with whitespace
+   * collapsed; only its brackets are checked. The results are parsed: they are empty, one type,
+   * or a parenthesized list. One type is read as {@link GoType#parse(String)} reads it and kept as
+   * a type ({@link #result()}), spelled canonically ({@code error} becomes
+   * {@code interface{Error() string}}). A parenthesized list that holds one unnamed result is that
+   * type, as in Go, where {@code func() (int)} and {@code func() int} are one type; {@code ()} is
+   * no results. A list of two or more results or of named results ({@code (n int, err error)},
+   * {@code (n int)}) is kept as text like {@code params}. The one result type is a level inside
+   * the func, as the element of a pointer is: {@code func() *int} and {@code func() (*int)} nest 3
+   * levels, and a result type already {@link #MAX_NESTING} deep is refused. Text in a parameter
+   * list or result list does not count.
    */
   final class Func implements GoType {
     private final String params;
-    private final String results;
+    /** Empty, or a parenthesized list of two or more results or of named results. */
+    private final String resultList;
+    private final GoType result; // null for no results or a list
     private final int nesting;
     private final int hash;
 
@@ -876,43 +884,66 @@ public sealed interface GoType
      * The func type {@code func(params) results}.
      *
      * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
-     *     balanced, or {@code results} is neither empty, one parenthesized list nor one Go type,
-     *     or is a type already {@link #MAX_NESTING} levels deep
+     *     balanced, or {@code results} is neither empty, one parenthesized list nor one Go type, or
+     *     holds one result type that does not read as a type or is already {@link #MAX_NESTING}
+     *     levels deep
      */
     public Func(String params, String results) {
       this.params = funcParams(params);
       String r = requireNonNull(results, "results is null").strip();
-      if (r.isEmpty() || r.charAt(0) == '(') {
+      String list = "";
+      GoType type = null;
+      if (r.startsWith("(")) {
         r = GoTypeParser.collapse(r);
         GoTypeParser.checkBalanced(r, "func results");
-        if (!r.isEmpty() && GoTypeParser.closing(r, 0) != r.length() - 1) {
+        if (GoTypeParser.closing(r, 0) != r.length() - 1) {
           throw new IllegalArgumentException("func results \"" + Printable.of(r) + "\" must be"
               + " empty, one type or one parenthesized list, but the list ends at column "
               + (GoTypeParser.closing(r, 0) + 1));
         }
-        this.results = r;
-        this.nesting = 1;
-      } else {
-        GoType type;
-        try {
-          type = GoType.parse(r);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("func results \"" + Printable.of(r) + "\" must be"
-              + " empty, one type or one parenthesized list, and do not read as a type: "
-              + e.getMessage(), e);
+        if (GoTypeParser.oneUnnamedResult(r)) {
+          type = resultType(r);
+        } else if (!r.equals("()")) {
+          list = r;
         }
-        this.results = type.goSyntax();
-        this.nesting = wrapping("func", "result", type);
+      } else if (!r.isEmpty()) {
+        type = resultType(r);
       }
-      this.hash = 31 * (31 * this.params.hashCode() + this.results.hashCode()) + 7;
+      this.resultList = list;
+      this.result = type;
+      this.nesting = type == null ? 1 : wrapping("func", "result", type);
+      this.hash = hash(this.params, list, type);
     }
 
-    /** A func with one result type, read by {@link GoTypeParser}. */
-    Func(String params, GoType result) {
+    /**
+     * The func type {@code func(params) result}, with one result type. It does not spell
+     * {@code result}, so it takes constant time however long {@code result}'s spelling is.
+     *
+     * @throws IllegalArgumentException if the brackets of {@code params} are not balanced, or
+     *     {@code result} is already {@link #MAX_NESTING} levels deep
+     */
+    public Func(String params, GoType result) {
       this.params = funcParams(params);
-      this.results = result.goSyntax();
+      this.result = requireNonNull(result, "result is null");
+      this.resultList = "";
       this.nesting = wrapping("func", "result", result);
-      this.hash = 31 * (31 * this.params.hashCode() + this.results.hashCode()) + 7;
+      this.hash = hash(this.params, "", result);
+    }
+
+    private static int hash(String params, String list, GoType result) {
+      return 31 * (31 * params.hashCode() + (result == null ? list.hashCode() : result.hashCode()))
+          + 7;
+    }
+
+    /** {@code results}, one type or one unnamed result in parentheses, read as a type. */
+    private static GoType resultType(String results) {
+      try {
+        return GoType.parse(results);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("func results \"" + Printable.of(results) + "\" must"
+            + " be empty, one type or one parenthesized list, and do not read as a type: "
+            + e.getMessage(), e);
+      }
     }
 
     private static String funcParams(String params) {
@@ -926,14 +957,27 @@ public sealed interface GoType
       return params;
     }
 
-    /** Empty, the parenthesized result list, or the result type's canonical spelling. */
+    /**
+     * Empty, the parenthesized list of two or more results or of named results, or the one result
+     * type's whole canonical spelling ({@link #result()}'s {@link #goSyntax()}).
+     */
     public String results() {
-      return results;
+      return result != null ? result.goSyntax() : resultList;
+    }
+
+    /** The one result type, if the func has one; empty for no results or a parenthesized list. */
+    public Optional<GoType> result() {
+      return Optional.ofNullable(result);
+    }
+
+    /** The parenthesized list of results kept as text, or empty: what {@link #result()} is not. */
+    String resultList() {
+      return resultList;
     }
 
     @Override
     public String goSyntax() {
-      return "func(" + params + ")" + (results.isEmpty() ? "" : " " + results);
+      return GoTypeSpelling.of(this);
     }
 
     @Override
@@ -959,8 +1003,7 @@ public sealed interface GoType
 
     @Override
     public boolean equals(Object o) {
-      return o == this || o instanceof Func f && hash == f.hash && params.equals(f.params)
-          && results.equals(f.results);
+      return o == this || o instanceof Func f && hash == f.hash && GoTypeEquality.equal(this, f);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class GoTypeEquality {
     if (a.hashCode() != b.hashCode() || a.getClass() != b.getClass()) {
       return false;
     }
-    if (a instanceof GoType.Basic || a instanceof GoType.Interface || a instanceof GoType.Func) {
+    if (a instanceof GoType.Basic || a instanceof GoType.Interface) {
       return a.equals(b); // no part that is a type
     }
     Set<GoType> known = equalPairs == null ? null : equalPairs.get(a);
@@ -71,6 +71,14 @@ final class GoTypeEquality {
     if (a instanceof GoType.Chan c) {
       GoType.Chan d = (GoType.Chan) b;
       return c.dir() == d.dir() && same(c.elem(), d.elem());
+    }
+    if (a instanceof GoType.Func f) {
+      GoType.Func g = (GoType.Func) b;
+      if (!f.params().equals(g.params()) || !f.resultList().equals(g.resultList())) {
+        return false;
+      }
+      return f.result().isPresent() == g.result().isPresent()
+          && (f.result().isEmpty() || same(f.result().get(), g.result().get()));
     }
     List<GoType.Field> x = ((GoType.Struct) a).fields();
     List<GoType.Field> y = ((GoType.Struct) b).fields();

@@ -17,6 +17,10 @@ import java.util.Set;
  */
 final class GoTypeParser {
 
+  /** The keywords a type starts with, which cannot name a result. */
+  private static final Set<String> TYPE_KEYWORDS =
+      Set.of("chan", "func", "interface", "map", "struct");
+
   private final String src;
   private int pos;
   /** How many types enclose the one being read. */
@@ -281,14 +285,53 @@ final class GoTypeParser {
     if (pos < src.length()) {
       char c = src.charAt(pos);
       if (c == '(') {
+        int open = pos;
         pos++;
-        return new GoType.Func(params, "(" + collapse(balanced(')')) + ")");
+        String list = "(" + collapse(balanced(')')) + ")";
+        if (oneUnnamedResult(list)) {
+          pos = open;
+          return new GoType.Func(params, type()); // (T) is T, one level deeper than the func
+        }
+        return new GoType.Func(params, list);
       } else if (c == '*' || c == '[' || c == '<' || isIdentStart(c)) {
         return new GoType.Func(params, type()); // one level deeper than the func
       }
     }
     pos = save;
     return new GoType.Func(params, "");
+  }
+
+  /**
+   * Whether {@code list}, a func's parenthesized result list with balanced brackets and
+   * whitespace collapsed, holds one unnamed result, which is then the type in parentheses: it has
+   * no comma outside inner brackets and does not start with a name followed by a type
+   * ({@code (n int)}, {@code (n *int)}). A keyword ({@code chan int}) or a package name
+   * ({@code unsafe.Pointer}) is no such name.
+   */
+  static boolean oneUnnamedResult(String list) {
+    String inner = list.substring(1, list.length() - 1).strip();
+    int depth = 0;
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        return false;
+      }
+    }
+    if (inner.isEmpty()) {
+      return false;
+    }
+    int end = 0;
+    while (end < inner.length() && isIdentPart(inner.charAt(end))) {
+      end++;
+    }
+    if (end == 0 || end == inner.length() || !isIdentStart(inner.charAt(0))) {
+      return true;
+    }
+    return TYPE_KEYWORDS.contains(inner.substring(0, end)) || inner.charAt(end) == '.';
   }
 
   /** The text up to the bracket closing an already consumed opener; consumes the closer. */

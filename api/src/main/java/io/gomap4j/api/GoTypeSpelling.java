@@ -124,8 +124,12 @@ final class GoTypeSpelling {
       }
       parts.add("}");
       return parts;
+    } else if (type instanceof GoType.Func f) {
+      String func = "func(" + f.params() + ")";
+      return f.result().isPresent() ? List.of(func + " ", f.result().get())
+          : List.of(f.resultList().isEmpty() ? func : func + " " + f.resultList());
     }
-    return List.of(type.goSyntax()); // Basic, Interface and Func spell themselves
+    return List.of(type.goSyntax()); // Basic and Interface spell themselves
   }
 
   private static List<Object> fieldParts(GoType.Field f) {

@@ -36,7 +36,11 @@ class GoTypeNestingTest {
         wrapper("chan and <-chan in turn", t -> new GoType.Chan(t instanceof GoType.Chan c
             && c.dir() == GoType.ChanDir.RECV ? GoType.ChanDir.BOTH : GoType.ChanDir.RECV, t),
             "channel type", "elem"),
-        wrapper("func() T", t -> new GoType.Func("", t.goSyntax()), "func type", "result"));
+        wrapper("func() T", t -> new GoType.Func("", t), "func type", "result"),
+        wrapper("func() T, spelled", t -> new GoType.Func("", t.goSyntax()), "func type",
+            "result"),
+        wrapper("func() (T), spelled", t -> new GoType.Func("x int", "(" + t.goSyntax() + ")"),
+            "func type", "result"));
   }
 
   private static Arguments wrapper(String name, UnaryOperator<GoType> wrap, String kind,
@@ -149,6 +153,32 @@ class GoTypeNestingTest {
     assertThat(field.abbreviated()).isEqualTo(("f " + spelled).substring(0, 40) + "..."
         + spelled.substring(spelled.length() - 17));
     assertThat(new GoType.Field("f", small).abbreviated()).isEqualTo("f " + small.goSyntax());
+  }
+
+  @Test
+  @DisplayName("A func whose result type uses one part twice at every level is made, compared and"
+      + " hashed without spelling the result; one level past MAX_NESTING is refused at once")
+  void funcResultsAreNotSpelled() {
+    UnaryOperator<GoType> twice = t -> GoType.mapOf(t, t);
+    GoType deepest = nested(GoType.MAX_NESTING, twice);
+    GoType below = nested(GoType.MAX_NESTING - 1, twice);
+    // Only a safety net: the constructor spelled the result, 2^99 characters.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      GoType.Func func = new GoType.Func("", below);
+      assertThat(func.nesting()).isEqualTo(GoType.MAX_NESTING);
+      assertThat(func.result()).containsSame(below);
+      assertThat(func).isEqualTo(new GoType.Func("", nested(GoType.MAX_NESTING - 1, twice)))
+          .isNotEqualTo(new GoType.Func("", nested(GoType.MAX_NESTING - 2, twice)))
+          .isNotEqualTo(new GoType.Func("x int", below));
+      assertThat(func.hashCode())
+          .isEqualTo(new GoType.Func("", nested(GoType.MAX_NESTING - 1, twice)).hashCode());
+      assertThat(func.abbreviated()).startsWith("func() map[map[").endsWith("]int]map[int]int");
+      assertThatThrownBy(() -> new GoType.Func("", deepest))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("a Go type nests at most 100 levels deep (GoType.MAX_NESTING), and this func"
+              + " type would nest 101: its result " + deepest.abbreviated() + " is 100 levels"
+              + " deep");
+    });
   }
 
   /** The innermost parts of the doubled types: each property is true for some, false for others. */

@@ -225,6 +225,47 @@ class GoTypeParseTest {
   }
 
   @Test
+  @DisplayName("A func's parenthesized result list of one unnamed result is that result type, as"
+      + " in Go; () is no results; a list of two or more results or of named results stays text")
+  void parenthesizedResultType() {
+    for (String type : new String[] {"int", "*[]int", "chan int", "<-chan int", "map[string]int",
+        "func(a, b int) int", "struct{a, b int}", "unsafe.Pointer", "error", "(int)"}) {
+      GoType bare = new GoType.Func("a int", type);
+      GoType.Func inParentheses = new GoType.Func("a int", " ( " + type + " ) ");
+      assertThat(inParentheses).as(type).isEqualTo(bare);
+      assertThat(inParentheses.nesting()).as(type).isEqualTo(bare.nesting());
+      assertThat(inParentheses.goSyntax()).as(type).isEqualTo(bare.goSyntax());
+      assertThat(inParentheses.result()).as(type).isPresent();
+      assertThat(GoType.parse("func(a int) (" + type + ")")).as(type).isEqualTo(bare);
+      assertThat(GoType.parse("func(a int) (" + type + ")").nesting()).as(type)
+          .isEqualTo(bare.nesting());
+    }
+    assertThat(new GoType.Func("", "(int)").nesting()).isEqualTo(2);
+    assertThat(new GoType.Func("", "()")).isEqualTo(new GoType.Func("", ""))
+        .isEqualTo(GoType.parse("func() ()"));
+    for (String list : new String[] {"(n int)", "(n *int)", "(int, string)", "(a, b int)",
+        "(int string)", "(n chan int)"}) {
+      GoType.Func func = new GoType.Func("", list);
+      assertThat(func.results()).as(list).isEqualTo(list);
+      assertThat(func.result()).as(list).isEmpty();
+      assertThat(func.nesting()).as(list).isEqualTo(1);
+      assertThat(GoType.parse("func() " + list)).as(list).isEqualTo(func);
+    }
+    assertThatThrownBy(() -> new GoType.Func("", "(foo)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("func results \"(foo)\" must be empty, one type or one"
+            + " parenthesized list, and do not read as a type: expected a predeclared type name,"
+            + " unsafe.Pointer or a type literal at column 2 in \"(foo)\"");
+    String deep = "*".repeat(GoType.MAX_NESTING - 2);
+    assertThat(GoType.parse(deep + "func() (int)").nesting()).isEqualTo(GoType.MAX_NESTING);
+    assertThatThrownBy(() -> GoType.parse(deep + "*func() (int)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected at most 100 nested types at column "
+            + (deep.length() + "*func() ".length() + 1) + " in")
+        .hasMessageEndingWith(", found a type nested 101 deep");
+  }
+
+  @Test
   @DisplayName("hasPointers: slices, maps, chans, funcs, interfaces, strings and pointers do; "
       + "arrays and structs if an element or field does; [0]T does not")
   void hasPointers() {
