@@ -521,19 +521,22 @@ public sealed interface GoType
    * A struct field: its name ({@code _} allowed), its type, and whether it is embedded.
    *
    * <p>An embedded field is spelled by its type alone, so, as {@link #parse(String)} reads them,
-   * its type is a predeclared type, {@code unsafe.Pointer} or {@code any}, or a pointer to one, and
-   * its name is that type's name: {@code int} for {@code int} and {@code *int}, {@code Pointer} for
-   * {@code unsafe.Pointer}, {@code any} for {@code any} (spelled {@code any}, not
-   * {@code interface{}}), and {@code byte} or {@code rune} for a {@code uint8} or {@code int32}
-   * field embedded by that name, which {@link #goSyntax()} then spells as {@code byte} or
-   * {@code rune}.
+   * its type is a predeclared type other than {@code unsafe.Pointer}, or {@code any}, or a pointer
+   * to a predeclared type other than {@code unsafe.Pointer}, and its name is that type's name:
+   * {@code int} for {@code int} and {@code *int}, {@code any} for {@code any} (spelled
+   * {@code any}, not {@code interface{}}), and {@code byte} or {@code rune} for a {@code uint8} or
+   * {@code int32} field embedded by that name, which {@link #goSyntax()} then spells as
+   * {@code byte} or {@code rune}. As Go 1.19's type checker does, it refuses an embedded
+   * {@code unsafe.Pointer} or {@code *unsafe.Pointer} and a pointer to an interface
+   * ({@code *any}).
    */
   record Field(String name, GoType type, boolean embedded) {
     /**
      * A field.
      *
      * @throws IllegalArgumentException if {@code name} is not a Go identifier, or the field is
-     *     embedded and its type cannot be, or {@code name} is not the name embedding gives it
+     *     embedded and its type cannot be (the message says why Go refuses {@code unsafe.Pointer}
+     *     or a pointer to an interface), or {@code name} is not the name embedding gives it
      */
     public Field {
       requireNonNull(name, "name is null");
@@ -543,11 +546,16 @@ public sealed interface GoType
             "field name '" + Printable.of(name) + "' is not a Go identifier");
       }
       if (embedded) {
+        String refused = GoTypeParser.embeddingRefused(type);
+        if (refused != null) {
+          throw new IllegalArgumentException("embedded field " + name + " has type "
+              + type.abbreviated() + ", which Go 1.19 refuses: " + refused + "; "
+              + GoTypeParser.EMBEDDABLE);
+        }
         String implied = GoTypeParser.embeddedFieldName(type, name);
         if (implied == null) {
           throw new IllegalArgumentException("embedded field " + name + " has type "
-              + type.abbreviated() + "; an embedded field's type is a predeclared"
-              + " type, unsafe.Pointer or any, or a pointer to one");
+              + type.abbreviated() + "; " + GoTypeParser.EMBEDDABLE);
         }
         if (!implied.equals(name)) {
           throw new IllegalArgumentException("embedded field " + name + " of type "

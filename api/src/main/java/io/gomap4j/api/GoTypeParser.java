@@ -240,6 +240,13 @@ final class GoTypeParser {
   private String embeddedName(GoType t, int start) {
     // the field of an embedded byte or rune is named byte or rune, not uint8 or int32
     String written = src.substring(start, pos).replace("*", "").strip();
+    String refused = embeddingRefused(t);
+    if (refused != null) {
+      int end = pos;
+      pos = start;
+      throw error("a field name or an embedded type name", "embedded "
+          + Printable.of(src.substring(start, end).strip()) + ", which Go 1.19 refuses: " + refused);
+    }
     String name = embeddedFieldName(t, written);
     if (name == null) {
       pos = start;
@@ -248,21 +255,45 @@ final class GoTypeParser {
     return name;
   }
 
+  /** What a message says an embedded field's type may be. */
+  static final String EMBEDDABLE = "an embedded field's type is a predeclared type other than"
+      + " unsafe.Pointer, or any, or a pointer to a predeclared type other than unsafe.Pointer";
+
+  /**
+   * Why Go 1.19's type checker refuses {@code t} as the type of an embedded field (go/types
+   * struct.go), or null: {@code unsafe.Pointer} or {@code *unsafe.Pointer} ("embedded field type
+   * cannot be unsafe.Pointer") and a pointer to an interface ("embedded field type cannot be a
+   * pointer to an interface").
+   */
+  static String embeddingRefused(GoType t) {
+    boolean pointer = t instanceof GoType.Pointer;
+    GoType base = t instanceof GoType.Pointer p ? p.elem() : t;
+    if (base instanceof GoType.Basic b && b.kind() == GoType.Kind.UNSAFE_POINTER) {
+      return "embedded field type cannot be unsafe.Pointer";
+    }
+    if (pointer && base instanceof GoType.Interface) {
+      return "embedded field type cannot be a pointer to an interface";
+    }
+    return null;
+  }
+
   /**
    * The name of an embedded field of type {@code t}, {@code T} or {@code *T} with {@code T} a
-   * predeclared type, {@code unsafe.Pointer} or {@code any}: {@code T}'s name ({@code Pointer} for
-   * {@code unsafe.Pointer}), or {@code byte} or {@code rune} when {@code written} is that alias of
-   * {@code T}; null for a type that cannot be embedded.
+   * predeclared type other than {@code unsafe.Pointer}, or {@code any}: {@code T}'s name, or
+   * {@code byte} or {@code rune} when {@code written} is that alias of {@code T}; null for a type
+   * that cannot be embedded (see also {@link #embeddingRefused}).
    */
   static String embeddedFieldName(GoType t, String written) {
+    if (embeddingRefused(t) != null) {
+      return null;
+    }
     GoType base = t instanceof GoType.Pointer p ? p.elem() : t;
     if (base instanceof GoType.Basic b) {
       if (written.equals("byte") && b.kind() == GoType.Kind.UINT8
           || written.equals("rune") && b.kind() == GoType.Kind.INT32) {
         return written;
       }
-      String n = b.goSyntax();
-      return n.substring(n.lastIndexOf('.') + 1);
+      return b.goSyntax();
     }
     return GoType.ANY.equals(base) ? "any" : null;
   }

@@ -71,8 +71,8 @@ class GoTypeParseTest {
     assertThat(GoType.parse("[129]byte")).isEqualTo(new GoType.Array(GoType.UINT8, 129));
     assertThat(GoType.parse("struct{a bool; _ string}")).isEqualTo(new GoType.Struct(List.of(
         new GoType.Field("a", GoType.BOOL), new GoType.Field("_", GoType.STRING))));
-    assertThat(GoType.parse("struct{unsafe.Pointer}")).isEqualTo(new GoType.Struct(List.of(
-        new GoType.Field("Pointer", GoType.UNSAFE_POINTER, true))));
+    assertThat(GoType.parse("struct{*uint8}")).isEqualTo(new GoType.Struct(List.of(
+        new GoType.Field("uint8", GoType.pointerTo(GoType.UINT8), true))));
     assertThat(GoType.parse("struct{\n a int8\n b int64\n}"))
         .isEqualTo(GoType.parse("struct{a int8; b int64}"));
     assertThat(GoType.parse("any")).isEqualTo(GoType.ANY);

@@ -71,11 +71,13 @@ class GoTypeRoundTripTest {
 
   /** An embedded field, named as embedding names it. */
   private static GoType.Field embedded(Random r) {
-    String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "Pointer", "any"};
+    String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "any"};
     GoType[] types = {GoType.INT8, GoType.UINT8, GoType.UINT8, GoType.INT32, GoType.INT32,
-        GoType.STRING, GoType.UNSAFE_POINTER, GoType.ANY};
+        GoType.STRING, GoType.ANY};
     int i = r.nextInt(names.length);
-    GoType type = r.nextBoolean() ? types[i] : GoType.pointerTo(types[i]);
+    // Go refuses a pointer to an interface as an embedded field
+    GoType type = r.nextBoolean() || types[i] == GoType.ANY ? types[i]
+        : GoType.pointerTo(types[i]);
     return new GoType.Field(names[i], type, true);
   }
 
@@ -99,9 +101,9 @@ class GoTypeRoundTripTest {
   void embeddedFields() {
     GoType bytes = GoType.structOf(new GoType.Field("byte", GoType.UINT8, true),
         new GoType.Field("rune", GoType.pointerTo(GoType.INT32), true),
-        new GoType.Field("Pointer", GoType.UNSAFE_POINTER, true),
+        new GoType.Field("string", GoType.pointerTo(GoType.STRING), true),
         new GoType.Field("any", GoType.ANY, true));
-    assertThat(bytes.goSyntax()).isEqualTo("struct{byte; *rune; unsafe.Pointer; any}");
+    assertThat(bytes.goSyntax()).isEqualTo("struct{byte; *rune; *string; any}");
     assertThat(GoType.parse(bytes.goSyntax())).isEqualTo(bytes);
     assertThat(GoType.parse("struct{uint8}"))
         .isEqualTo(GoType.structOf(new GoType.Field("uint8", GoType.UINT8, true)));
@@ -115,6 +117,45 @@ class GoTypeRoundTripTest {
     assertThatThrownBy(() -> new GoType.Field("x", GoType.sliceOf(GoType.INT), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("embedded field x has type []int; an embedded field's type is a predeclared"
-            + " type, unsafe.Pointer or any, or a pointer to one");
+            + " type other than unsafe.Pointer, or any, or a pointer to a predeclared type other"
+            + " than unsafe.Pointer");
+  }
+
+  @Test
+  @DisplayName("An embedded unsafe.Pointer, *unsafe.Pointer or pointer to an interface is refused,"
+      + " by the constructor and by parse, with Go 1.19's reason")
+  void embeddedFieldsGoRefuses() {
+    String pointer = "embedded field type cannot be unsafe.Pointer";
+    String toInterface = "embedded field type cannot be a pointer to an interface";
+    assertThatThrownBy(() -> new GoType.Field("Pointer", GoType.UNSAFE_POINTER, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field Pointer has type unsafe.Pointer, which Go 1.19 refuses: "
+            + pointer + "; " + GoTypeParser.EMBEDDABLE);
+    assertThatThrownBy(() -> new GoType.Field("Pointer",
+        GoType.pointerTo(GoType.UNSAFE_POINTER), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has type *unsafe.Pointer, which Go 1.19 refuses: " + pointer);
+    assertThatThrownBy(() -> new GoType.Field("any", GoType.pointerTo(GoType.ANY), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has type *interface{}, which Go 1.19 refuses: " + toInterface);
+    String[][] refusals = {
+      {"struct{unsafe.Pointer}", "unsafe.Pointer", pointer},
+      {"struct{a int; *unsafe.Pointer}", "*unsafe.Pointer", pointer},
+      {"struct{*any}", "*any", toInterface},
+      {"struct{\n *any\n}", "*any", toInterface},
+    };
+    for (String[] refusal : refusals) {
+      String syntax = refusal[0];
+      assertThatThrownBy(() -> GoType.parse(syntax))
+          .as(syntax)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("expected a field name or an embedded type name at column "
+              + (syntax.indexOf(refusal[1]) + 1) + " in ")
+          .hasMessageEndingWith(", found embedded " + refusal[1] + ", which Go 1.19 refuses: "
+              + refusal[2]);
+    }
+    assertThat(GoType.parse("struct{p unsafe.Pointer; *int; any}")).isEqualTo(GoType.structOf(
+        new GoType.Field("p", GoType.UNSAFE_POINTER), new GoType.Field("int",
+            GoType.pointerTo(GoType.INT), true), new GoType.Field("any", GoType.ANY, true)));
   }
 }
