@@ -21,13 +21,16 @@ class GoTypeRoundTripTest {
     new GoType.Func("a int, b ...string", ""), new GoType.Func("", "(n int, err error)"),
   };
 
-  /** A random type made with the constructors, at most {@code levels} deep. */
-  private static GoType randomType(Random r, int levels) {
-    if (levels == 1 || r.nextInt(8) == 0) {
+  /**
+   * A random type made with the constructors, at most {@code levels} deep; exactly {@code levels}
+   * deep when {@code full}, where it stops only at level 1.
+   */
+  private static GoType randomType(Random r, int levels, boolean full) {
+    if (levels == 1 || !full && r.nextInt(8) == 0) {
       return LEAVES[r.nextInt(LEAVES.length)];
     }
     // Mostly one part, so that types reach MAX_NESTING.
-    GoType elem = randomType(r, levels - 1);
+    GoType elem = randomType(r, levels - 1, full);
     switch (r.nextInt(8)) {
       case 0:
         return GoType.pointerTo(elem);
@@ -40,7 +43,8 @@ class GoTypeRoundTripTest {
       case 4:
         return new GoType.Chan(GoType.ChanDir.values()[r.nextInt(3)], elem);
       case 5:
-        return new GoType.Func(r.nextBoolean() ? "" : "x int", elem.goSyntax());
+        return r.nextBoolean() ? new GoType.Func("x int", elem)
+            : new GoType.Func("", r.nextBoolean() ? elem.goSyntax() : "(" + elem.goSyntax() + ")");
       default:
         return randomStruct(r, elem, levels);
     }
@@ -48,7 +52,7 @@ class GoTypeRoundTripTest {
 
   /** A part beside the deep one, at most 4 levels deep, so that types stay small. */
   private static GoType side(Random r, int levels) {
-    return randomType(r, Math.min(levels - 1, 4));
+    return randomType(r, Math.min(levels - 1, 4), false);
   }
 
   private static GoType randomStruct(Random r, GoType first, int levels) {
@@ -60,7 +64,7 @@ class GoTypeRoundTripTest {
       GoType.Field f = switch (r.nextInt(4)) {
         case 0 -> new GoType.Field("_", side(r, levels));
         case 1 -> new GoType.Field("g" + i, side(r, levels));
-        default -> embedded(r);
+        default -> embedded(r, levels);
       };
       if (f.name().equals("_") || names.add(f.name())) {
         fields.add(f);
@@ -69,14 +73,14 @@ class GoTypeRoundTripTest {
     return GoType.structOf(fields.toArray(GoType.Field[]::new));
   }
 
-  /** An embedded field, named as embedding names it. */
-  private static GoType.Field embedded(Random r) {
+  /** An embedded field, named as embedding names it, in a struct at most {@code levels} deep. */
+  private static GoType.Field embedded(Random r, int levels) {
     String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "any"};
     GoType[] types = {GoType.INT8, GoType.UINT8, GoType.UINT8, GoType.INT32, GoType.INT32,
         GoType.STRING, GoType.ANY};
     int i = r.nextInt(names.length);
-    // Go refuses a pointer to an interface as an embedded field
-    GoType type = r.nextBoolean() || types[i] == GoType.ANY ? types[i]
+    // Go refuses a pointer to an interface as an embedded field; *T is 2 levels deep
+    GoType type = levels < 3 || r.nextBoolean() || types[i] == GoType.ANY ? types[i]
         : GoType.pointerTo(types[i]);
     return new GoType.Field(names[i], type, true);
   }
@@ -85,13 +89,22 @@ class GoTypeRoundTripTest {
   @DisplayName("A type made with the constructors and factories, up to MAX_NESTING deep, parses"
       + " from its goSyntax() to an equal type of the same nesting")
   void constructedTypesParseBack() {
+    int deepest = 0;
     for (int seed = 0; seed < 2_000; seed++) {
-      GoType t = randomType(new Random(seed), 1 + seed % GoType.MAX_NESTING);
+      // every tenth seed nests exactly 100 levels deep, the others 1 to 100 or less
+      boolean full = seed % 10 == 0;
+      GoType t = randomType(new Random(seed), full ? GoType.MAX_NESTING
+          : 1 + seed % GoType.MAX_NESTING, full);
+      if (full) {
+        assertThat(t.nesting()).as("seed %d: %s", seed, t).isEqualTo(GoType.MAX_NESTING);
+      }
+      deepest = Math.max(deepest, t.nesting());
       GoType parsed = GoType.parse(t.goSyntax());
       assertThat(parsed).as("seed %d: %s", seed, t).isEqualTo(t);
       assertThat(parsed.nesting()).as("seed %d: %s", seed, t).isEqualTo(t.nesting());
       assertThat(parsed.goSyntax()).as("seed %d", seed).isEqualTo(t.goSyntax());
     }
+    assertThat(deepest).isEqualTo(GoType.MAX_NESTING);
   }
 
   @Test
