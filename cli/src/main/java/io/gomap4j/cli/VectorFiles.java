@@ -1,5 +1,6 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.engine.internal.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,7 +52,10 @@ final class VectorFiles {
 
   /**
    * Checks every line and prints the first {@code maxFailures} failures, how many more there were,
-   * what was not installed and the summary {@code <kind> vectors: N passed, N failed}.
+   * what was not installed and the summary {@code <kind> vectors: N passed, N failed}. The
+   * failures and the not-installed line quote the file's strings, so each control character in
+   * them is printed as {@code \}{@code u00XX} ({@link Printable#of}): a line's
+   * {@code "alg":"\}{@code u001b[2J"} must not clear the terminal.
    *
    * @param failure the text after {@code FAIL } for a failing line, or null if it passes
    * @param notInstalled asked after the lines are checked: a line naming what was missing, or null
@@ -69,7 +73,7 @@ final class VectorFiles {
       }
       failed++;
       if (failed <= maxFailures) {
-        out.println("FAIL " + why);
+        out.println("FAIL " + Printable.of(why));
       }
     }
     if (failed > maxFailures) {
@@ -78,7 +82,7 @@ final class VectorFiles {
     }
     String missing = notInstalled.get();
     if (missing != null) {
-      out.println(missing);
+      out.println(Printable.of(missing));
     }
     out.println(kind + " vectors: " + passed + " passed, " + failed + " failed");
     out.flush();

@@ -173,6 +173,24 @@ class HashCommandTest {
   }
 
   @Test
+  @DisplayName("A control character in a line's alg, goarch or fn is printed as \\u00XX, not raw")
+  void controlCharactersInFailuresAreEscaped() throws IOException {
+    String good = bundled("mips").lines().findFirst().orElseThrow();
+    String[][] cases = {
+      {"\"alg\":\"memhash\"", "\"alg\":\"\\u001b[2J\"", "unknown alg '\\u001b[2J'"},
+      {"\"goarch\":\"mips\"", "\"goarch\":\"\\u001b[2J\"", "unknown goarch '\\u001b[2J'"},
+      {"\"fn\":\"memhash\"", "\"fn\":\"\\u001b[2J\"", "unknown fn '\\u001b[2J'"},
+    };
+    for (String[] c : cases) {
+      assertThat(good).contains(c[0]);
+      Path file = write("control.jsonl", good.replace(c[0], c[1]) + "\n");
+      Run r = run("hash", "--vectors", file.toString());
+      assertThat(r.exit()).as(c[1]).isEqualTo(Main.FAILED);
+      assertThat(r.out()).as(c[1]).contains(c[2]).doesNotContain("\u001b");
+    }
+  }
+
+  @Test
   @DisplayName("A malformed field exits 2 naming file:line, the field and its column")
   void malformedFieldsNameTheFieldAndColumn() throws IOException {
     String good = bundled("mips").lines().findFirst().orElseThrow();

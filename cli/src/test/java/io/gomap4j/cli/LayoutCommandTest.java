@@ -325,6 +325,19 @@ class LayoutCommandTest {
   }
 
   @Test
+  @DisplayName("A control character in a line's goarch is printed as \\u00XX, not raw")
+  void controlCharactersInFailuresAreEscaped() throws IOException {
+    String line = bundled().lines().findFirst().orElseThrow()
+        .replace("\"goarch\": \"amd64\"", "\"goarch\": \"\\u001b[2J\"");
+    Path file = write("control.jsonl", line + "\n");
+    Run r = run("layout", "--vectors", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("no layout plugin for goarch '\\u001b[2J' is installed")
+        .contains("not installed: layout \\u001b[2J (installed layouts: ")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   @DisplayName("Every malformed line exits 2 naming file:line and the column, or the field and its"
       + " column; an integer too large for its field is refused, not truncated")
   void malformedLinesNameTheColumn() throws IOException {
