@@ -9,6 +9,7 @@ import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.engine.internal.BytesMap;
 import io.gomap4j.engine.internal.LongLongMap;
 import io.gomap4j.engine.internal.ObjectMap;
+import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
@@ -337,7 +338,7 @@ public final class GoMaps {
         return lookup.apply(name.get());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(key + " (a system property or gomap4j.properties) is "
-            + "'" + name.get() + "': " + e.getMessage(), e);
+            + "'" + Printable.of(name.get()) + "': " + e.getMessage(), e);
       }
     }
 

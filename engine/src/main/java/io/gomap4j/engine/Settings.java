@@ -1,5 +1,6 @@
 package io.gomap4j.engine;
 
+import io.gomap4j.engine.internal.Printable;
 import io.gomap4j.spi.KeyMaterial;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,8 @@ public final class Settings {
   /**
    * Parses a seed: decimal, or hex after {@code 0x}.
    *
-   * @throws IllegalArgumentException naming the setting and the expected form
+   * @throws IllegalArgumentException naming the setting, the text (a control character in it
+   *     written as {@code \}{@code u00XX}) and the expected form
    */
   public static long parseSeed(String what, String text) {
     String s = text.trim();
@@ -124,7 +126,8 @@ public final class Settings {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          what + " must be a 64-bit integer, decimal or hex with 0x, got '" + text + "'", e);
+          what + " must be a 64-bit integer, decimal or hex with 0x, got '" + Printable.of(text) + "'",
+          e);
     }
   }
 

@@ -110,6 +110,35 @@ class SettingsTest {
     }
   }
 
+  @Test
+  @DisplayName("A setting's value is quoted with each control character written as \\u00XX, so a"
+      + " newline or a terminal escape in gomap4j.hash, .layout, .growth or .seed cannot split or"
+      + " garble the message")
+  void aSettingIsQuotedWithoutControlCharacters() {
+    for (String key : new String[] {Settings.HASH, Settings.LAYOUT, Settings.GROWTH,
+        Settings.SEED}) {
+      String old = System.getProperty(key);
+      try {
+        System.setProperty(key, "a\nb\u001b[2J");
+        GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry())
+            .keyMaterial(TestPlugins.KEY_MATERIAL);
+        if (!key.equals(Settings.HASH)) {
+          b.hash(TestHashes.MIX);
+        }
+        if (!key.equals(Settings.LAYOUT)) {
+          b.layout("amd64");
+        }
+        assertThatThrownBy(b::buildLongLong)
+            .as(key).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(key)
+            .hasMessageContaining("'a\\u000ab\\u001b[2J'")
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b"));
+      } finally {
+        restore(key, old);
+      }
+    }
+  }
+
   private static void restore(String key, String value) {
     if (value == null) {
       System.clearProperty(key);
