@@ -135,13 +135,23 @@ final class LayoutCommand implements Callable<Integer> {
       b = layout.bucketLayout(k, e);
       hmap = layout.hmapLayout();
     } catch (IllegalArgumentException ex) {
-      throw new CliException(Main.USAGE, "Go's compiler refuses " + mapType + " on " + goarch
-          + ": " + ex.getMessage());
+      throw refused(goarch, mapType, ex);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? json(b, hmap) + System.lineSeparator() : text(mapType, b, hmap));
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * A layout's refusal of a map type with a comparable key, which {@code layout} and
+   * {@code simulate} exit 2 with: {@code layout 'GOARCH' refuses map[K]V: <its reason>}. The reason
+   * is the layout's own; a bundled layout's says where Go's compiler draws the line, a third-party
+   * layout's need not be Go's.
+   */
+  static CliException refused(String layout, String mapType, IllegalArgumentException e) {
+    return new CliException(Main.USAGE,
+        "layout '" + layout + "' refuses " + mapType + ": " + e.getMessage());
   }
 
   private GoType parseType(String option, String text) {

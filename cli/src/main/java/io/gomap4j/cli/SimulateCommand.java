@@ -115,9 +115,10 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       bucket = layout.bucketLayout(keyType, elemType);
     } catch (IllegalArgumentException e) {
-      // The key is comparable, so the layout refuses a type too large for the GOARCH.
-      throw new CliException(Main.USAGE, "Go's compiler refuses map[" + keyType.abbreviated() + "]"
-          + elemType.abbreviated() + " on " + goarch + ": " + e.getMessage());
+      // The key is comparable; the layout says why it refuses (a bundled one: a type too large
+      // for the GOARCH, as Go's compiler refuses it).
+      throw LayoutCommand.refused(goarch,
+          "map[" + keyType.abbreviated() + "]" + elemType.abbreviated(), e);
     }
     long distinct = distinctValues(keyType, layout.platform().ptrSize());
     if (entries > distinct) {

@@ -248,7 +248,7 @@ class LayoutCommandTest {
   }
 
   @Test
-  @DisplayName("Types Go's compiler refuses exit 2 with the reason")
+  @DisplayName("Types Go's compiler refuses exit 2 naming the layout and its reason")
   void refusedTypes() {
     Run key = run("layout", "--goarch", "amd64", "--key", "[]int", "--elem", "int");
     assertThat(key.exit()).isEqualTo(2);
@@ -258,14 +258,14 @@ class LayoutCommandTest {
     Run big = run("layout", "--goarch", "386", "--key", "[4611686018427387904]int64",
         "--elem", "int");
     assertThat(big.exit()).isEqualTo(2);
-    assertThat(big.err()).contains("Go's compiler refuses map[[4611686018427387904]int64]int on"
-        + " 386").contains("array lengths of at most 2147483647");
+    assertThat(big.err()).contains("layout '386' refuses map[[4611686018427387904]int64]int: ")
+        .contains("Go 1.19 allows array lengths of at most 2147483647");
     Run wide = run("layout", "--goarch", "amd64", "--key", "int",
         "--elem", "[1125899906842624]byte");
     assertThat(wide.exit()).isEqualTo(2);
-    assertThat(wide.err()).contains("Go's compiler refuses map[int][1125899906842624]uint8 on"
-        + " amd64").contains("larger than the address space of amd64")
-        .contains("at most 1125899906842623 bytes");
+    assertThat(wide.err()).contains("layout 'amd64' refuses map[int][1125899906842624]uint8: ")
+        .contains("larger than the address space of amd64")
+        .contains("where Go 1.19's compiler allows at most 1125899906842623 bytes");
   }
 
   @Test

@@ -198,7 +198,8 @@ class SimulateCommandTest {
 
   @Test
   @DisplayName("A key type that is not comparable is refused as --key's fault whatever the layout"
-      + " plugin does with it; a layout's refusal of a comparable key's map does not blame --key")
+      + " plugin does with it; a layout's refusal of a comparable key's map blames neither --key nor"
+      + " Go's compiler, but names the layout and gives its reason")
   void keyRuleDoesNotDependOnTheLayout() {
     GoType slice = GoType.sliceOf(GoType.INT);
     for (PlatformLayout layout : List.of(laxLayout("lax", false), laxLayout("elemfirst", true))) {
@@ -212,8 +213,8 @@ class SimulateCommandTest {
     }
     Run elemRefused = simulateWith(laxLayout("elemfirst", true), "int", "string");
     assertThat(elemRefused.exit()).isEqualTo(Main.USAGE);
-    assertThat(elemRefused.err()).isEqualTo("gomap4j simulate: Go's compiler refuses"
-        + " map[int]string on elemfirst: elem string is over 8 bytes" + System.lineSeparator());
+    assertThat(elemRefused.err()).isEqualTo("gomap4j simulate: layout 'elemfirst' refuses"
+        + " map[int]string: elem string is over 8 bytes" + System.lineSeparator());
   }
 
   @ParameterizedTest(name = "{0} on {1}: {2}")
@@ -344,9 +345,9 @@ class SimulateCommandTest {
   void tooLargeTypes() {
     Run r = simulate("mips", "int32", "[2147483647]byte", "1");
     assertThat(r.exit()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).contains("Go's compiler refuses map[int32][2147483647]uint8 on mips: type"
+    assertThat(r.err()).contains("layout 'mips' refuses map[int32][2147483647]uint8: type"
         + " [2147483647]uint8 is larger than the address space of mips")
-        .contains("at most 2147483646 bytes");
+        .contains("where Go 1.19's compiler allows at most 2147483646 bytes");
   }
 
   @Test
