@@ -234,8 +234,17 @@ public abstract class GcPlatformLayout implements PlatformLayout {
    * {@linkplain GoType#isComparable() comparable}: {@code invalid map key type []int: Go's compiler
    * refuses map[[]int]int; } followed by {@link #KEY_RULE}. {@link #bucketLayout} refuses such a
    * key with this message; another layout may use it too.
+   *
+   * @throws IllegalArgumentException if {@code key} is comparable: Go takes it as a map key, so
+   *     there is no refusal to explain
    */
   public static String invalidKeyType(GoType key, GoType elem) {
+    requireNonNull(key, "key is null");
+    requireNonNull(elem, "elem is null");
+    if (key.isComparable()) {
+      throw new IllegalArgumentException("key type " + key.abbreviated() + " is comparable, so Go "
+          + "takes it as a map key: invalidKeyType explains only a key that is not comparable");
+    }
     return "invalid map key type " + key.abbreviated() + ": Go's compiler refuses map["
         + key.abbreviated() + "]" + elem.abbreviated() + "; " + KEY_RULE;
   }

@@ -55,6 +55,23 @@ class GcPlatformLayoutTest {
   }
 
   @Test
+  @DisplayName("invalidKeyType explains a key that is not comparable only: a null argument is a"
+      + " NullPointerException naming it, a comparable key an IllegalArgumentException naming it")
+  void invalidKeyTypeArguments() {
+    GoType slice = GoType.sliceOf(GoType.INT);
+    assertThatThrownBy(() -> GcPlatformLayout.invalidKeyType(null, GoType.INT))
+        .isInstanceOf(NullPointerException.class).hasMessage("key is null");
+    assertThatThrownBy(() -> GcPlatformLayout.invalidKeyType(slice, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("elem is null");
+    GoType comparable = GoType.parse("[2]string");
+    assertThatThrownBy(() -> GcPlatformLayout.invalidKeyType(comparable, GoType.INT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("key type [2]string is comparable");
+    assertThat(GcPlatformLayout.invalidKeyType(slice, GoType.INT))
+        .startsWith("invalid map key type []int: ");
+  }
+
+  @Test
   @DisplayName("Key types Go refuses as not comparable are refused (go1.19: \"invalid map key"
       + " type\"); interfaces, pointers, chans and arrays and structs of comparable types are keys")
   void nonComparableKeys() {
