@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
         "Lists every plugin found through java.util.ServiceLoader: hash providers, platform "
-            + "layouts and growth policies, with the implementing class and the jar or directory "
-            + "it was loaded from.",
+            + "layouts and growth policies, with the implementing class and where it was loaded "
+            + "from: the path of its jar or directory, the URL of its code source where that is no "
+            + "path, else its class loader ('the class loader NAME') or 'the JDK'.",
         "Plugins that could not be loaded are listed below the table as warnings. Two plugins of "
             + "one kind with one name, or a plugin whose name breaks the naming rule ("
             + PluginNames.ALLOWED + "), stop the command with exit 2, naming the classes: the "
