@@ -171,7 +171,10 @@ abstract class MapCore {
     long lo = -1;
     long hi = hint;
     while (lo + 1 < hi) {
-      long mid = (lo + hi) >>> 1; // lo >= -1, so the sum does not wrap
+      // -1 <= lo < hi - 1 < Long.MAX_VALUE, so the exact sum lo + hi is in [0, 2^64 - 4]: it may
+      // pass Long.MAX_VALUE and turn negative as a long, but read as unsigned it is exact, and the
+      // unsigned shift halves it (a signed shift or division would not).
+      long mid = (lo + hi) >>> 1;
       int b = growth.initialB(mid);
       if (b >= 0 && b <= MAX_B) {
         lo = mid;
