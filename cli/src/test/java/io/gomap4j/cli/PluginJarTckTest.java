@@ -531,8 +531,7 @@ class PluginJarTckTest {
         Arguments.of("a class built for a newer Java", List.of("MixHash", "NewerHash"),
             "fixture.NewerHash\n",
             List.of("hash plugin fixture.NewerHash"
-                + " could not be loaded: java.lang.UnsupportedClassVersionError: fixture/NewerHash"
-                + " has been compiled by a more recent version of the Java Runtime")),
+                + " could not be loaded: java.lang.UnsupportedClassVersionError: ")),
         Arguments.of("a class whose superclass the jar does not hold",
             List.of("MixHash", "OrphanHash"), "fixture.OrphanHash\n",
             List.of("hash plugin fixture.OrphanHash"
@@ -593,8 +592,7 @@ class PluginJarTckTest {
         .contains("tck: registration: 3 passed, 3 failed, 0 skipped")
         .contains("FAILED hash fixture.NewerHash plugin.loads: ",
             "hash plugin fixture.NewerHash could not be loaded:"
-                + " java.lang.UnsupportedClassVersionError: fixture/NewerHash has been compiled by"
-                + " a more recent version of the Java Runtime")
+                + " java.lang.UnsupportedClassVersionError: ")
         .contains("FAILED hash fixture.OrphanHash plugin.loads: ",
             "hash plugin fixture.OrphanHash could not be loaded: java.lang.NoClassDefFoundError:"
                 + " fixture/LostBase")
