@@ -305,52 +305,53 @@ class PluginJarTckTest {
 
   record Run(int exit, String out, String err) {}
 
+  /** The fixtures' sources by class name, all in package {@code fixture}. */
+  private static final Map<String, String> FIXTURES = Map.ofEntries(
+      Map.entry("MixHash", GOOD_HASH), Map.entry("RandomHash", RANDOM_HASH),
+      Map.entry("ThrowingHash", THROWING_HASH), Map.entry("AssertingNameHash", ASSERTING_NAME_HASH),
+      Map.entry("OddlyNamedHash", ODDLY_NAMED_HASH),
+      Map.entry("EmptyNamedHash", EMPTY_NAMED_HASH),
+      Map.entry("ControlNamedHash", CONTROL_NAMED_HASH), Map.entry("ClashingHash", CLASHING_HASH),
+      Map.entry("TwinHash", TWIN_HASH), Map.entry("BlockingHash", BLOCKING_HASH),
+      Map.entry("StuckHash", STUCK_HASH), Map.entry("LoadEightGrowth", LOAD_EIGHT_GROWTH),
+      Map.entry("NewerHash", NEWER_HASH), Map.entry("LostBase", LOST_BASE),
+      Map.entry("OrphanHash", ORPHAN_HASH), Map.entry("FailingInitHash", FAILING_INIT_HASH));
+
   @BeforeAll
   static void compileFixtures() throws IOException {
-    classes = shared.resolve("classes");
-    Path src = shared.resolve("src/fixture");
-    Files.createDirectories(src);
-    Files.writeString(src.resolve("MixHash.java"), GOOD_HASH);
-    Files.writeString(src.resolve("RandomHash.java"), RANDOM_HASH);
-    Files.writeString(src.resolve("ThrowingHash.java"), THROWING_HASH);
-    Files.writeString(src.resolve("AssertingNameHash.java"), ASSERTING_NAME_HASH);
-    Files.writeString(src.resolve("OddlyNamedHash.java"), ODDLY_NAMED_HASH);
-    Files.writeString(src.resolve("EmptyNamedHash.java"), EMPTY_NAMED_HASH);
-    Files.writeString(src.resolve("ControlNamedHash.java"), CONTROL_NAMED_HASH);
-    Files.writeString(src.resolve("ClashingHash.java"), CLASHING_HASH);
-    Files.writeString(src.resolve("TwinHash.java"), TWIN_HASH);
-    Files.writeString(src.resolve("BlockingHash.java"), BLOCKING_HASH);
-    Files.writeString(src.resolve("StuckHash.java"), STUCK_HASH);
-    Files.writeString(src.resolve("LoadEightGrowth.java"), LOAD_EIGHT_GROWTH);
-    Files.writeString(src.resolve("NewerHash.java"), NEWER_HASH);
-    Files.writeString(src.resolve("LostBase.java"), LOST_BASE);
-    Files.writeString(src.resolve("OrphanHash.java"), ORPHAN_HASH);
-    Files.writeString(src.resolve("FailingInitHash.java"), FAILING_INIT_HASH);
-    java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
-        .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
+    classes = compileFixtures(shared);
+  }
+
+  /**
+   * Compiles the fixtures (against the api alone) into {@code root/classes} and returns that class
+   * path root. Its {@code fixture/NewerHash.class} claims the class file version (bytes 6 and 7)
+   * one above the newest this JVM reads (44 + its feature release), as a plugin built with
+   * {@code --release 21} does on Java 17. PluginProblemsTest uses it too.
+   */
+  static Path compileFixtures(Path root) throws IOException {
+    Path out = root.resolve("classes");
+    Path src = Files.createDirectories(root.resolve("src/fixture"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
         .getPath()).toString();
+    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", api, "--release",
+        "17"));
+    for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
+      Path file = src.resolve(fixture.getKey() + ".java");
+      Files.writeString(file, fixture.getValue());
+      args.add(file.toString());
+    }
+    java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac")
+        .orElseThrow(() -> new AssertionError("the tests need a JDK, with javac"));
     StringWriter log = new StringWriter();
-    int rc = javac.run(new PrintWriter(log), new PrintWriter(log), "-d", classes.toString(), "-cp", api, "--release", "17",
-        src.resolve("MixHash.java").toString(), src.resolve("RandomHash.java").toString(),
-        src.resolve("ThrowingHash.java").toString(), src.resolve("OddlyNamedHash.java").toString(),
-        src.resolve("AssertingNameHash.java").toString(),
-        src.resolve("EmptyNamedHash.java").toString(),
-        src.resolve("ControlNamedHash.java").toString(),
-        src.resolve("ClashingHash.java").toString(), src.resolve("TwinHash.java").toString(),
-        src.resolve("BlockingHash.java").toString(), src.resolve("StuckHash.java").toString(),
-        src.resolve("LoadEightGrowth.java").toString(), src.resolve("NewerHash.java").toString(),
-        src.resolve("LostBase.java").toString(), src.resolve("OrphanHash.java").toString(),
-        src.resolve("FailingInitHash.java").toString());
+    int rc = javac.run(new PrintWriter(log), new PrintWriter(log), args.toArray(String[]::new));
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
-    // NewerHash claims the class file version (bytes 6 and 7) one above the newest this JVM reads
-    // (44 + its feature release), as a plugin built with --release 21 does on Java 17.
-    Path newer = classes.resolve("fixture/NewerHash.class");
+    Path newer = out.resolve("fixture/NewerHash.class");
     byte[] bytes = Files.readAllBytes(newer);
     int major = 45 + Runtime.version().feature();
     bytes[6] = (byte) (major >>> 8);
     bytes[7] = (byte) major;
     Files.write(newer, bytes);
+    return out;
   }
 
   private static Run run(String... args) {

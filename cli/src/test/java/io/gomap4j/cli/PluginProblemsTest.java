@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,14 +44,14 @@ class PluginProblemsTest {
   private record Result(int exit, String out, String err) {}
 
   private Result gomap4j(String... args) throws Exception {
-    return gomap4jWith(broken, args);
+    return gomap4jWith(broken.toString(), args);
   }
 
-  /** The CLI in its own JVM, with {@code jar} on its class path. */
-  private Result gomap4jWith(Path jar, String... args) throws Exception {
+  /** The CLI in its own JVM, with {@code classPath} after the tests' class path. */
+  private Result gomap4jWith(String classPath, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path") + File.pathSeparator + jar,
+        System.getProperty("java.class.path") + File.pathSeparator + classPath,
         Main.class.getName()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command)
@@ -90,51 +87,20 @@ class PluginProblemsTest {
   @DisplayName("A provider class on the class path that was built for a newer Java is told as a"
       + " warning naming it, and plugins and tck run, instead of ending with the JVM's error")
   void classForANewerJava() throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/fixture"));
-    Files.writeString(src.resolve("NewerHash.java"), """
-        package fixture;
-
-        public class NewerHash implements io.gomap4j.spi.HashProvider {
-          public String name() { return "fixture-newer"; }
-          public int spiVersion() { return SPI_VERSION; }
-          public io.gomap4j.spi.Hasher create(io.gomap4j.spi.Platform p,
-              io.gomap4j.spi.KeyMaterial km) {
-            throw new UnsupportedOperationException();
-          }
-        }
-        """);
-    Path classes = dir.resolve("classes");
-    StringWriter log = new StringWriter();
-    int rc = ToolProvider.findFirst("javac").orElseThrow().run(new PrintWriter(log),
-        new PrintWriter(log), "-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17",
-        src.resolve("NewerHash.java").toString());
-    assertThat(rc).as("javac: " + log).isZero();
-    byte[] bytes = Files.readAllBytes(classes.resolve("fixture/NewerHash.class"));
-    // The class file version (bytes 6 and 7) one above the newest this JVM reads, as a plugin
-    // built with --release 21 has on Java 17.
-    int major = 45 + Runtime.version().feature();
-    bytes[6] = (byte) (major >>> 8);
-    bytes[7] = (byte) major;
-    Path jar = dir.resolve("newer.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("META-INF/services/io.gomap4j.spi.HashProvider"));
-      out.write("fixture.NewerHash\n".getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-      out.putNextEntry(new JarEntry("fixture/NewerHash.class"));
-      out.write(bytes);
-      out.closeEntry();
-    }
+    Path classes = PluginJarTckTest.compileFixtures(dir.resolve("fixtures"));
+    Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
+    Files.writeString(services.resolve("io.gomap4j.spi.HashProvider"), "fixture.NewerHash\n");
+    String classPath = classes + File.pathSeparator + dir.resolve("services");
+    // The JVM's own words after the error's name vary by vendor and version.
     String problem = "hash plugin fixture.NewerHash could not be loaded:"
-        + " java.lang.UnsupportedClassVersionError: fixture/NewerHash has been compiled by a more"
-        + " recent version of the Java Runtime (class file version " + major + ".0)";
+        + " java.lang.UnsupportedClassVersionError: ";
 
-    Result plugins = gomap4jWith(jar, "plugins");
+    Result plugins = gomap4jWith(classPath, "plugins");
     assertThat(plugins.exit()).as(plugins.out() + plugins.err()).isZero();
     assertThat(plugins.out()).contains("warning: " + problem).contains("memhash-go119");
     assertThat(plugins.err()).isEmpty();
 
-    Result tck = gomap4jWith(jar, "tck", "-q", "--hash", "memhash-go119", "--layout", "386",
+    Result tck = gomap4jWith(classPath, "tck", "-q", "--hash", "memhash-go119", "--layout", "386",
         "--growth", "go119", "--check", "map.order");
     assertThat(tck.exit()).as(tck.out() + tck.err()).isZero();
     assertThat(tck.err().lines().toList()).singleElement().asString()
