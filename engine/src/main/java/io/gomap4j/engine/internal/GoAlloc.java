@@ -9,7 +9,7 @@ import io.gomap4j.spi.PlatformLayout;
  * of the 8 KiB page ({@code runtime/msize.go roundupsize}, {@code sizeclasses.go}); the objects
  * Go allocates per entry for keys and elems stored behind a pointer
  * ({@link #indirectBytesPerEntry}); and the allocation limit {@code makemap} applies to a size hint
- * ({@link #makemapHint}, {@link HintCutoff}), with the one check of a layout's
+ * ({@link HintCutoff}), with the one check of a layout's
  * {@link PlatformLayout#maxAlloc() maxAlloc} ({@link #maxAlloc}).
  */
 public final class GoAlloc {
@@ -55,29 +55,6 @@ public final class GoAlloc {
     long key = bucket.indirectKey() ? roundupsize(bucket.keyType().size()) : 0;
     long elem = bucket.indirectElem() ? roundupsize(bucket.elemType().size()) : 0;
     return SaturatingMath.add(key, elem);
-  }
-
-  /**
-   * The hint Go 1.19's {@code makemap} goes on with for {@code make(map[K]V, hint)} with buckets of
-   * {@code bucketSize} bytes on a platform whose {@code maxAlloc} is {@code maxAlloc}: 0 when
-   * {@code hint * bucketSize} passes {@code maxAlloc} or overflows a {@code uintptr} ("if overflow
-   * || mem > maxAlloc { hint = 0 }"), and so for a negative hint, which Go turns into a huge
-   * {@code uintptr}; else {@code hint}. So a hint up to {@code maxAlloc / bucketSize} is kept.
-   *
-   * <p>{@code maxAlloc} is at most the largest {@code uintptr} (the engine refuses a layout whose
-   * {@link io.gomap4j.spi.PlatformLayout#maxAlloc()} is not), so every product that overflows
-   * passes it too. On a 32-bit platform that also covers {@code makemap64}, which takes a hint that
-   * does not fit Go's 32-bit {@code int} as 0: a bucket is at least 12 bytes there, so such a hint
-   * passes {@code maxAlloc / bucketSize}.
-   *
-   * @throws IllegalArgumentException if {@code bucketSize} or {@code maxAlloc} is below 1
-   */
-  public static long makemapHint(long hint, int bucketSize, long maxAlloc) {
-    if (bucketSize < 1 || maxAlloc < 1) {
-      throw new IllegalArgumentException("bucketSize and maxAlloc must be at least 1, got "
-          + bucketSize + " and " + maxAlloc);
-    }
-    return hint < 0 || hint > maxAlloc / bucketSize ? 0 : hint;
   }
 
   /**
@@ -140,9 +117,20 @@ public final class GoAlloc {
       return new HintCutoff(layout.name(), bucket.bucketSize(), maxAlloc);
     }
 
-    /** The hint {@code makemap} goes on with: {@link GoAlloc#makemapHint}. */
+    /**
+     * The hint Go 1.19's {@code makemap} goes on with for {@code make(map[K]V, hint)}: 0 when
+     * {@code hint * bucketSize} passes {@code maxAlloc} or overflows a {@code uintptr} ("if
+     * overflow || mem > maxAlloc { hint = 0 }"), and so for a negative hint, which Go turns into a
+     * huge {@code uintptr}; else {@code hint}. So a hint up to {@link #largestKept()} is kept.
+     *
+     * <p>{@code maxAlloc} is at most the largest {@code uintptr} (the engine refuses a layout whose
+     * {@link io.gomap4j.spi.PlatformLayout#maxAlloc()} is not), so every product that overflows
+     * passes it too. On a 32-bit platform that also covers {@code makemap64}, which takes a hint
+     * that does not fit Go's 32-bit {@code int} as 0: a bucket is at least 12 bytes there, so such
+     * a hint passes {@code maxAlloc / bucketSize}.
+     */
     public long hint(long hint) {
-      return makemapHint(hint, bucketSize, maxAlloc);
+      return hint < 0 || hint > largestKept() ? 0 : hint;
     }
 
     /** The largest hint {@code makemap} keeps: {@code maxAlloc / bucketSize}. */

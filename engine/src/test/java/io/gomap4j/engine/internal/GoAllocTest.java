@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
@@ -67,18 +68,33 @@ class GoAllocTest {
     long amd64 = 1L << 48;
     long i386 = (1L << 32) - 1;
     // Cut-offs go1.19 showed (cli/src/test/resources/vectors/makemaphint/go1.19.jsonl).
-    assertThat(GoAlloc.makemapHint(1954687338268L, 144, amd64)).isEqualTo(1954687338268L);
-    assertThat(GoAlloc.makemapHint(1954687338269L, 144, amd64)).isZero();
-    assertThat(GoAlloc.makemapHint(1L << 44, 16, amd64)).isEqualTo(1L << 44);
-    assertThat(GoAlloc.makemapHint((1L << 44) + 1, 16, amd64)).isZero();
-    assertThat(GoAlloc.makemapHint(357913941, 12, i386)).isEqualTo(357913941);
-    assertThat(GoAlloc.makemapHint(357913942, 12, i386)).isZero();
+    assertThat(hint(1954687338268L, 144, amd64)).isEqualTo(1954687338268L);
+    assertThat(hint(1954687338269L, 144, amd64)).isZero();
+    assertThat(hint(1L << 44, 16, amd64)).isEqualTo(1L << 44);
+    assertThat(hint((1L << 44) + 1, 16, amd64)).isZero();
+    assertThat(hint(357913941, 12, i386)).isEqualTo(357913941);
+    assertThat(hint(357913942, 12, i386)).isZero();
     // hint * bucketsize overflows 64 bits; a negative hint is a huge uintptr in Go.
-    assertThat(GoAlloc.makemapHint(Long.MAX_VALUE, 16, Long.MAX_VALUE)).isZero();
-    assertThat(GoAlloc.makemapHint(-1, 144, amd64)).isZero();
-    assertThat(GoAlloc.makemapHint(Long.MIN_VALUE, 144, amd64)).isZero();
-    assertThat(GoAlloc.makemapHint(0, 144, amd64)).isZero();
-    assertThat(GoAlloc.makemapHint(1000, 144, amd64)).isEqualTo(1000);
+    assertThat(hint(Long.MAX_VALUE, 16, Long.MAX_VALUE)).isZero();
+    assertThat(hint(-1, 144, amd64)).isZero();
+    assertThat(hint(Long.MIN_VALUE, 144, amd64)).isZero();
+    assertThat(hint(0, 144, amd64)).isZero();
+    assertThat(hint(1000, 144, amd64)).isEqualTo(1000);
+  }
+
+  private static long hint(long hint, int bucketSize, long maxAlloc) {
+    return new GoAlloc.HintCutoff("test", bucketSize, maxAlloc).hint(hint);
+  }
+
+  @Test
+  @DisplayName("A cut-off needs a bucket size and a maxAlloc of at least 1, and names both")
+  void hintCutoffArguments() {
+    for (long[] bad : new long[][] {{0, 1}, {1, 0}, {-1, 1L << 48}, {144, -1}}) {
+      assertThatThrownBy(() -> new GoAlloc.HintCutoff("test", (int) bad[0], bad[1]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("bucketSize and maxAlloc must be at least 1, got " + bad[0] + " and "
+              + bad[1]);
+    }
   }
 
   private static List<Long> spare(int bucketSize) {
