@@ -28,8 +28,8 @@ class SettingsTest {
   }
 
   @Test
-  @DisplayName("A malformed seed is refused with a message naming the setting, the input and the"
-      + " expected form")
+  @DisplayName("A malformed seed is refused with a message naming the setting, the input (each"
+      + " control character in it as \\u00XX) and the expected form")
   void parseSeedErrors() {
     for (String bad : List.of("abc", "", "0x", "0xg1", "1.5", "99999999999999999999",
         "0x1ffffffffffffffff")) {
@@ -39,6 +39,9 @@ class SettingsTest {
           .hasMessage("gomap4j.seed must be a 64-bit integer, decimal or hex with 0x, got '" + bad
               + "'");
     }
+    assertThatThrownBy(() -> Settings.parseSeed(Settings.SEED, "a\nb\u001b[2J"))
+        .hasMessage("gomap4j.seed must be a 64-bit integer, decimal or hex with 0x, got"
+            + " 'a\\u000ab\\u001b[2J'");
   }
 
   @Test
@@ -88,53 +91,30 @@ class SettingsTest {
 
   @Test
   @DisplayName("An unknown plugin name in gomap4j.hash, gomap4j.layout or gomap4j.growth is refused"
-      + " naming the setting, its value and the available plugins")
+      + " naming the setting, its value (each control character in it as \\u00XX, so that a newline"
+      + " or a terminal escape cannot split or garble the message) and the available plugins")
   void unknownPluginNameInASetting() {
+    // the value set, as the message quotes it
+    String[][] values = {{"nope", "nope"}, {"a\nb\u001b[2J", "a\\u000ab\\u001b[2J"}};
     for (String key : new String[] {Settings.HASH, Settings.LAYOUT, Settings.GROWTH}) {
-      String old = System.getProperty(key);
-      try {
-        System.setProperty(key, "nope");
-        GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry())
-            .keyMaterial(TestPlugins.KEY_MATERIAL);
-        if (!key.equals(Settings.HASH)) {
-          b.hash(TestHashes.MIX);
+      for (String[] value : values) {
+        String old = System.getProperty(key);
+        try {
+          System.setProperty(key, value[0]);
+          GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry())
+              .keyMaterial(TestPlugins.KEY_MATERIAL);
+          if (!key.equals(Settings.HASH)) {
+            b.hash(TestHashes.MIX);
+          }
+          assertThatThrownBy(b::buildLongLong)
+              .as(key).isInstanceOf(IllegalArgumentException.class)
+              .hasMessageStartingWith(key + " (a system property or gomap4j.properties) is '"
+                  + value[1] + "': unknown ")
+              .hasMessageContaining("available")
+              .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b"));
+        } finally {
+          restore(key, old);
         }
-        assertThatThrownBy(b::buildLongLong)
-            .as(key).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith(key + " (a system property or gomap4j.properties) is 'nope': "
-                + "unknown ")
-            .hasMessageContaining("available");
-      } finally {
-        restore(key, old);
-      }
-    }
-  }
-
-  @Test
-  @DisplayName("A setting's value is quoted with each control character written as \\u00XX, so a"
-      + " newline or a terminal escape in gomap4j.hash, .layout, .growth or .seed cannot split or"
-      + " garble the message")
-  void aSettingIsQuotedWithoutControlCharacters() {
-    for (String key : new String[] {Settings.HASH, Settings.LAYOUT, Settings.GROWTH,
-        Settings.SEED}) {
-      String old = System.getProperty(key);
-      try {
-        System.setProperty(key, "a\nb\u001b[2J");
-        GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry())
-            .keyMaterial(TestPlugins.KEY_MATERIAL);
-        if (!key.equals(Settings.HASH)) {
-          b.hash(TestHashes.MIX);
-        }
-        if (!key.equals(Settings.LAYOUT)) {
-          b.layout("amd64");
-        }
-        assertThatThrownBy(b::buildLongLong)
-            .as(key).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining(key)
-            .hasMessageContaining("'a\\u000ab\\u001b[2J'")
-            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b"));
-      } finally {
-        restore(key, old);
       }
     }
   }

@@ -3,9 +3,9 @@ package io.gomap4j.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.gomap4j.engine.testing.ShrinkPolicies;
 import io.gomap4j.spi.GrowthPolicy;
 import java.time.Duration;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,37 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The largest size hint a growth policy gives a B the engine takes, up to Long.MAX_VALUE. */
 class LargestHintTest {
 
-  /** A policy that gives B=0 up to {@code limit} and a B past the engine's above it. */
+  /** Go's policy, but B=0 for a hint up to {@code limit} and a B past the engine's above it. */
   private static GrowthPolicy upTo(long limit) {
-    return new GrowthPolicy() {
+    return new ShrinkPolicies.GoBased() {
       @Override
       public String name() {
         return "up-to-" + limit;
       }
 
       @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
-      @Override
       public int initialB(long hint) {
         return hint <= limit ? 0 : MapInternals.MAX_B + 1;
-      }
-
-      @Override
-      public Grow onInsert(long countAfter, int B, int noverflow) {
-        return Grow.NONE;
-      }
-
-      @Override
-      public int extraEvacuationsPerWrite() {
-        return 1;
-      }
-
-      @Override
-      public boolean countOverflow(int B, IntSupplier random) {
-        return true;
       }
     };
   }
