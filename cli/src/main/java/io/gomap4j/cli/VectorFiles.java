@@ -1,6 +1,6 @@
 package io.gomap4j.cli;
 
-import io.gomap4j.engine.internal.Printable;
+import io.gomap4j.api.internal.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

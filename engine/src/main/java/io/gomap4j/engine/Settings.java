@@ -1,6 +1,6 @@
 package io.gomap4j.engine;
 
-import io.gomap4j.engine.internal.Printable;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.KeyMaterial;
 import java.io.IOException;
 import java.io.InputStream;
