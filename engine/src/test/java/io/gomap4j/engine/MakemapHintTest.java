@@ -37,26 +37,6 @@ class MakemapHintTest {
   /** The cut-off go1.19 showed on 386 for map[int64]int64 (140-byte buckets): (2^32-1) / 140. */
   private static final long I386_INT64 = 30678337L;
 
-  /** A layout on {@code platform} whose maxAlloc is {@code maxAlloc}, named {@code name}. */
-  private static PlatformLayout withMaxAlloc(String name, Platform platform, long maxAlloc) {
-    return new GcPlatformLayout(platform) {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
-      @Override
-      public long maxAlloc() {
-        return maxAlloc;
-      }
-    };
-  }
-
   private static GoMaps.Builder int64Map(String layout, long hint) {
     return TestPlugins.builder(layout, 7).keyType(GoType.INT64).elemType(GoType.INT64)
         .expectedSize(hint);
@@ -118,7 +98,7 @@ class MakemapHintTest {
   @Test
   @DisplayName("The cut-off follows the layout's own maxAlloc and the modelled bucket size")
   void layoutMaxAllocDecides() {
-    PlatformLayout small = withMaxAlloc("small-alloc", TestLayouts.AMD64, 144 * 1000);
+    PlatformLayout small = TestLayouts.withMaxAlloc("small-alloc", TestLayouts.AMD64, 144 * 1000);
     GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).hash(TestHashes.MIX)
         .layout(small).growth("go119").seed(1).keyMaterial(TestPlugins.KEY_MATERIAL);
     assertThat(b.expectedSize(1000).buildLongLong().stats().B()).isEqualTo(8);
@@ -172,7 +152,7 @@ class MakemapHintTest {
           + " pointers)"},
     };
     for (Object[] c : cases) {
-      PlatformLayout bad = withMaxAlloc("bad-alloc", (Platform) c[0], (Long) c[1]);
+      PlatformLayout bad = TestLayouts.withMaxAlloc("bad-alloc", (Platform) c[0], (Long) c[1]);
       GoMaps.Builder b = GoMaps.builder().plugins(TestPlugins.registry()).hash(TestHashes.MIX)
           .layout(bad).growth("go119").seed(1).keyMaterial(TestPlugins.KEY_MATERIAL);
       for (Runnable build : new Runnable[] {b::build, b::buildLongLong,

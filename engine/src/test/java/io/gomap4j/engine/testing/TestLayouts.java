@@ -2,6 +2,7 @@ package io.gomap4j.engine.testing;
 
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.Platform;
+import io.gomap4j.spi.PlatformLayout;
 import java.nio.ByteOrder;
 
 /** Platform layouts for the engine's tests, with the gc compiler's rules of the real targets. */
@@ -13,6 +14,26 @@ public final class TestLayouts {
   public static final Platform MIPS = new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN);
 
   private TestLayouts() {}
+
+  /** A layout on {@code platform}, named {@code name}, whose maxAlloc is {@code maxAlloc}. */
+  public static PlatformLayout withMaxAlloc(String name, Platform platform, long maxAlloc) {
+    return new GcPlatformLayout(platform) {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public long maxAlloc() {
+        return maxAlloc;
+      }
+    };
+  }
 
   /** amd64: 64-bit, little-endian. */
   public static final class Amd64 extends GcPlatformLayout {

@@ -10,7 +10,6 @@ import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
-import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.io.ByteArrayInputStream;
@@ -191,17 +190,7 @@ class TraceHeaderTest {
     for (Object[] c : cases) {
       Platform platform = (Platform) c[0];
       long maxAlloc = (Long) c[1];
-      PlatformLayout layout = new GcPlatformLayout(platform) {
-        @Override
-        public int spiVersion() {
-          return SPI_VERSION;
-        }
-
-        @Override
-        public long maxAlloc() {
-          return maxAlloc;
-        }
-      };
+      PlatformLayout layout = TestLayouts.withMaxAlloc(platform.goarch(), platform, maxAlloc);
       Plugins plugins = Plugins.of(List.of(new TestHashes.Mix(), layout, new Go119GrowthPolicy()));
       String header = HEADER.replace("amd64", platform.goarch())
           .replace("\"hint\":0", "\"hint\":" + c[2]);
