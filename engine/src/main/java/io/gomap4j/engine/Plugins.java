@@ -233,6 +233,8 @@ public final class Plugins {
       Throwable f = null;
       try {
         p = discovery.get();
+      } catch (OutOfMemoryError e) {
+        throw e; // not kept: a later call may find the memory it needs
       } catch (RuntimeException | Error e) {
         f = e;
       }

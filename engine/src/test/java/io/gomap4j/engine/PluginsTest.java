@@ -89,6 +89,23 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("Running out of memory while discovering or naming a plugin is not kept as a plugin"
+      + " problem: the OutOfMemoryError goes to the caller")
+  void outOfMemoryIsNotAPluginProblem() {
+    OutOfMemoryError oom = new OutOfMemoryError("test");
+    assertThatThrownBy(() -> new Plugins.Default(() -> {
+      throw oom;
+    })).isSameAs(oom);
+    HashProvider hungry = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        throw oom;
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(hungry))).isSameAs(oom);
+  }
+
+  @Test
   @DisplayName("Plugins of different kinds may share a name")
   void namesAreScopedByKind() {
     HashProvider named386 = new TestHashes.Mix() {

@@ -202,6 +202,8 @@ public final class PluginLoading {
         name = ((GrowthPolicy) plugin).name();
         version = ((GrowthPolicy) plugin).spiVersion();
       }
+    } catch (OutOfMemoryError e) {
+      throw e; // the JVM's problem, not the plugin's: nothing here can recover from it
     } catch (RuntimeException | Error e) {
       // Whatever the plugin's own methods throw (an AssertionError, a StackOverflowError from a
       // name() that calls itself) is that plugin's problem, not the registry's.
