@@ -534,7 +534,8 @@ public abstract class PlatformLayoutVerification extends Verification {
       try {
         b = layout.bucketLayout(key, GoType.INT64);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() == null || !e.getMessage().contains(key.abbreviated())) {
+        if (e.getMessage() == null || !(e.getMessage().contains(key.abbreviated())
+            || e.getMessage().contains(key.goSyntax()))) {
           throw new AssertionError(call + " threw an IllegalArgumentException whose message ("
               + e.getMessage() + ") does not name the key type " + key.abbreviated() + ". Check the"
               + " message: name the key type and say that a map key must be comparable", e);

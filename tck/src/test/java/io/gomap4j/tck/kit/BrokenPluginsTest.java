@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
@@ -17,6 +18,7 @@ import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.TckReport;
 import io.gomap4j.tck.TckRunner;
 import io.gomap4j.tck.WithoutTckProperties;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -270,6 +272,40 @@ class BrokenPluginsTest {
         .allSatisfy(id -> assertThat(id).isNotEmpty());
     assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.SKIPPED)
         .allSatisfy(r -> assertThat(r.message()).contains("not a Go 1.19 GOARCH"));
+  }
+
+  @Test
+  @DisplayName("layout.key.comparable takes a refusal that spells a long key type in full, as"
+      + " well as one that abbreviates it")
+  void keyRefusalMaySpellTheKeyInFull() {
+    GoType longKey = GoType.parse(
+        "struct{aLongFieldName int64; anotherLongFieldName []string; yetAnotherField uint8}");
+    assertThat(longKey.abbreviated()).isNotEqualTo(longKey.goSyntax());
+    PlatformLayout spellsInFull = new BrokenPlugins.SoundLayout("full-spelling") {
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        if (!key.isComparable()) {
+          throw new IllegalArgumentException("invalid map key type " + key.goSyntax()
+              + ": a map key must be comparable");
+        }
+        return super.bucketLayout(key, elem);
+      }
+    };
+    PlatformLayoutVerification kit = new PlatformLayoutVerification() {
+      @Override
+      protected PlatformLayout createPlatformLayout() {
+        return spellsInFull;
+      }
+
+      @Override
+      protected List<GoType> types() {
+        List<GoType> types = new ArrayList<>(super.types());
+        types.add(longKey);
+        return types;
+      }
+    };
+    assertThat(kit.run(SEED).failures()).extracting(CheckResult::checkId)
+        .doesNotContain("layout.key.comparable");
   }
 
   @Test
