@@ -94,8 +94,9 @@ public sealed interface GoType
   /**
    * How many levels deep this type nests (see {@link #MAX_NESTING}): 1 for a type that holds no
    * other type, else one more than its deepest element, key, field or func result type, so
-   * {@code *[2]int} and {@code func() *int} are 3. Every type stores it when it is made, so this takes constant time, however much of the type
-   * is shared: {@code map[T]T} is one level deeper than {@code T}, not twice as large.
+   * {@code *[2]int} and {@code func() *int} are 3. Every type stores it when it is made, so this
+   * takes constant time, however much of the type is shared: {@code map[T]T} is one level deeper
+   * than {@code T}, not twice as large.
    */
   int nesting();
 

@@ -64,7 +64,7 @@ class GoAllocTest {
   @Test
   @DisplayName("makemap keeps a hint up to maxAlloc / bucketsize and takes a larger or negative one"
       + " as 0, as Go 1.19 does on amd64 (2^48) and 386 (2^32-1)")
-  void makemapHint() {
+  void hintCutoff() {
     long amd64 = 1L << 48;
     long i386 = (1L << 32) - 1;
     // Cut-offs go1.19 showed (cli/src/test/resources/vectors/makemaphint/go1.19.jsonl).
