@@ -118,7 +118,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       Hasher hasher, PlatformLayout layout, BucketLayout bl, KeyAlg alg, GrowthPolicy growth,
       long hint, long seed) {
     super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
-        "map[" + bl.key() + "]" + bl.elem() + " on " + layout.name(), alg.reflexive());
+        "map[" + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " on " + layout.name(),
+        alg.reflexive());
     this.alg = alg;
     this.plainKeys = alg.plainMemory();
     this.needKeyUpdate = alg.needKeyUpdate();
@@ -135,8 +136,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     if ((indirectKey && keySlot != 4 && keySlot != 8)
         || (indirectElem && elemSlot != 4 && elemSlot != 8)) {
       throw new IllegalArgumentException("layout " + layout.name() + " gives map["
-          + bl.key() + "]" + bl.elem() + " indirect slots of " + keySlot + " and " + elemSlot
-          + " bytes; a pointer slot must be 4 or 8 bytes");
+          + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " indirect slots of "
+          + keySlot + " and " + elemSlot + " bytes; a pointer slot must be 4 or 8 bytes");
     }
     this.keysOffset = bl.keysOffset();
     this.elemsOffset = bl.elemsOffset();
@@ -203,7 +204,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     }
     if (type instanceof GoType.Array) {
       String why = unsupportedKey(((GoType.Array) type).elem(), layout);
-      return why == null ? null : "element type " + ((GoType.Array) type).elem() + ": " + why;
+      return why == null ? null
+          : "element type " + ((GoType.Array) type).elem().abbreviated() + ": " + why;
     }
     if (type instanceof GoType.Struct) {
       for (GoType.Field f : ((GoType.Struct) type).fields()) {

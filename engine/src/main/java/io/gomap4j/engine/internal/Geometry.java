@@ -88,10 +88,11 @@ record Geometry(
           + l.overflowSize() + " bytes at " + l.overflowOffset();
     }
     if (problem != null) {
-      throw new IllegalArgumentException("layout '" + layoutName + "' gives map[" + l.key() + "]"
-          + l.elem() + " " + problem + "; a bucket is tophash [8]uint8, then 8 key slots, then 8"
-          + " elem slots, then the overflow pointer, each slot the size of its type (a pointer"
-          + " when indirect). Run the TCK's PlatformLayoutVerification on the plugin");
+      throw new IllegalArgumentException("layout '" + layoutName + "' gives map["
+          + l.key().abbreviated() + "]" + l.elem().abbreviated() + " " + problem + "; a bucket is"
+          + " tophash [8]uint8, then 8 key slots, then 8 elem slots, then the overflow pointer,"
+          + " each slot the size of its type (a pointer when indirect). Run the TCK's"
+          + " PlatformLayoutVerification on the plugin");
     }
   }
 

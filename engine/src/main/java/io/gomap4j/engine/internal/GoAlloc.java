@@ -110,9 +110,9 @@ public final class GoAlloc {
       long maxAlloc = GoAlloc.maxAlloc(layout);
       if (bucket.bucketSize() < 1) {
         throw new IllegalArgumentException("layout '" + layout.name() + "' gives map["
-            + bucket.key() + "]" + bucket.elem() + " buckets of " + bucket.bucketSize()
-            + " bytes; a bucket is at least 1 byte. Run the TCK's PlatformLayoutVerification on"
-            + " the plugin");
+            + bucket.key().abbreviated() + "]" + bucket.elem().abbreviated() + " buckets of "
+            + bucket.bucketSize() + " bytes; a bucket is at least 1 byte. Run the TCK's"
+            + " PlatformLayoutVerification on the plugin");
       }
       return new HintCutoff(layout.name(), bucket.bucketSize(), maxAlloc);
     }

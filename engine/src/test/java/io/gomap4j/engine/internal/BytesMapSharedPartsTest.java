@@ -1,0 +1,132 @@
+package io.gomap4j.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.gomap4j.api.BytesGoMap;
+import io.gomap4j.api.GoType;
+import io.gomap4j.engine.GoMaps;
+import io.gomap4j.engine.testing.TestLayouts;
+import io.gomap4j.engine.testing.TestPlugins;
+import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
+import io.gomap4j.spi.PlatformLayout;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BytesGoMaps whose key or elem type is built from shared parts ({@code struct{a T; b T}} made
+ * again and again, with 2^n paths to its innermost part but n distinct parts) are checked, laid
+ * out and described in time proportional to their distinct parts, and their messages stay short.
+ */
+class BytesMapSharedPartsTest {
+
+  /** Only a safety net: the walks and spellings these tests exercise took 2^n steps. */
+  private static final Duration SAFETY = Duration.ofSeconds(20);
+
+  /** {@code struct{a T; b T}} made {@code levels - 1} times around {@code base}. */
+  private static GoType doubled(GoType base, int levels) {
+    GoType t = base;
+    for (int i = 1; i < levels; i++) {
+      t = GoType.structOf(new GoType.Field("a", t), new GoType.Field("b", t));
+    }
+    return t;
+  }
+
+  /**
+   * 2^28 bytes of uint8 in 2^28 fields, within every size limit; its Go spelling has more
+   * characters than a Java string holds.
+   */
+  private static final GoType HUGE = doubled(GoType.UINT8, 29);
+
+  private static GoMaps.Builder amd64(GoType key, GoType elem) {
+    return TestPlugins.builder(TestPlugins.AMD64, 1).keyType(key).elemType(elem);
+  }
+
+  /** The amd64 test layout, named broken-amd64, with its buckets changed by {@code change}. */
+  private static PlatformLayout broken(UnaryOperator<BucketLayout> change) {
+    return new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public String name() {
+        return "broken-amd64";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        return change.apply(super.bucketLayout(key, elem));
+      }
+    };
+  }
+
+  // ---- messages and descriptions ---------------------------------------------------------------
+
+  @Test
+  @DisplayName("A map's description spells its key and elem types abbreviated")
+  void descriptionAbbreviatesTheTypes() {
+    assertTimeoutPreemptively(SAFETY, () -> {
+      BytesGoMap m = amd64(GoType.INT32, HUGE).buildBytes();
+      assertThat(m.elemSize()).isEqualTo(1 << 28);
+      assertThat(m.toString())
+          .isEqualTo("map[int32]" + HUGE.abbreviated() + " on amd64 with 0 entries")
+          .hasSizeLessThan(100);
+    });
+  }
+
+  @Test
+  @DisplayName("A refused key names the array element that holds the refused part abbreviated")
+  void refusedArrayElementIsAbbreviated() {
+    GoType elem = GoType.structOf(new GoType.Field("p", GoType.pointerTo(GoType.INT8)),
+        new GoType.Field("m", HUGE));
+    GoType key = GoType.arrayOf(2, elem);
+    assertTimeoutPreemptively(SAFETY, () ->
+        assertThatThrownBy(() -> amd64(key, GoType.INT32).buildBytes())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("BytesGoMap key type " + key.abbreviated() + " is not supported: element"
+                + " type " + elem.abbreviated() + ": field p *int8: pointer keys are not supported"
+                + " by BytesGoMap: Go hashes the address, which has no meaning on the JVM; keys"
+                + " must be fixed-size and pointer-free: booleans, integers, floats, complex"
+                + " numbers, and arrays and structs of those"));
+  }
+
+  @Test
+  @DisplayName("A layout whose buckets cannot hold their entries is refused naming the map type"
+      + " abbreviated")
+  void refusalsOfBrokenLayoutsAbbreviateTheTypes() {
+    String map = "map[int32]" + HUGE.abbreviated();
+    // The elems laid over the keys: Geometry's check of flat storage.
+    PlatformLayout overlapping = broken(l -> new BucketLayout(l.key(), l.elem(), l.keyType(),
+        l.elemType(), l.keySlotSize(), l.elemSlotSize(), l.indirectKey(), l.indirectElem(),
+        l.keysOffset(), l.keysOffset(), l.overflowOffset(), l.overflowSize(), l.bucketSize(),
+        l.bucketAlign()));
+    // 16-byte pointer slots for the indirect elem, consistent otherwise: BytesMap's check.
+    PlatformLayout wideSlots = broken(l -> new BucketLayout(l.key(), l.elem(), l.keyType(),
+        l.elemType(), 4, 16, false, true, 8, 40, 168, 8, 176, 8));
+    // Buckets of 0 bytes for a map of Java objects: GoAlloc.HintCutoff's check.
+    PlatformLayout empty = broken(l -> new BucketLayout(l.key(), l.elem(), l.keyType(),
+        l.elemType(), l.keySlotSize(), l.elemSlotSize(), l.indirectKey(), l.indirectElem(),
+        l.keysOffset(), l.elemsOffset(), l.overflowOffset(), l.overflowSize(), 0,
+        l.bucketAlign()));
+    assertTimeoutPreemptively(SAFETY, () -> {
+      assertThatThrownBy(() -> amd64(GoType.INT32, HUGE).layout(overlapping).buildBytes())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("layout 'broken-amd64' gives " + map + " tophash at 0, keys at")
+          .message().hasSizeLessThan(500);
+      assertThatThrownBy(() -> amd64(GoType.INT32, HUGE).layout(wideSlots).buildBytes())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("layout broken-amd64 gives " + map + " indirect slots of 4 and 16 bytes; a"
+              + " pointer slot must be 4 or 8 bytes");
+      assertThatThrownBy(() -> amd64(GoType.INT32, HUGE).layout(empty).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("layout 'broken-amd64' gives " + map + " buckets of 0 bytes; a bucket is at"
+              + " least 1 byte. Run the TCK's PlatformLayoutVerification on the plugin");
+    });
+  }
+}
