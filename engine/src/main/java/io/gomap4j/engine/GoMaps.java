@@ -239,7 +239,8 @@ public final class GoMaps {
      *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
      *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type
      *     holds pointers, or if the key or elem type is over {@code Integer.MAX_VALUE - 8} bytes,
-     *     more than a Java byte array holds
+     *     more than a Java byte array holds. Sizes are checked first: a type over that limit (or
+     *     one the layout refuses as too large) is refused for its size, whatever its parts hold
      * @throws IllegalStateException as {@link #build()}
      */
     public BytesGoMap buildBytes() {

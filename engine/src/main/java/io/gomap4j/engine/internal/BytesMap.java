@@ -11,7 +11,11 @@ import io.gomap4j.spi.PlatformLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -101,6 +105,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
    *
    * @throws IllegalArgumentException if the key type is not a comparable type without pointers or
    *     strings, the elem type holds pointers, or either is over {@link #MAX_VALUE_BYTES} bytes
+   *     (checked before the key's parts, so a type over the limit is refused for its size)
    */
   public BytesMap(
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,
@@ -145,78 +150,157 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   // ---- type checks ------------------------------------------------------------------------------
 
+  /**
+   * The bucket layout of {@code map[key]elem}, refusing what a BytesGoMap cannot hold. The sizes
+   * are checked first, from the layout (which lays each distinct part out once), so a type over
+   * the limits is refused for its size before anything walks its parts: a type built from shared
+   * parts ({@code struct{a T; b T}} made again and again) has up to 2^99 paths to its innermost
+   * part. Only comparability, which every type stores, is checked before, as Go's compiler
+   * refuses a map of a key that is not comparable first.
+   */
   private static BucketLayout flatLayout(PlatformLayout layout, GoType key, GoType elem) {
     requireNonNull(layout, "layout is null");
     requireNonNull(key, "key type is null");
     requireNonNull(elem, "elem type is null");
-    String why = unsupportedKey(key, layout);
+    if (!key.isComparable()) {
+      throw unsupported(key, unsupportedKey(key));
+    }
+    BucketLayout bl = layout.bucketLayout(key, elem);
+    checkFitsArray("key", bl.key(), bl.keyType().size());
+    checkFitsArray("elem", bl.elem(), bl.elemType().size());
+    String why = unsupportedKey(key);
     if (why != null) {
-      throw new IllegalArgumentException(
-          "BytesGoMap key type " + key.abbreviated() + " is not supported: " + why);
+      throw unsupported(key, why);
     }
     if (elem.hasPointers()) {
       throw new IllegalArgumentException(
           "BytesGoMap elem type " + elem.abbreviated() + " holds pointers; only pointer-free elem"
               + " types can be stored as bytes");
     }
-    BucketLayout bl = layout.bucketLayout(key, elem);
-    checkFitsArray("key", bl.key(), bl.keyType().size());
-    checkFitsArray("elem", bl.elem(), bl.elemType().size());
     return bl;
+  }
+
+  private static IllegalArgumentException unsupported(GoType key, String why) {
+    return new IllegalArgumentException(
+        "BytesGoMap key type " + key.abbreviated() + " is not supported: " + why);
   }
 
   private static void checkFitsArray(String what, GoType type, long size) {
     if (size > MAX_VALUE_BYTES) {
       throw new IllegalArgumentException("BytesGoMap " + what + " type " + type.abbreviated()
-          + " is " + size + " bytes, but keys and elems are passed and stored as Java byte arrays, so a "
-          + "BytesGoMap holds " + what + "s of at most " + MAX_VALUE_BYTES + " bytes");
+          + " is " + size + " bytes, but keys and elems are passed and stored as Java byte arrays,"
+          + " so a BytesGoMap holds " + what + "s of at most " + MAX_VALUE_BYTES + " bytes");
     }
   }
 
   /**
    * Why {@code type} cannot be a BytesGoMap key, or null when it can: it must be comparable and
-   * hold only booleans, integers, floats, complex numbers, and arrays and structs of those.
+   * hold only booleans, integers, floats, complex numbers, and arrays and structs of those. The
+   * reason names the path to the first part refused ({@code field s string: string keys are not
+   * supported ...}), with only its first and last {@link KeyCheck#ENDS} steps when at least two
+   * more lie between. Each distinct part is looked at once, so a type built from shared parts is
+   * checked in time proportional to its distinct parts.
    */
-  static String unsupportedKey(GoType type, PlatformLayout layout) {
+  static String unsupportedKey(GoType type) {
     if (!type.isComparable()) {
       return type.abbreviated() + " is not comparable, so Go does not allow it as a map key; "
           + ALLOWED;
     }
-    if (type instanceof GoType.Basic) {
-      switch (((GoType.Basic) type).kind()) {
-        case STRING:
-          return "string keys are not supported by BytesGoMap: a string is a pointer and a"
-              + " length, not a fixed-size value; " + ALLOWED;
-        case UNSAFE_POINTER:
-          return "pointer keys are not supported by BytesGoMap: Go hashes the address, which has"
-              + " no meaning on the JVM; " + ALLOWED;
-        default:
-          return null;
+    KeyCheck.Refusal r = new KeyCheck().refusal(type);
+    return r == null ? null : r.spelled();
+  }
+
+  /** One walk of a key type for {@link #unsupportedKey}, remembering each part's answer. */
+  private static final class KeyCheck {
+
+    /** The steps of a long path shown at each end. */
+    static final int ENDS = 2;
+
+    /**
+     * Why a part is refused: the steps from the part down to the part refused
+     * ({@code field a int8}, {@code element type [2]int8}) and the reason it is.
+     */
+    record Refusal(List<String> steps, String reason) {
+      Refusal below(String step) {
+        List<String> s = new ArrayList<>(steps.size() + 1);
+        s.add(step);
+        s.addAll(steps);
+        return new Refusal(s, reason);
+      }
+
+      String spelled() {
+        StringBuilder sb = new StringBuilder();
+        int n = steps.size();
+        for (int i = 0; i < n; i++) {
+          if (n > 2 * ENDS + 1 && i == ENDS) {
+            sb.append("... ").append(n - 2 * ENDS).append(" more levels ...: ");
+            i = n - ENDS - 1;
+            continue;
+          }
+          sb.append(steps.get(i)).append(": ");
+        }
+        return sb.append(reason).toString();
       }
     }
-    if (type instanceof GoType.Pointer || type instanceof GoType.Chan) {
-      return (type instanceof GoType.Chan ? "chan" : "pointer") + " keys are not supported by"
-          + " BytesGoMap: Go hashes the address, which has no meaning on the JVM; " + ALLOWED;
+
+    /** Stands for "supported" in {@link #seen}. */
+    private static final Refusal NONE = new Refusal(List.of(), "");
+
+    /** Each part checked so far, by identity, with its refusal or {@link #NONE}. */
+    private final Map<GoType, Refusal> seen = new IdentityHashMap<>();
+
+    /** Why {@code type}, comparable, is refused, or null. */
+    Refusal refusal(GoType type) {
+      Refusal r = seen.get(type);
+      if (r == null) {
+        r = check(type);
+        seen.put(type, r == null ? NONE : r);
+      }
+      return r == NONE ? null : r;
     }
-    if (type instanceof GoType.Interface) {
-      return "interface keys are not supported by BytesGoMap: an interface holds a type and a"
-          + " pointer to its value; " + ALLOWED;
-    }
-    if (type instanceof GoType.Array) {
-      String why = unsupportedKey(((GoType.Array) type).elem(), layout);
-      return why == null ? null
-          : "element type " + ((GoType.Array) type).elem().abbreviated() + ": " + why;
-    }
-    if (type instanceof GoType.Struct) {
-      for (GoType.Field f : ((GoType.Struct) type).fields()) {
-        String why = unsupportedKey(f.type(), layout);
-        if (why != null) {
-          return "field " + f.abbreviated() + ": " + why;
+
+    private Refusal check(GoType type) {
+      if (type instanceof GoType.Basic) {
+        switch (((GoType.Basic) type).kind()) {
+          case STRING:
+            return leaf("string keys are not supported by BytesGoMap: a string is a pointer and"
+                + " a length, not a fixed-size value; " + ALLOWED);
+          case UNSAFE_POINTER:
+            return leaf("pointer keys are not supported by BytesGoMap: Go hashes the address,"
+                + " which has no meaning on the JVM; " + ALLOWED);
+          default:
+            return null;
         }
       }
-      return null;
+      if (type instanceof GoType.Pointer || type instanceof GoType.Chan) {
+        return leaf((type instanceof GoType.Chan ? "chan" : "pointer") + " keys are not"
+            + " supported by BytesGoMap: Go hashes the address, which has no meaning on the JVM; "
+            + ALLOWED);
+      }
+      if (type instanceof GoType.Interface) {
+        return leaf("interface keys are not supported by BytesGoMap: an interface holds a type"
+            + " and a pointer to its value; " + ALLOWED);
+      }
+      if (type instanceof GoType.Array) {
+        GoType elem = ((GoType.Array) type).elem();
+        Refusal r = refusal(elem);
+        return r == null ? null : r.below("element type " + elem.abbreviated());
+      }
+      if (type instanceof GoType.Struct) {
+        for (GoType.Field f : ((GoType.Struct) type).fields()) {
+          Refusal r = refusal(f.type());
+          if (r != null) {
+            return r.below("field " + f.abbreviated());
+          }
+        }
+        return null;
+      }
+      return leaf(type.abbreviated() + " cannot be a Go map key; " + ALLOWED);
     }
-    return type.abbreviated() + " cannot be a Go map key; " + ALLOWED;
+
+    private static Refusal leaf(String reason) {
+      return new Refusal(List.of(), reason);
+    }
   }
 
   private static final String ALLOWED = "keys must be fixed-size and pointer-free: booleans,"

@@ -13,6 +13,8 @@ import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.PlatformLayout;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,84 @@ class BytesMapSharedPartsTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("layout 'broken-amd64' gives " + map + " buckets of 0 bytes; a bucket is at"
               + " least 1 byte. Run the TCK's PlatformLayoutVerification on the plugin");
+    });
+  }
+
+  // ---- sizes first, then each distinct part of the key once ------------------------------------
+
+  private static String tooLarge(String what, GoType type, long size) {
+    return "BytesGoMap " + what + " type " + type.abbreviated() + " is " + size + " bytes, but"
+        + " keys and elems are passed and stored as Java byte arrays, so a BytesGoMap holds "
+        + what + "s of at most " + BytesMap.MAX_VALUE_BYTES + " bytes";
+  }
+
+  @Test
+  @DisplayName("A key or elem type over the size limit is refused for its size, naming it"
+      + " abbreviated, its size and the limit, before anything walks its parts")
+  void typesOverTheSizeLimitAreRefusedForTheirSize() {
+    // 2^40 bytes each, within Go's 2^50 on amd64; strings and pointers are refused later
+    GoType bytes = doubled(GoType.UINT8, 41);
+    GoType floats = doubled(GoType.FLOAT64, 38);
+    GoType strings = doubled(GoType.STRING, 37);
+    GoType pointers = doubled(GoType.pointerTo(GoType.INT8), 38);
+    assertTimeoutPreemptively(SAFETY, () -> {
+      for (GoType key : List.of(bytes, floats, strings)) {
+        assertThatThrownBy(() -> amd64(key, GoType.INT32).buildBytes())
+            .as(key.abbreviated()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(tooLarge("key", key, 1L << 40))
+            .message().hasSizeLessThan(300);
+      }
+      for (GoType elem : List.of(bytes, pointers)) {
+        assertThatThrownBy(() -> amd64(GoType.INT32, elem).buildBytes())
+            .as(elem.abbreviated()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(tooLarge("elem", elem, 1L << 40))
+            .message().hasSizeLessThan(300);
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("A key type larger than Go allows on the platform is refused by the layout, before"
+      + " anything walks its parts")
+  void typesTooLargeForGoAreRefusedByTheLayout() {
+    GoType key = doubled(GoType.UINT8, 52); // 2^51 bytes, past amd64's 2^50
+    assertTimeoutPreemptively(SAFETY, () ->
+        assertThatThrownBy(() -> amd64(key, GoType.INT32).buildBytes())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("type " + key.abbreviated() + " is too large for amd64: field")
+            .message().hasSizeLessThan(400));
+  }
+
+  @Test
+  @DisplayName("A key refused for a part deep inside names the path to it, only its first and last"
+      + " two steps when it is longer, having looked at each distinct part once")
+  void deepRefusalsNameTheEndsOfThePath() {
+    GoType empty = doubled(GoType.EMPTY_STRUCT, 60); // 0 bytes, 2^59 paths
+    GoType holder = GoType.structOf(new GoType.Field("e", empty),
+        new GoType.Field("p", GoType.pointerTo(GoType.INT8)));
+    List<GoType> levels = new ArrayList<>(List.of(holder)); // levels.get(i): i + 1 levels
+    for (int i = 1; i < 27; i++) {
+      GoType t = levels.get(i - 1);
+      levels.add(GoType.structOf(new GoType.Field("a", t), new GoType.Field("b", t)));
+    }
+    GoType key = levels.get(26); // 8 * 2^26 bytes
+    String reason = "pointer keys are not supported by BytesGoMap: Go hashes the address, which"
+        + " has no meaning on the JVM; keys must be fixed-size and pointer-free: booleans,"
+        + " integers, floats, complex numbers, and arrays and structs of those";
+    assertTimeoutPreemptively(SAFETY, () -> {
+      assertThatThrownBy(() -> amd64(holder, GoType.INT32).buildBytes())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("BytesGoMap key type " + holder.abbreviated() + " is not supported: field p"
+              + " *int8: " + reason);
+      // 27 steps: field a of each of the 26 levels above the holder, then its field p
+      assertThatThrownBy(() -> amd64(key, GoType.INT32).buildBytes())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("BytesGoMap key type " + key.abbreviated() + " is not supported: field "
+              + new GoType.Field("a", levels.get(25)).abbreviated() + ": field "
+              + new GoType.Field("a", levels.get(24)).abbreviated() + ": ... 23 more levels ...:"
+              + " field " + new GoType.Field("a", holder).abbreviated() + ": field p *int8: "
+              + reason)
+          .message().hasSizeLessThan(600);
     });
   }
 }
