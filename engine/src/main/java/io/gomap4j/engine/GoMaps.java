@@ -239,8 +239,10 @@ public final class GoMaps {
      *     the key type is not comparable or holds strings, pointers, chans or interfaces anywhere
      *     (floats, complex numbers, padding and {@code _} fields are fine), if the elem type
      *     holds pointers, or if the key or elem type is over {@code Integer.MAX_VALUE - 8} bytes,
-     *     more than a Java byte array holds. Sizes are checked first: a type over that limit (or
-     *     one the layout refuses as too large) is refused for its size, whatever its parts hold
+     *     more than a Java byte array holds, or if Go hashes the key in more than
+     *     {@code (Integer.MAX_VALUE - 8) / 3} steps (one per float, per half of a complex number
+     *     and per run of plain memory). Sizes are checked first: a type over that limit (or one
+     *     the layout refuses as too large) is refused for its size, whatever its parts hold
      * @throws IllegalStateException as {@link #build()}
      */
     public BytesGoMap buildBytes() {

@@ -105,7 +105,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
    *
    * @throws IllegalArgumentException if the key type is not a comparable type without pointers or
    *     strings, the elem type holds pointers, or either is over {@link #MAX_VALUE_BYTES} bytes
-   *     (checked before the key's parts, so a type over the limit is refused for its size)
+   *     (checked before the key's parts, so a type over the limit is refused for its size), or
+   *     the key's hash takes more than {@link KeyAlg#MAX_STEPS} steps
    */
   public BytesMap(
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,

@@ -9,7 +9,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -87,32 +89,57 @@ public final class KeyAlg {
   }
 
   /**
+   * The most steps a key's hash may take: as many (op, offset, length) triples as one {@code int[]}
+   * of {@link BytesMap#MAX_VALUE_BYTES} elements holds.
+   */
+  public static final int MAX_STEPS = BytesMap.MAX_VALUE_BYTES / 3;
+
+  /**
    * The alg of {@code type} on {@code layout}'s platform. The type must be comparable and hold only
    * booleans, integers, floats, complex numbers, and arrays and structs of those.
    *
-   * @throws IllegalArgumentException for any other type
+   * <p>Each distinct part of the type (by identity) is laid out, classified and planned once, so a
+   * type built from shared parts ({@code struct{a T; b T}} made again and again) is compiled in
+   * time proportional to its distinct parts, plus one op per step of its hash. The ops are per
+   * path, one per step Go's generated hash takes at run time (an array of n floats is n steps), so
+   * they cannot be shared as the parts are. Steps that read bytes read disjoint ones, so a key
+   * takes at most as many as it has bytes, which BytesMap limits to
+   * {@link BytesMap#MAX_VALUE_BYTES}; but a run of zero-size fields is a step that reads no bytes,
+   * so a zero-size key of shared parts can take 2^99 steps. The steps are therefore counted
+   * first, per distinct part, and a key of more than {@link #MAX_STEPS}, as many as one
+   * {@code int[]} holds the ops of, is refused before any op is made.
+   *
+   * @throws IllegalArgumentException for any other type, or one Go hashes in more than
+   *     {@link #MAX_STEPS} steps
    */
   public static KeyAlg of(GoType type, PlatformLayout layout) {
     Compiler c = new Compiler(layout);
-    int size = Math.toIntExact(layout.typeLayout(type).size());
+    int size = Math.toIntExact(c.layout(type).size());
     boolean plain = c.alg(type) == Alg.MEM;
+    int[] ops;
     if (plain) {
       if (size == 4) {
-        c.op(MEM32, 0, 4);
+        ops = new int[] {MEM32, 0, 4};
       } else if (size == 8) {
-        c.op(MEM64, 0, 8);
+        ops = new int[] {MEM64, 0, 8};
       } else if (size > 0) {
-        c.op(MEM, 0, size);
-      } // size 0: memhash0, the seed
+        ops = new int[] {MEM, 0, size};
+      } else {
+        ops = new int[0]; // size 0: memhash0, the seed
+      }
     } else {
-      c.emit(type, 0);
-    }
-    int[] ops = new int[c.ops.size()];
-    for (int k = 0; k < ops.length; k++) {
-      ops[k] = c.ops.get(k);
+      long steps = c.steps(type);
+      if (steps > MAX_STEPS) {
+        throw new IllegalArgumentException("BytesGoMap key type " + type.abbreviated() + " is not"
+            + " supported: Go hashes it in more than " + MAX_STEPS + " steps (one per float, per"
+            + " half of a complex number and per run of plain memory outside _ fields, an array's"
+            + " elements one by one), and a BytesGoMap holds keys hashed in at most " + MAX_STEPS
+            + " steps");
+      }
+      ops = c.ops(type, (int) steps);
     }
     return new KeyAlg(type, layout.platform().bigEndian(), size, ops, plain,
-        needKeyUpdate(type));
+        c.needKeyUpdate(type));
   }
 
   /** The key type. */
@@ -240,7 +267,7 @@ public final class KeyAlg {
   /** The operations, for messages and tests: {@code memhash(off,len)}, {@code f64hash(off)}... */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(type.goSyntax()).append(':');
+    StringBuilder sb = new StringBuilder(type.abbreviated()).append(':');
     if (ops.length == 0) {
       sb.append(" memhash0");
     }
@@ -265,36 +292,27 @@ public final class KeyAlg {
     return bigEndian ? (long) LONG_BE.get(b, at) : (long) LONG_LE.get(b, at);
   }
 
-  private static boolean needKeyUpdate(GoType t) {
-    if (t instanceof GoType.Basic) {
-      return switch (((GoType.Basic) t).kind()) {
-        case FLOAT32, FLOAT64, COMPLEX64, COMPLEX128 -> true;
-        default -> false;
-      };
-    }
-    if (t instanceof GoType.Array) {
-      return needKeyUpdate(((GoType.Array) t).elem());
-    }
-    if (t instanceof GoType.Struct) {
-      for (GoType.Field f : ((GoType.Struct) t).fields()) {
-        if (needKeyUpdate(f.type())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   // ---- compiling ------------------------------------------------------------------------------
 
   /** Go's {@code AlgKind}, reduced to what pointer-free fixed-size types can have. */
   private enum Alg { MEM, F32, F64, C64, C128, SPECIAL }
 
+  /**
+   * One compilation: what it learns of each part is kept by identity, so each distinct part is
+   * laid out, classified and planned once.
+   */
   private static final class Compiler {
     private final PlatformLayout layout;
     /** {@code sys.Arch.Alignment}: 1 where unaligned loads are fine. */
     private final int archAlignment;
-    final List<Integer> ops = new ArrayList<>();
+    private final Map<GoType, TypeLayout> layouts = new IdentityHashMap<>();
+    private final Map<GoType, Alg> algs = new IdentityHashMap<>();
+    private final Map<GoType.Struct, long[]> offsets = new IdentityHashMap<>();
+    private final Map<GoType.Struct, List<Step>> plans = new IdentityHashMap<>();
+    private final Map<GoType, Long> steps = new IdentityHashMap<>();
+    private final Map<GoType, Boolean> keyUpdates = new IdentityHashMap<>();
+    private int[] ops;
+    private int n;
 
     Compiler(PlatformLayout layout) {
       this.layout = layout;
@@ -309,14 +327,26 @@ public final class KeyAlg {
       };
     }
 
-    void op(int op, long off, long len) {
-      ops.add(op);
-      ops.add(Math.toIntExact(off));
-      ops.add(Math.toIntExact(len));
+    TypeLayout layout(GoType t) {
+      TypeLayout l = layouts.get(t);
+      if (l == null) {
+        l = layout.typeLayout(t);
+        layouts.put(t, l);
+      }
+      return l;
     }
 
     /** {@code types.AlgType}. */
     Alg alg(GoType t) {
+      Alg a = algs.get(t);
+      if (a == null) {
+        a = classify(t);
+        algs.put(t, a);
+      }
+      return a;
+    }
+
+    private Alg classify(GoType t) {
       if (t instanceof GoType.Basic) {
         switch (((GoType.Basic) t).kind()) {
           case FLOAT32:
@@ -343,15 +373,15 @@ public final class KeyAlg {
         return a.length() == 1 ? e : Alg.SPECIAL;
       }
       if (t instanceof GoType.Struct) {
-        List<GoType.Field> fields = ((GoType.Struct) t).fields();
+        GoType.Struct s = (GoType.Struct) t;
+        List<GoType.Field> fields = s.fields();
         if (fields.size() == 1 && !blank(fields.get(0))) {
           return alg(fields.get(0).type());
         }
         Alg ret = Alg.MEM;
-        long[] offsets = offsets((GoType.Struct) t);
         for (int i = 0; i < fields.size(); i++) {
           Alg a = alg(fields.get(i).type());
-          if (a != Alg.MEM || blank(fields.get(i)) || padded((GoType.Struct) t, offsets, i)) {
+          if (a != Alg.MEM || blank(fields.get(i)) || padded(s, i)) {
             ret = Alg.SPECIAL;
           }
         }
@@ -360,8 +390,57 @@ public final class KeyAlg {
       throw unsupported(t);
     }
 
+    /**
+     * The steps the hash of {@code t}, not plain memory, takes (ops {@link #emit} makes), or
+     * {@code MAX_STEPS + 1} for more.
+     */
+    long steps(GoType t) {
+      Long known = steps.get(t);
+      if (known != null) {
+        return known;
+      }
+      long more = MAX_STEPS + 1L;
+      long count;
+      switch (alg(t)) {
+        case MEM:
+          throw new IllegalStateException("steps of plain memory " + t.abbreviated());
+        case F32:
+        case F64:
+          count = 1;
+          break;
+        case C64:
+        case C128:
+          count = 2;
+          break;
+        default:
+          if (t instanceof GoType.Array) {
+            GoType.Array a = (GoType.Array) t;
+            long each = steps(a.elem());
+            count = each == 0 ? 0 : a.length() > more / each ? more : a.length() * each;
+          } else {
+            count = 0;
+            for (Step s : plan((GoType.Struct) t)) {
+              count = Math.min(count + (s.type() == null ? 1 : steps(s.type())), more);
+            }
+          }
+      }
+      steps.put(t, count);
+      return count;
+    }
+
+    /** The ops of {@code t}'s hash, {@code count} steps ({@link #steps}), into a new array. */
+    int[] ops(GoType t, int count) {
+      ops = new int[3 * count];
+      emit(t, 0L);
+      if (n != ops.length) {
+        throw new IllegalStateException("emitted " + n / 3 + " steps for " + t.abbreviated()
+            + ", counted " + count);
+      }
+      return ops;
+    }
+
     /** The hash of a type that is not plain memory ({@code hashfor} / {@code genhash}). */
-    void emit(GoType t, long off) {
+    private void emit(GoType t, long off) {
       switch (alg(t)) {
         case MEM:
           throw new IllegalStateException("emit for plain memory " + t.abbreviated());
@@ -382,18 +461,52 @@ public final class KeyAlg {
         default:
           break;
       }
+      if (steps(t) == 0) {
+        return; // blank fields only: nothing to walk, however many elements
+      }
       if (t instanceof GoType.Array) {
         GoType.Array a = (GoType.Array) t;
-        long es = layout.typeLayout(a.elem()).size();
+        long es = layout(a.elem()).size();
         for (long i = 0; i < a.length(); i++) {
           emit(a.elem(), off + i * es);
         }
         return;
       }
-      GoType.Struct s = (GoType.Struct) t;
+      for (Step s : plan((GoType.Struct) t)) {
+        if (s.type() == null) {
+          op(MEM, off + s.offset(), s.length());
+        } else {
+          emit(s.type(), off + s.offset());
+        }
+      }
+    }
+
+    private void op(int op, long off, long len) {
+      ops[n++] = op;
+      ops[n++] = Math.toIntExact(off);
+      ops[n++] = Math.toIntExact(len);
+    }
+
+    /**
+     * One step of a struct's hash: a field whose type is not plain memory, hashed by its type, at
+     * {@code offset}; or, with a null type, one {@code memhash} of {@code length} bytes there.
+     */
+    private record Step(GoType type, long offset, long length) {}
+
+    /**
+     * A struct's hash as {@code genhash} makes it, field by field, skipping {@code _} fields: a
+     * field that is not plain memory by its type's hash; a maximal run of plain-memory fields
+     * ({@code compare.Memrun}) by one {@code memhash}.
+     */
+    private List<Step> plan(GoType.Struct s) {
+      List<Step> known = plans.get(s);
+      if (known != null) {
+        return known;
+      }
       List<GoType.Field> fields = s.fields();
       long[] offsets = offsets(s);
-      int structAlign = layout.typeLayout(s).align();
+      int structAlign = layout(s).align();
+      List<Step> plan = new ArrayList<>();
       for (int i = 0; i < fields.size(); ) {
         GoType.Field f = fields.get(i);
         if (blank(f)) {
@@ -401,7 +514,7 @@ public final class KeyAlg {
           continue;
         }
         if (alg(f.type()) != Alg.MEM) {
-          emit(f.type(), off + offsets[i]);
+          plan.add(new Step(f.type(), offsets[i], 0));
           i++;
           continue;
         }
@@ -413,7 +526,7 @@ public final class KeyAlg {
           if (next == fields.size()) {
             break;
           }
-          if (padded(s, offsets, next - 1)) {
+          if (padded(s, next - 1)) {
             break;
           }
           GoType.Field nf = fields.get(next);
@@ -426,37 +539,74 @@ public final class KeyAlg {
             if ((so & (align - 1)) != 0) {
               align = 1L << Long.numberOfTrailingZeros(so);
             }
-            if (end(s, offsets, next) - so > align) {
+            if (end(s, next) - so > align) {
               break;
             }
           }
         }
-        op(MEM, off + offsets[start], end(s, offsets, next - 1) - offsets[start]);
+        plan.add(new Step(null, offsets[start], end(s, next - 1) - offsets[start]));
         i = next;
       }
+      plans.put(s, plan);
+      return plan;
     }
 
     private long[] offsets(GoType.Struct s) {
+      long[] known = offsets.get(s);
+      if (known != null) {
+        return known;
+      }
       List<GoType.Field> fields = s.fields();
       long[] out = new long[fields.size()];
       long o = 0;
       for (int i = 0; i < out.length; i++) {
-        TypeLayout tl = layout.typeLayout(fields.get(i).type());
+        TypeLayout tl = layout(fields.get(i).type());
         o = (o + tl.align() - 1) & -(long) tl.align();
         out[i] = o;
         o += tl.size();
       }
+      offsets.put(s, out);
       return out;
     }
 
-    private long end(GoType.Struct s, long[] offsets, int i) {
-      return offsets[i] + layout.typeLayout(s.fields().get(i).type()).size();
+    private long end(GoType.Struct s, int i) {
+      return offsets(s)[i] + layout(s.fields().get(i).type()).size();
     }
 
     /** {@code types.IsPaddedField}. */
-    private boolean padded(GoType.Struct s, long[] offsets, int i) {
-      long end = i + 1 < offsets.length ? offsets[i + 1] : layout.typeLayout(s).size();
-      return end(s, offsets, i) != end;
+    private boolean padded(GoType.Struct s, int i) {
+      long[] offsets = offsets(s);
+      long end = i + 1 < offsets.length ? offsets[i + 1] : layout(s).size();
+      return end(s, i) != end;
+    }
+
+    /**
+     * Go's {@code needkeyupdate}: whether {@code t} holds a float or complex number anywhere,
+     * blank fields included.
+     */
+    boolean needKeyUpdate(GoType t) {
+      Boolean known = keyUpdates.get(t);
+      if (known != null) {
+        return known;
+      }
+      boolean update = false;
+      if (t instanceof GoType.Basic) {
+        update = switch (((GoType.Basic) t).kind()) {
+          case FLOAT32, FLOAT64, COMPLEX64, COMPLEX128 -> true;
+          default -> false;
+        };
+      } else if (t instanceof GoType.Array) {
+        update = needKeyUpdate(((GoType.Array) t).elem());
+      } else if (t instanceof GoType.Struct) {
+        for (GoType.Field f : ((GoType.Struct) t).fields()) {
+          if (needKeyUpdate(f.type())) {
+            update = true;
+            break;
+          }
+        }
+      }
+      keyUpdates.put(t, update);
+      return update;
     }
 
     private static boolean blank(GoType.Field f) {

@@ -12,9 +12,12 @@ import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.PlatformLayout;
+import io.gomap4j.spi.TypeLayout;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -208,5 +211,108 @@ class BytesMapSharedPartsTest {
               + reason)
           .message().hasSizeLessThan(600);
     });
+  }
+
+  // ---- the key's hash ---------------------------------------------------------------------------
+
+  /**
+   * The most steps a BytesGoMap key's hash may take: as many (op, offset, length) triples as an
+   * {@code int[]} of the longest length the engine allocates holds.
+   */
+  private static final int MAX_STEPS = BytesMap.MAX_VALUE_BYTES / 3;
+
+  @Test
+  @DisplayName("A key of shared parts within the limits gets its hash in one step per float and"
+      + " per run of plain memory, also when the runs hold 2^28 fields or the array 2^62 elements")
+  void keysOfSharedPartsWithinTheLimitsAreBuilt() {
+    PlatformLayout layout = new TestLayouts.Amd64();
+    GoType floatAndBytes = GoType.structOf(new GoType.Field("f", GoType.FLOAT32),
+        new GoType.Field("m", HUGE)); // 4 + 2^28 bytes
+    GoType floats = doubled(GoType.FLOAT64, 11); // 1024 floats
+    // 2^62 elements of 0 bytes, whose fields are all blank: no step at all
+    GoType blanks = GoType.arrayOf(1L << 62, GoType.parse("struct{_ struct{}; _ [0]float64}"));
+    assertTimeoutPreemptively(SAFETY, () -> {
+      BytesGoMap m = amd64(floatAndBytes, GoType.INT32).buildBytes();
+      assertThat(m.keySize()).isEqualTo(4 + (1 << 28));
+      assertThat(m.toString())
+          .isEqualTo("map[" + floatAndBytes.abbreviated() + "]int32 on amd64 with 0 entries");
+      assertThat(KeyAlg.of(floatAndBytes, layout).toString())
+          .isEqualTo(floatAndBytes.abbreviated() + ": f32hash(0) memhash(4," + (1 << 28) + ")");
+
+      StringBuilder steps = new StringBuilder(floats.abbreviated()).append(':');
+      for (int i = 0; i < 1024; i++) {
+        steps.append(" f64hash(").append(8 * i).append(')');
+      }
+      assertThat(KeyAlg.of(floats, layout).toString()).isEqualTo(steps.toString());
+      BytesGoMap f = amd64(floats, GoType.INT32).buildBytes();
+      byte[] key = new byte[8 * 1024];
+      key[8 * 1000 + 7] = 0x40; // 2.0 in the 1001st float, little-endian
+      f.put(key, new byte[] {1, 2, 3, 4});
+      byte[] negativeZeros = new byte[8 * 1024];
+      negativeZeros[7] = (byte) 0x80; // -0.0 in the first: equal to +0.0
+      negativeZeros[8 * 1000 + 7] = 0x40;
+      assertThat(f.get(negativeZeros)).containsExactly(1, 2, 3, 4);
+      assertThat(f.get(new byte[8 * 1024])).isNull();
+
+      assertThat(KeyAlg.of(blanks, layout).toString()).isEqualTo(blanks.abbreviated()
+          + ": memhash0");
+      BytesGoMap b = amd64(blanks, GoType.INT32).buildBytes();
+      b.put(new byte[0], new byte[] {5, 6, 7, 8});
+      assertThat(b.get(new byte[0])).containsExactly(5, 6, 7, 8);
+      assertThat(b.size()).isEqualTo(1);
+      MapInternals.checkInvariants(f);
+      MapInternals.checkInvariants(b);
+    });
+  }
+
+  @Test
+  @DisplayName("A key Go hashes in more steps than a BytesGoMap holds is refused, naming it"
+      + " abbreviated and the limit, before any step is made")
+  void keysHashedInTooManyStepsAreRefused() {
+    // 0 bytes, hashed in one memhash of no bytes (for field b)
+    GoType unit = GoType.parse("struct{_ struct{}; b struct{}}");
+    PlatformLayout layout = new TestLayouts.Amd64();
+    assertThat(KeyAlg.of(GoType.arrayOf(3, unit), layout).toString())
+        .endsWith(": memhash(0,0) memhash(0,0) memhash(0,0)");
+    assertTimeoutPreemptively(SAFETY, () -> {
+      for (GoType key : List.of(doubled(unit, 41), GoType.arrayOf(1L << 40, unit),
+          GoType.arrayOf(MAX_STEPS + 1L, unit))) {
+        assertThatThrownBy(() -> amd64(key, GoType.INT32).buildBytes())
+            .as(key.abbreviated()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("BytesGoMap key type " + key.abbreviated() + " is not supported: Go"
+                + " hashes it in more than " + MAX_STEPS + " steps (one per float, per"
+                + " half of a complex number and per run of plain memory outside _ fields, an"
+                + " array's elements one by one), and a BytesGoMap holds keys hashed in at most "
+                + MAX_STEPS + " steps")
+            .message().hasSizeLessThan(400);
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("Building a BytesGoMap lays out each distinct part of its key at most once on its"
+      + " own, once for each distinct part that holds it and once for the bucket")
+  void eachPartIsLaidOutOncePerHolder() {
+    Map<GoType, Integer> calls = new IdentityHashMap<>();
+    PlatformLayout counting = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public TypeLayout typeLayout(GoType type) {
+        calls.merge(type, 1, Integer::sum);
+        return super.typeLayout(type);
+      }
+    };
+    int levels = 12;
+    GoType key = doubled(GoType.FLOAT32, levels); // 2^11 floats on 12 levels
+    assertThat(amd64(key, GoType.INT32).layout(counting).buildBytes().keySize())
+        .isEqualTo(4 << 11);
+    assertThat(calls).hasSize(levels + 1); // and int32
+    // float32, the innermost part: on its own, for each of the 11 structs and for the bucket
+    assertThat(calls.get(GoType.FLOAT32)).isEqualTo(levels + 1);
+    assertThat(calls.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(levels + 1));
   }
 }
