@@ -677,8 +677,8 @@ public sealed interface GoType
   record Interface(String methods) implements GoType {
     public Interface {
       requireNonNull(methods, "methods is null");
-      methods = GoTypeParser.normalizeElements(methods);
       GoTypeParser.checkBalanced(methods, "interface methods");
+      methods = GoTypeParser.normalizeElements(methods);
     }
 
     /** Whether the method set is empty ({@code interface{}}, {@code any}). */

@@ -1,9 +1,7 @@
 package io.gomap4j.api;
 
 import io.gomap4j.api.internal.Printable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -341,18 +339,8 @@ final class GoTypeParser {
    */
   static boolean oneUnnamedResult(String list) {
     String inner = list.substring(1, list.length() - 1).strip();
-    int depth = 0;
-    for (int i = 0; i < inner.length(); i++) {
-      char c = inner.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        return false;
-      }
-    }
-    if (inner.isEmpty()) {
+    if (inner.isEmpty() || scan(inner, 0, NONE, ",", refusing("func results", inner))
+        < inner.length()) {
       return false;
     }
     int end = 0;
@@ -368,25 +356,12 @@ final class GoTypeParser {
   /** The text up to the bracket closing an already consumed opener; consumes the closer. */
   private String balanced(char close) {
     int start = pos;
-    Deque<Character> open = new ArrayDeque<>();
-    open.push(close);
-    while (pos < src.length()) {
-      char c = src.charAt(pos);
-      if (c == '(' || c == '[' || c == '{') {
-        open.push(closer(c));
-      } else if (c == ')' || c == ']' || c == '}') {
-        if (c != open.peek()) {
-          throw error("'" + open.peek() + "'");
-        }
-        open.pop();
-        if (open.isEmpty()) {
-          pos++;
-          return src.substring(start, pos - 1);
-        }
-      }
-      pos++;
-    }
-    throw error("'" + open.peek() + "'");
+    int end = scan(src, pos, close, "", (flaw, at, expected) -> {
+      pos = at;
+      return error("'" + expected + "'");
+    });
+    pos = end + 1;
+    return src.substring(start, end);
   }
 
   /**
@@ -394,16 +369,77 @@ final class GoTypeParser {
    * balanced.
    */
   static int closing(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
+    return scan(s, open + 1, closer(s.charAt(open)), "", refusing("text", s));
+  }
+
+  /** No bracket open when {@link #scan} starts. */
+  static final char NONE = 0;
+
+  /** What {@link #scan} refuses in a text. */
+  enum Flaw {
+    /** A closing bracket that is not the partner of the innermost open one, or closes none. */
+    UNBALANCED,
+    /** The text ends with a bracket open. */
+    MISSING
+  }
+
+  /** Builds the error for a {@link Flaw} that {@link #scan} found. */
+  @FunctionalInterface
+  interface Refusal {
+    /**
+     * The error for {@code flaw} at index {@code at} of the text (its length for
+     * {@link Flaw#MISSING}), where the partner {@code expected} of the innermost open bracket was
+     * due ({@link #NONE} if no bracket was open).
+     */
+    IllegalArgumentException at(Flaw flaw, int at, char expected);
+  }
+
+  /**
+   * The one walk over brackets in a text: reads {@code s} from {@code from}, with the partner
+   * {@code close} of an opening bracket before {@code from} due ({@link #NONE} for none), and
+   * returns the index of the first of: a character in {@code stops} outside every bracket opened
+   * from {@code from}; {@code close} itself, once every bracket opened from {@code from} is closed;
+   * the end of {@code s}, with no bracket open. Throws {@code refusal}'s error for a closing
+   * bracket that does not close the innermost open bracket and for a bracket open at the end.
+   */
+  static int scan(String s, int from, char close, String stops, Refusal refusal) {
+    StringBuilder open = new StringBuilder(); // the partners due, innermost last
+    if (close != NONE) {
+      open.append(close);
+    }
+    int outside = open.length();
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+        open.append(closer(c));
+      } else if (c == ')' || c == ']' || c == '}') {
+        char due = open.length() == 0 ? NONE : open.charAt(open.length() - 1);
+        if (c != due) {
+          throw refusal.at(Flaw.UNBALANCED, i, due);
+        }
+        open.setLength(open.length() - 1);
+        if (open.length() == 0 && close != NONE) {
+          return i;
+        }
+      } else if (open.length() == outside && stops.indexOf(c) >= 0) {
         return i;
       }
     }
-    throw new IllegalArgumentException("unbalanced brackets in \"" + Printable.of(s) + "\"");
+    if (open.length() > 0) {
+      throw refusal.at(Flaw.MISSING, s.length(), open.charAt(open.length() - 1));
+    }
+    return s.length();
+  }
+
+  /**
+   * A {@link Refusal} for the text {@code s} a caller gave as {@code what} ("func params"): an
+   * unbalanced bracket with its column, a missing one by its character.
+   */
+  static Refusal refusing(String what, String s) {
+    return (flaw, at, expected) -> new IllegalArgumentException(flaw == Flaw.MISSING
+        ? what + " \"" + Printable.of(s) + "\" leave '" + expected + "' missing"
+        : what + " \"" + Printable.of(s) + "\" have an unbalanced '" + s.charAt(at)
+            + "' at column " + (at + 1));
   }
 
   private static char closer(char open) {
@@ -501,51 +537,21 @@ final class GoTypeParser {
 
   /** A brace body's elements, split at top-level ';' and line breaks, joined with "; ". */
   static String normalizeElements(String body) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      }
-      if (depth == 0 && (c == ';' || c == '\n' || c == '\r')) {
-        parts.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    parts.add(cur.toString());
     List<String> kept = new ArrayList<>();
-    for (String p : parts) {
-      String t = collapse(p);
+    Refusal refusal = refusing("interface methods", body);
+    for (int start = 0; start <= body.length(); ) {
+      int end = scan(body, start, NONE, ";\n\r", refusal);
+      String t = collapse(body.substring(start, end));
       if (!t.isEmpty()) {
         kept.add(t);
       }
+      start = end + 1;
     }
     return String.join("; ", kept);
   }
 
   /** Throws unless every bracket in {@code s} is closed by its partner, in order. */
   static void checkBalanced(String s, String what) {
-    Deque<Character> open = new ArrayDeque<>();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        open.push(closer(c));
-      } else if (c == ')' || c == ']' || c == '}') {
-        if (open.isEmpty() || open.pop() != c) {
-          throw new IllegalArgumentException(what + " \"" + Printable.of(s)
-              + "\" have an unbalanced '" + c + "' at column " + (i + 1));
-        }
-      }
-    }
-    if (!open.isEmpty()) {
-      throw new IllegalArgumentException(
-          what + " \"" + Printable.of(s) + "\" leave '" + open.peek() + "' missing");
-    }
+    scan(s, 0, NONE, "", refusing(what, s));
   }
 }
