@@ -122,8 +122,10 @@ public sealed interface GoType
    * {@code rune} and {@code any}, and {@code error}), {@code unsafe.Pointer}, {@code *T},
    * {@code [N]T}, {@code []T}, {@code struct{a T; b U}} (with {@code _} fields, identifier lists
    * {@code a, b T} and embedded fields), {@code interface{...}}, {@code map[K]V}, {@code chan T},
-   * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace is
-   * allowed between tokens; inside a struct, a newline separates fields like {@code ;}.
+   * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace
+   * (Go's: space, tab, newline and carriage return) is allowed between tokens; inside a struct, a
+   * newline separates fields like {@code ;}. As Go's scanner does, parse refuses every other control
+   * character (U+0000 to U+001F, U+007F to U+009F), wherever it stands, also in the text it keeps.
    *
    * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
    * more results or of named results are kept as text (whitespace collapsed); only their brackets
@@ -135,7 +137,9 @@ public sealed interface GoType
    * @throws IllegalArgumentException if {@code goSyntax} is not such a type, or nests deeper than
    *     {@link #MAX_NESTING}; the message says what was expected and at which 1-based column, e.g.
    *     {@code expected ']' at column 3 in "[3int"}, and quotes {@code goSyntax} with each control
-   *     character (U+0000 to U+001F, U+007F to U+009F) written as {@code \}{@code u00XX}
+   *     character (U+0000 to U+001F, U+007F to U+009F) written as {@code \}{@code u00XX}; where
+   *     such a character other than tab, newline and carriage return stands, the message expects
+   *     {@code no control character other than tab, newline or carriage return}
    */
   static GoType parse(String goSyntax) {
     requireNonNull(goSyntax, "goSyntax is null");
@@ -675,9 +679,16 @@ public sealed interface GoType
    * or {@code interhash}).
    */
   record Interface(String methods) implements GoType {
+    /**
+     * The interface with the method list {@code methods}.
+     *
+     * @throws IllegalArgumentException if the brackets of {@code methods} are not balanced, or it
+     *     holds a control character other than tab, newline and carriage return (Go's scanner
+     *     refuses those); the message gives the column in {@code methods} as given
+     */
     public Interface {
       requireNonNull(methods, "methods is null");
-      GoTypeParser.checkBalanced(methods, "interface methods");
+      GoTypeParser.checkText(methods, "interface methods");
       methods = GoTypeParser.normalizeElements(methods);
     }
 
@@ -870,7 +881,8 @@ public sealed interface GoType
    * A func type {@code func(params) results}. A func value is one pointer (to its closure).
    *
    * <p>{@code params} is free text: the text between the parentheses, kept with whitespace
-   * collapsed; only its brackets are checked. The results are parsed: they are empty, one type,
+   * collapsed; only its brackets are checked, and that it holds no control character other than
+   * tab, newline and carriage return, which Go's scanner refuses. The results are parsed: they are empty, one type,
    * or a parenthesized list. One type is read as {@link GoType#parse(String)} reads it and kept as
    * a type ({@link #result()}), spelled canonically ({@code error} becomes
    * {@code interface{Error() string}}). A parenthesized list that holds one unnamed result is that
@@ -893,18 +905,19 @@ public sealed interface GoType
      * The func type {@code func(params) results}.
      *
      * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
-     *     balanced, or {@code results} is neither empty, one parenthesized list nor one Go type, or
+     *     balanced, or either holds a control character other than tab, newline and carriage
+     *     return, or {@code results} is neither empty, one parenthesized list nor one Go type, or
      *     holds one result type that does not read as a type or is already {@link #MAX_NESTING}
      *     levels deep
      */
     public Func(String params, String results) {
       this.params = funcParams(params);
-      String r = requireNonNull(results, "results is null").strip();
+      GoTypeParser.checkText(requireNonNull(results, "results is null"), "func results");
+      String r = results.strip();
       String list = "";
       GoType type = null;
       if (r.startsWith("(")) {
         r = GoTypeParser.collapse(r);
-        GoTypeParser.checkBalanced(r, "func results");
         if (GoTypeParser.closing(r, 0) != r.length() - 1) {
           throw new IllegalArgumentException("func results \"" + Printable.of(r) + "\" must be"
               + " empty, one type or one parenthesized list, but the list ends at column "
@@ -928,7 +941,8 @@ public sealed interface GoType
      * The func type {@code func(params) result}, with one result type. It does not spell
      * {@code result}, so it takes constant time however long {@code result}'s spelling is.
      *
-     * @throws IllegalArgumentException if the brackets of {@code params} are not balanced, or
+     * @throws IllegalArgumentException if the brackets of {@code params} are not balanced, or it
+     *     holds a control character other than tab, newline and carriage return, or
      *     {@code result} is already {@link #MAX_NESTING} levels deep
      */
     public Func(String params, GoType result) {
@@ -956,9 +970,8 @@ public sealed interface GoType
     }
 
     private static String funcParams(String params) {
-      String p = GoTypeParser.collapse(requireNonNull(params, "params is null"));
-      GoTypeParser.checkBalanced(p, "func params");
-      return p;
+      GoTypeParser.checkText(requireNonNull(params, "params is null"), "func params");
+      return GoTypeParser.collapse(params);
     }
 
     /** The text between the parentheses, whitespace collapsed. */

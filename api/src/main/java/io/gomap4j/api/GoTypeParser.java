@@ -12,12 +12,20 @@ import java.util.Set;
  * each control character written as {@code \}{@code u00XX} ({@link Printable}), so a newline or a
  * terminal escape in it neither splits the message nor reaches a terminal; columns count the input
  * as given.
+ *
+ * <p>As Go's scanner, it refuses every control character other than tab, newline and carriage
+ * return, also inside the text it keeps (a func's parameters, an interface's methods), and takes
+ * only space, tab, newline and carriage return for whitespace.
  */
 final class GoTypeParser {
 
   /** The keywords a type starts with, which cannot name a result. */
   private static final Set<String> TYPE_KEYWORDS =
       Set.of("chan", "func", "interface", "map", "struct");
+
+  /** What a message says was expected where a control character stands. */
+  static final String NO_CONTROL =
+      "no control character other than tab, newline or carriage return";
 
   private final String src;
   private int pos;
@@ -358,7 +366,7 @@ final class GoTypeParser {
     int start = pos;
     int end = scan(src, pos, close, "", (flaw, at, expected) -> {
       pos = at;
-      return error("'" + expected + "'");
+      return error(flaw == Flaw.CONTROL_CHARACTER ? NO_CONTROL : "'" + expected + "'");
     });
     pos = end + 1;
     return src.substring(start, end);
@@ -377,6 +385,8 @@ final class GoTypeParser {
 
   /** What {@link #scan} refuses in a text. */
   enum Flaw {
+    /** A control character other than tab, newline and carriage return, which Go refuses. */
+    CONTROL_CHARACTER,
     /** A closing bracket that is not the partner of the innermost open one, or closes none. */
     UNBALANCED,
     /** The text ends with a bracket open. */
@@ -399,8 +409,9 @@ final class GoTypeParser {
    * {@code close} of an opening bracket before {@code from} due ({@link #NONE} for none), and
    * returns the index of the first of: a character in {@code stops} outside every bracket opened
    * from {@code from}; {@code close} itself, once every bracket opened from {@code from} is closed;
-   * the end of {@code s}, with no bracket open. Throws {@code refusal}'s error for a closing
-   * bracket that does not close the innermost open bracket and for a bracket open at the end.
+   * the end of {@code s}, with no bracket open. Throws {@code refusal}'s error for a control
+   * character other than tab, newline and carriage return, for a closing bracket that does not
+   * close the innermost open bracket and for a bracket open at the end.
    */
   static int scan(String s, int from, char close, String stops, Refusal refusal) {
     StringBuilder open = new StringBuilder(); // the partners due, innermost last
@@ -410,7 +421,10 @@ final class GoTypeParser {
     int outside = open.length();
     for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
+      if (refusedControl(c)) {
+        throw refusal.at(Flaw.CONTROL_CHARACTER, i,
+            open.length() == 0 ? NONE : open.charAt(open.length() - 1));
+      } else if (c == '(' || c == '[' || c == '{') {
         open.append(closer(c));
       } else if (c == ')' || c == ']' || c == '}') {
         char due = open.length() == 0 ? NONE : open.charAt(open.length() - 1);
@@ -432,14 +446,23 @@ final class GoTypeParser {
   }
 
   /**
-   * A {@link Refusal} for the text {@code s} a caller gave as {@code what} ("func params"): an
-   * unbalanced bracket with its column, a missing one by its character.
+   * A {@link Refusal} for the text {@code s} a caller gave as {@code what} ("func params"): a
+   * control character or an unbalanced bracket with its column, a missing bracket by its character.
    */
   static Refusal refusing(String what, String s) {
-    return (flaw, at, expected) -> new IllegalArgumentException(flaw == Flaw.MISSING
-        ? what + " \"" + Printable.of(s) + "\" leave '" + expected + "' missing"
-        : what + " \"" + Printable.of(s) + "\" have an unbalanced '" + s.charAt(at)
-            + "' at column " + (at + 1));
+    return (flaw, at, expected) -> new IllegalArgumentException(what + " \"" + Printable.of(s)
+        + "\" " + switch (flaw) {
+          case CONTROL_CHARACTER -> "have control character '"
+              + Printable.of(String.valueOf(s.charAt(at))) + "' at column " + (at + 1)
+              + "; Go allows " + NO_CONTROL;
+          case UNBALANCED -> "have an unbalanced '" + s.charAt(at) + "' at column " + (at + 1);
+          case MISSING -> "leave '" + expected + "' missing";
+        });
+  }
+
+  /** Whether Go's scanner refuses {@code c}: a control character but tab, newline or CR. */
+  static boolean refusedControl(char c) {
+    return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
   }
 
   private static char closer(char open) {
@@ -486,25 +509,36 @@ final class GoTypeParser {
     throw error("'" + w + "'");
   }
 
-  /** Skips whitespace; true if it crossed a line break. */
+  /** Skips Go's whitespace (space, tab, newline, carriage return); true if it crossed a newline. */
   private boolean skipWs() {
     boolean newline = false;
-    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
-      newline |= src.charAt(pos) == '\n';
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == '\n' || c == '\r') {
+        newline |= c == '\n';
+      } else if (c != ' ' && c != '\t') {
+        break;
+      }
       pos++;
     }
     return newline;
   }
 
-  /** Skips whitespace other than line breaks. */
+  /** Skips spaces and tabs. */
   private void skipSpaces() {
-    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))
-        && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
+    while (pos < src.length() && (src.charAt(pos) == ' ' || src.charAt(pos) == '\t')) {
       pos++;
     }
   }
 
+  /**
+   * The error for what was {@code expected} at {@code pos}, or, if a control character that Go
+   * refuses stands there, for that character, whatever was expected.
+   */
   private IllegalArgumentException error(String expected) {
+    if (pos < src.length() && refusedControl(src.charAt(pos))) {
+      expected = NO_CONTROL;
+    }
     String found = pos >= src.length() ? "end of input" : "'" + src.charAt(pos) + "'";
     return error(expected, found);
   }
@@ -550,8 +584,11 @@ final class GoTypeParser {
     return String.join("; ", kept);
   }
 
-  /** Throws unless every bracket in {@code s} is closed by its partner, in order. */
-  static void checkBalanced(String s, String what) {
+  /**
+   * Throws unless every bracket in {@code s} is closed by its partner, in order, and {@code s}
+   * holds no control character other than tab, newline and carriage return.
+   */
+  static void checkText(String s, String what) {
     scan(s, 0, NONE, "", refusing(what, s));
   }
 }

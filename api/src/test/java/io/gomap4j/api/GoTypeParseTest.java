@@ -3,6 +3,7 @@ package io.gomap4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gomap4j.api.internal.Printable;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -331,12 +332,91 @@ class GoTypeParseTest {
             "unknown Go type 'int\\u001b'"),
         refusal("a field name", () -> new GoType.Field("a\nb", GoType.INT),
             "field name 'a\\u000ab'"),
-        refusal("a func's results that are not a type", () -> new GoType.Func("", "int\u007f"),
-            "func results \"int\\u007f\"", "found '\\u007f'"),
+        refusal("a func's results", () -> new GoType.Func("", "int\u007f"),
+            "func results \"int\\u007f\"", "'\\u007f' at column 4"),
         refusal("a func's results past their list", () -> new GoType.Func("", "(int)\u001b"),
             "func results \"(int)\\u001b\""),
         refusal("unbalanced interface methods", () -> new GoType.Interface("M(\u0000"),
             "interface methods \"M(\\u0000\""));
+  }
+
+  /**
+   * Types holding a control character other than tab, newline and carriage return, in the text a
+   * func or interface keeps, where a token is expected and where whitespace is, and the column.
+   */
+  static Stream<Arguments> controlCharactersInTypes() {
+    return Stream.of(
+        Arguments.of("func(\u001b[2J])", 6, "\\u001b"),
+        Arguments.of("func(a int\u000c)", 11, "\\u000c"),
+        Arguments.of("func(a []int, \u0000b int) int", 15, "\\u0000"),
+        Arguments.of("interface{ M()\u0007 }", 15, "\\u0007"),
+        Arguments.of("interface{ M(x [2]\u009b) }", 19, "\\u009b"),
+        Arguments.of("func() (n int, \u001b err error)", 16, "\\u001b"),
+        Arguments.of("func() (int\u007f)", 12, "\\u007f"),
+        Arguments.of("func(a int) \u001b", 13, "\\u001b"),
+        Arguments.of("[3]\u001b[2J", 4, "\\u001b"),
+        // Java's Character.isWhitespace takes these for whitespace; Go does not
+        Arguments.of("int\u000c", 4, "\\u000c"),
+        Arguments.of("struct{\u001fa int}", 8, "\\u001f"),
+        Arguments.of("map[int]\u000bint", 9, "\\u000b"),
+        Arguments.of("struct{a int\u001c}", 13, "\\u001c"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("controlCharactersInTypes")
+  @DisplayName("parse refuses a control character other than tab, newline and carriage return"
+      + " wherever it stands, as Go's scanner does, also inside a func's parameters or results or"
+      + " an interface's methods, kept as text; the message names its column and writes it as"
+      + " \\u00XX")
+  void controlCharactersAreRefused(String src, int column, String shown) {
+    assertThatThrownBy(() -> GoType.parse(src))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected no control character other than tab, newline or carriage return at"
+            + " column " + column + " in \"" + Printable.of(src) + "\", found '" + shown + "'");
+  }
+
+  @Test
+  @DisplayName("Whitespace between tokens is Go's: space, tab, newline and carriage return; a"
+      + " Unicode space is refused where Go's scanner refuses it")
+  void whitespaceIsGos() {
+    assertThat(GoType.parse(" \t\r\nmap[ int ]\r\n\t*int "))
+        .isEqualTo(GoType.parse("map[int]*int"));
+    assertThatThrownBy(() -> GoType.parse("int\u2003"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected end of type at column 4 in ");
+    assertThatThrownBy(() -> GoType.parse("struct{\u3000a int}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected a field name or embedded type at column 8 in ");
+  }
+
+  @Test
+  @DisplayName("Func and Interface refuse a control character other than tab, newline and carriage"
+      + " return in their text, naming the text, the character and its column as given")
+  void constructorsRefuseControlCharacters() {
+    String allowed = "; Go allows no control character other than tab, newline or carriage return";
+    assertThatThrownBy(() -> new GoType.Func("\u001b[2J", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func params \"\\u001b[2J\" have control character '\\u001b' at column 1"
+            + allowed);
+    assertThatThrownBy(() -> new GoType.Func(" a\u000bint", GoType.INT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func params \" a\\u000bint\" have control character '\\u000b' at column 3"
+            + allowed);
+    assertThatThrownBy(() -> new GoType.Func("", "(n int, \u0000err error)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func results \"(n int, \\u0000err error)\" have control character"
+            + " '\\u0000' at column 9" + allowed);
+    assertThatThrownBy(() -> new GoType.Func("", "int\u001c"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("func results \"int\\u001c\" have control character '\\u001c' at column 4"
+            + allowed);
+    assertThatThrownBy(() -> new GoType.Interface("M()\n\u0085N()"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("interface methods \"M()\\u000a\\u0085N()\" have control character"
+            + " '\\u0085' at column 5" + allowed);
+    assertThat(new GoType.Func("a int,\r\n\tb int", "(n int,\n err error)"))
+        .isEqualTo(GoType.parse("func(a int, b int) (n int, err error)"));
+    assertThat(new GoType.Interface("M()\r\n\tN()")).isEqualTo(GoType.parse("interface{M(); N()}"));
   }
 
   private static Arguments refusal(String what, ThrowingCallable call, String... shown) {
