@@ -130,7 +130,8 @@ public sealed interface GoType
    * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
    * more results or of named results are kept as text (whitespace collapsed); only their brackets
    * are checked. A func's single result type, bare or in parentheses, is read as a type (see
-   * {@link Func}). Struct field tags are not accepted. Types may nest
+   * {@link Func}); a comma after a func's last parameter or result is dropped, as Go allows it
+   * ({@code func() (int,)} is {@code func() int}). Struct field tags are not accepted. Types may nest
    * at most {@link #MAX_NESTING} levels deep; parentheses do not count, and any number of them
    * may surround a type.
    *
@@ -882,16 +883,18 @@ public sealed interface GoType
    *
    * <p>{@code params} is free text: the text between the parentheses, kept with whitespace
    * collapsed; only its brackets are checked, and that it holds no control character other than
-   * tab, newline and carriage return, which Go's scanner refuses. The results are parsed: they are empty, one type,
-   * or a parenthesized list. One type is read as {@link GoType#parse(String)} reads it and kept as
-   * a type ({@link #result()}), spelled canonically ({@code error} becomes
+   * tab, newline and carriage return, which Go's scanner refuses. The results are parsed: they are
+   * empty, one type, or a parenthesized list. One type is read as {@link GoType#parse(String)}
+   * reads it and kept as a type ({@link #result()}), spelled canonically ({@code error} becomes
    * {@code interface{Error() string}}). A parenthesized list that holds one unnamed result is that
    * type, as in Go, where {@code func() (int)} and {@code func() int} are one type; {@code ()} is
    * no results. A list of two or more results or of named results ({@code (n int, err error)},
-   * {@code (n int)}) is kept as text like {@code params}. The one result type is a level inside
-   * the func, as the element of a pointer is: {@code func() *int} and {@code func() (*int)} nest 3
-   * levels, and a result type already {@link #MAX_NESTING} deep is refused. Text in a parameter
-   * list or result list does not count.
+   * {@code (n int)}) is kept as text like {@code params}. The comma Go's grammar allows after the
+   * last parameter or result is dropped, so {@code func(a int,) (int,)} is
+   * {@code func(a int) int} and {@code (n int, err error,)} is {@code (n int, err error)}. The one
+   * result type is a level inside the func, as the element of a pointer is: {@code func() *int}
+   * and {@code func() (*int)} nest 3 levels, and a result type already {@link #MAX_NESTING} deep is
+   * refused. Text in a parameter list or result list does not count.
    */
   final class Func implements GoType {
     private final String params;
@@ -923,6 +926,7 @@ public sealed interface GoType
               + " empty, one type or one parenthesized list, but the list ends at column "
               + (GoTypeParser.closing(r, 0) + 1));
         }
+        r = "(" + GoTypeParser.withoutTrailingComma(r.substring(1, r.length() - 1)) + ")";
         if (GoTypeParser.oneUnnamedResult(r)) {
           type = resultType(r);
         } else if (!r.equals("()")) {
@@ -971,7 +975,7 @@ public sealed interface GoType
 
     private static String funcParams(String params) {
       GoTypeParser.checkText(requireNonNull(params, "params is null"), "func params");
-      return GoTypeParser.collapse(params);
+      return GoTypeParser.withoutTrailingComma(GoTypeParser.collapse(params));
     }
 
     /** The text between the parentheses, whitespace collapsed. */

@@ -48,16 +48,21 @@ final class GoTypeParser {
   /** A type, nested at most {@link GoType#MAX_NESTING} deep. */
   private GoType type() {
     skipWs();
-    if (depth == GoType.MAX_NESTING) {
-      throw error("at most " + GoType.MAX_NESTING + " nested types", "a type nested "
-          + (GoType.MAX_NESTING + 1) + " deep");
-    }
-    depth++;
+    enterLevel();
     try {
       return typeBody();
     } finally {
       depth--;
     }
+  }
+
+  /** Counts the level of a type that starts at {@code pos}, refusing one past the limit there. */
+  private void enterLevel() {
+    if (depth == GoType.MAX_NESTING) {
+      throw error("at most " + GoType.MAX_NESTING + " nested types", "a type nested "
+          + (GoType.MAX_NESTING + 1) + " deep");
+    }
+    depth++;
   }
 
   // type = "*" type | "(" type ")" | "[" [N] "]" type | "<-" "chan" type | name | struct | ...
@@ -324,10 +329,10 @@ final class GoTypeParser {
       if (c == '(') {
         int open = pos;
         pos++;
-        String list = "(" + collapse(balanced(')')) + ")";
+        String list = "(" + withoutTrailingComma(collapse(balanced(')'))) + ")";
         if (oneUnnamedResult(list)) {
           pos = open;
-          return new GoType.Func(params, type()); // (T) is T, one level deeper than the func
+          return new GoType.Func(params, parenthesizedResult()); // (T) and (T,) are T
         }
         return new GoType.Func(params, list);
       } else if (c == '*' || c == '[' || c == '<' || isIdentStart(c)) {
@@ -336,6 +341,42 @@ final class GoTypeParser {
     }
     pos = save;
     return new GoType.Func(params, "");
+  }
+
+  /**
+   * A func's one unnamed result in parentheses, {@code (T)} or {@code (T,)}, at {@code pos}: T, a
+   * level deeper than the func, counted where the parentheses open, as for any parenthesized type.
+   */
+  private GoType parenthesizedResult() {
+    enterLevel();
+    try {
+      expect('(');
+      skipWs();
+      GoType t = typeBody();
+      skipWs();
+      if (pos < src.length() && src.charAt(pos) == ',') {
+        pos++;
+        skipWs();
+      }
+      expect(')');
+      return t;
+    } finally {
+      depth--;
+    }
+  }
+
+  /**
+   * {@code list}, a parameter list or the inside of a result list with whitespace collapsed,
+   * without the comma Go's grammar allows after its last element ({@code a int,} is
+   * {@code a int}). A list that is only a comma or ends in two commas, which Go refuses, is kept as
+   * it is, as text.
+   */
+  static String withoutTrailingComma(String list) {
+    if (!list.endsWith(",")) {
+      return list;
+    }
+    String rest = list.substring(0, list.length() - 1).stripTrailing();
+    return rest.isEmpty() || rest.endsWith(",") ? list : rest;
   }
 
   /**

@@ -267,6 +267,43 @@ class GoTypeParseTest {
   }
 
   @Test
+  @DisplayName("A comma after a func's last parameter or result, which Go's grammar allows, is"
+      + " dropped: (T,) is the one result T, a list with a trailing comma is that list, by parse"
+      + " and by the constructors")
+  void trailingCommas() {
+    for (String type : new String[] {"int", "*[]int", "(int)", "func(a, b int) (int, error)",
+        "struct{a, b int}", "error"}) {
+      GoType bare = new GoType.Func("a int", type);
+      for (String list : new String[] {"(" + type + ",)", "( " + type + " , )",
+          "(\n\t" + type + ",\n)"}) {
+        GoType.Func func = new GoType.Func("a int", list);
+        assertThat(func).as(list).isEqualTo(bare);
+        assertThat(func.nesting()).as(list).isEqualTo(bare.nesting());
+        assertThat(func.result()).as(list).isPresent();
+        GoType parsed = GoType.parse("func(a int,) " + list);
+        assertThat(parsed).as(list).isEqualTo(bare);
+        assertThat(parsed.nesting()).as(list).isEqualTo(bare.nesting());
+      }
+    }
+    assertThat(GoType.parse("func(\n\ta int,\n\tb string,\n) (\n\tn int,\n\terr error,\n)"))
+        .isEqualTo(GoType.parse("func(a int, b string) (n int, err error)"))
+        .isEqualTo(new GoType.Func("a int, b string ,", "(n int, err error , )"));
+    assertThat(GoType.parse("func(a, b int,) (a, b int,)").goSyntax())
+        .isEqualTo("func(a, b int) (a, b int)");
+    assertThat(new GoType.Func("", "(n int,)").results()).isEqualTo("(n int)");
+    assertThatThrownBy(() -> GoType.parse("func() (foo,)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected a predeclared type name, unsafe.Pointer or a type literal"
+            + " at column 9 in ");
+    String deep = "*".repeat(GoType.MAX_NESTING - 2);
+    assertThat(GoType.parse(deep + "func() (int,)").nesting()).isEqualTo(GoType.MAX_NESTING);
+    assertThatThrownBy(() -> GoType.parse(deep + "*func() (int,)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected at most 100 nested types at column "
+            + (deep.length() + "*func() ".length() + 1) + " in");
+  }
+
+  @Test
   @DisplayName("hasPointers: slices, maps, chans, funcs, interfaces, strings and pointers do; "
       + "arrays and structs if an element or field does; [0]T does not")
   void hasPointers() {
