@@ -124,15 +124,19 @@ public sealed interface GoType
    * {@code a, b T} and embedded fields), {@code interface{...}}, {@code map[K]V}, {@code chan T},
    * {@code chan<- T}, {@code <-chan T}, {@code func(...)...} and parenthesized types. Whitespace
    * (Go's: space, tab, newline and carriage return) is allowed between tokens; inside a struct, a
-   * newline separates fields like {@code ;}. As Go's scanner does, parse refuses every other control
-   * character (U+0000 to U+001F, U+007F to U+009F), wherever it stands, also in the text it keeps.
+   * newline separates fields like {@code ;}. As Go's scanner does, parse refuses every other
+   * control character (U+0000 to U+001F, U+007F to U+009F), wherever it stands, also in the text
+   * it keeps.
    *
    * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
    * more results or of named results are kept as text (whitespace collapsed); only their brackets
-   * are checked. A func's single result type, bare or in parentheses, is read as a type (see
-   * {@link Func}); a comma after a func's last parameter or result is dropped, as Go allows it
-   * ({@code func() (int,)} is {@code func() int}). Struct field tags are not accepted. Types may nest
-   * at most {@link #MAX_NESTING} levels deep; parentheses do not count, and any number of them
+   * are checked, so they may name types {@code GoType} does not model. A func's single unnamed
+   * result, bare or alone in parentheses, is read as a type (see {@link Func}) and so must be one
+   * that this method reads: {@code func() (io.Reader, error)} and {@code func(io.Reader)} are
+   * accepted, {@code func() io.Reader} and {@code func() (io.Reader)} are not. A comma after a
+   * func's last parameter or result is dropped, as Go allows it ({@code func() (int,)} is
+   * {@code func() int}). Struct field tags are not accepted. Types may nest at most
+   * {@link #MAX_NESTING} levels deep; parentheses do not count, and any number of them
    * may surround a type.
    *
    * @throws IllegalArgumentException if {@code goSyntax} is not such a type, or nests deeper than
@@ -889,12 +893,16 @@ public sealed interface GoType
    * {@code interface{Error() string}}). A parenthesized list that holds one unnamed result is that
    * type, as in Go, where {@code func() (int)} and {@code func() int} are one type; {@code ()} is
    * no results. A list of two or more results or of named results ({@code (n int, err error)},
-   * {@code (n int)}) is kept as text like {@code params}. The comma Go's grammar allows after the
-   * last parameter or result is dropped, so {@code func(a int,) (int,)} is
-   * {@code func(a int) int} and {@code (n int, err error,)} is {@code (n int, err error)}. The one
-   * result type is a level inside the func, as the element of a pointer is: {@code func() *int}
-   * and {@code func() (*int)} nest 3 levels, and a result type already {@link #MAX_NESTING} deep is
-   * refused. Text in a parameter list or result list does not count.
+   * {@code (n int)}) is kept as text like {@code params}. So the names in {@code params} and in a
+   * list kept as text are not checked, and may name types {@code GoType} does not model
+   * ({@code func(r io.Reader) (io.Reader, error)}), but the one result type must read as a type, as
+   * anywhere else a type stands: {@code func() io.Reader}, {@code func() (io.Reader)} and
+   * {@code func() (io.Reader,)} are refused; spell the underlying type instead. The comma Go's
+   * grammar allows after the last parameter or result is dropped, so {@code func(a int,) (int,)}
+   * is {@code func(a int) int} and {@code (n int, err error,)} is {@code (n int, err error)}. The
+   * one result type is a level inside the func, as the element of a pointer is:
+   * {@code func() *int} and {@code func() (*int)} nest 3 levels, and a result type already
+   * {@link #MAX_NESTING} deep is refused. Text in a parameter list or result list does not count.
    */
   final class Func implements GoType {
     private final String params;
@@ -910,8 +918,8 @@ public sealed interface GoType
      * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
      *     balanced, or either holds a control character other than tab, newline and carriage
      *     return, or {@code results} is neither empty, one parenthesized list nor one Go type, or
-     *     holds one result type that does not read as a type or is already {@link #MAX_NESTING}
-     *     levels deep
+     *     holds one result type, bare or alone in parentheses, that does not read as a type (such
+     *     as {@code io.Reader} or {@code (foo)}) or is already {@link #MAX_NESTING} levels deep
      */
     public Func(String params, String results) {
       this.params = funcParams(params);
@@ -926,14 +934,18 @@ public sealed interface GoType
               + " empty, one type or one parenthesized list, but the list ends at column "
               + (GoTypeParser.closing(r, 0) + 1));
         }
+        String given = r;
         r = "(" + GoTypeParser.withoutTrailingComma(r.substring(1, r.length() - 1)) + ")";
         if (GoTypeParser.oneUnnamedResult(r)) {
-          type = resultType(r);
+          type = resultType(r, given, "hold one unnamed result, which is read as a type (only a"
+              + " list of two or more results or of named results is kept as text), and it does"
+              + " not read as one");
         } else if (!r.equals("()")) {
           list = r;
         }
       } else if (!r.isEmpty()) {
-        type = resultType(r);
+        type = resultType(r, r, "must be empty, one type or one parenthesized list, and do not"
+            + " read as a type");
       }
       this.resultList = list;
       this.result = type;
@@ -962,14 +974,16 @@ public sealed interface GoType
           + 7;
     }
 
-    /** {@code results}, one type or one unnamed result in parentheses, read as a type. */
-    private static GoType resultType(String results) {
+    /**
+     * {@code results}, one type or one unnamed result in parentheses, read as a type; if it does
+     * not read as one, the error quotes the results as {@code given} and says {@code why}.
+     */
+    private static GoType resultType(String results, String given, String why) {
       try {
         return GoType.parse(results);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("func results \"" + Printable.of(results) + "\" must"
-            + " be empty, one type or one parenthesized list, and do not read as a type: "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException("func results \"" + Printable.of(given) + "\" " + why
+            + ": " + e.getMessage(), e);
       }
     }
 

@@ -252,11 +252,6 @@ class GoTypeParseTest {
       assertThat(func.nesting()).as(list).isEqualTo(1);
       assertThat(GoType.parse("func() " + list)).as(list).isEqualTo(func);
     }
-    assertThatThrownBy(() -> new GoType.Func("", "(foo)"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("func results \"(foo)\" must be empty, one type or one"
-            + " parenthesized list, and do not read as a type: expected a predeclared type name,"
-            + " unsafe.Pointer or a type literal at column 2 in \"(foo)\"");
     String deep = "*".repeat(GoType.MAX_NESTING - 2);
     assertThat(GoType.parse(deep + "func() (int)").nesting()).isEqualTo(GoType.MAX_NESTING);
     assertThatThrownBy(() -> GoType.parse(deep + "*func() (int)"))
@@ -264,6 +259,40 @@ class GoTypeParseTest {
         .hasMessageStartingWith("expected at most 100 nested types at column "
             + (deep.length() + "*func() ".length() + 1) + " in")
         .hasMessageEndingWith(", found a type nested 101 deep");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "foo|8", "(foo)|9", "( foo, )|10", "((foo))|10", "(io.Reader)|9", "(*foo)|10",
+      "([]io.Reader)|11", "(chan foo)|14"})
+  @DisplayName("A func's one unnamed result, bare or alone in parentheses, is read as a type, so a"
+      + " name GoType does not model is refused there, by parse at its column and by Func saying"
+      + " that the result is read as a type")
+  void oneResultMustReadAsAType(String results, int column) {
+    assertThatThrownBy(() -> GoType.parse("func() " + results))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected a predeclared type name, unsafe.Pointer or a type literal"
+            + " at column " + column + " in \"func() " + results + "\", found '");
+    String why = results.startsWith("(")
+        ? " hold one unnamed result, which is read as a type (only a list of two or more results or"
+            + " of named results is kept as text), and it does not read as one: "
+        : " must be empty, one type or one parenthesized list, and do not read as a type: ";
+    assertThatThrownBy(() -> new GoType.Func("", results))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("func results \"" + GoTypeParser.collapse(results) + "\"" + why
+            + "expected a predeclared type name, unsafe.Pointer or a type literal at column ");
+  }
+
+  @Test
+  @DisplayName("A func's parameters and a result list of two or more results or of named results"
+      + " are text, so they may name types GoType does not model, by parse and by Func alike")
+  void textMayNameAnyType() {
+    for (String[] func : new String[][] {{"r io.Reader", "(io.Reader, error)"},
+        {"io.Reader", "(n foo)"}, {"foo, bar", "(foo, bar,)"}, {"", "(r io.Reader)"}}) {
+      GoType.Func made = new GoType.Func(func[0], func[1]);
+      assertThat(made.result()).as(func[1]).isEmpty();
+      assertThat(GoType.parse("func(" + func[0] + ") " + func[1])).as(func[1]).isEqualTo(made);
+    }
   }
 
   @Test
