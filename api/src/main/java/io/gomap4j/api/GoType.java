@@ -531,14 +531,17 @@ public sealed interface GoType
    * A struct field: its name ({@code _} allowed), its type, and whether it is embedded.
    *
    * <p>An embedded field is spelled by its type alone, so, as {@link #parse(String)} reads them,
-   * its type is a predeclared type other than {@code unsafe.Pointer}, or {@code any}, or a pointer
-   * to a predeclared type other than {@code unsafe.Pointer}, and its name is that type's name:
-   * {@code int} for {@code int} and {@code *int}, {@code any} for {@code any} (spelled
-   * {@code any}, not {@code interface{}}), and {@code byte} or {@code rune} for a {@code uint8} or
+   * its type is a predeclared type: bool, a numeric type, string, {@code any} or {@code error},
+   * or a pointer to bool, a numeric type or string; and its name is that type's name, as Go's type
+   * checker names it: {@code int} for {@code int} and {@code *int}, {@code any} for {@code any}
+   * and {@code error} for {@code error} (spelled so, not as {@code interface{}} or
+   * {@code interface{Error() string}}), and {@code byte} or {@code rune} for a {@code uint8} or
    * {@code int32} field embedded by that name, which {@link #goSyntax()} then spells as
    * {@code byte} or {@code rune}. As Go 1.19's type checker does, it refuses an embedded
    * {@code unsafe.Pointer} or {@code *unsafe.Pointer} and a pointer to an interface
-   * ({@code *any}).
+   * ({@code *any}, {@code *error}). An embedded field is otherwise a field like any other: its
+   * type decides the struct's layout and properties, so {@code struct{error}} is laid out as
+   * {@code struct{e error}} is, two words holding pointers, comparable and not reflexive.
    */
   record Field(String name, GoType type, boolean embedded) {
     /**

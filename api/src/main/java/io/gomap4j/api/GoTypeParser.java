@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class GoTypeParser {
 
+  /** The predeclared interface {@code error}, {@code interface{Error() string}}. */
+  static final GoType ERROR = new GoType.Interface("Error() string");
+
   /** The keywords a type starts with, which cannot name a result. */
   private static final Set<String> TYPE_KEYWORDS =
       Set.of("chan", "func", "interface", "map", "struct");
@@ -132,7 +135,7 @@ final class GoTypeParser {
       case "any":
         return GoType.ANY;
       case "error":
-        return new GoType.Interface("Error() string");
+        return ERROR;
       default:
         try {
           return GoType.basic(name);
@@ -267,8 +270,8 @@ final class GoTypeParser {
   }
 
   /** What a message says an embedded field's type may be. */
-  static final String EMBEDDABLE = "an embedded field's type is a predeclared type other than"
-      + " unsafe.Pointer, or any, or a pointer to a predeclared type other than unsafe.Pointer";
+  static final String EMBEDDABLE = "an embedded field's type is bool, a numeric type, string, any"
+      + " or error, or a pointer to bool, a numeric type or string";
 
   /**
    * Why Go 1.19's type checker refuses {@code t} as the type of an embedded field (go/types
@@ -289,10 +292,11 @@ final class GoTypeParser {
   }
 
   /**
-   * The name of an embedded field of type {@code t}, {@code T} or {@code *T} with {@code T} a
-   * predeclared type other than {@code unsafe.Pointer}, or {@code any}: {@code T}'s name, or
-   * {@code byte} or {@code rune} when {@code written} is that alias of {@code T}; null for a type
-   * that cannot be embedded (see also {@link #embeddingRefused}).
+   * The name of an embedded field of type {@code t}: {@code T} or {@code *T} with {@code T} bool, a
+   * numeric type or string, or {@code any} or {@code error}. It is {@code T}'s name, or
+   * {@code byte} or {@code rune} when {@code written} is that alias of {@code T}, or {@code any} or
+   * {@code error}, as go/types names the field; null for a type that cannot be embedded (see also
+   * {@link #embeddingRefused}).
    */
   static String embeddedFieldName(GoType t, String written) {
     if (embeddingRefused(t) != null) {
@@ -306,7 +310,7 @@ final class GoTypeParser {
       }
       return b.goSyntax();
     }
-    return GoType.ANY.equals(base) ? "any" : null;
+    return GoType.ANY.equals(base) ? "any" : ERROR.equals(base) ? "error" : null;
   }
 
   // "interface" "{" balanced "}"

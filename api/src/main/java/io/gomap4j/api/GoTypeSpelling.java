@@ -136,9 +136,10 @@ final class GoTypeSpelling {
     if (!f.embedded()) {
       return List.of(f.name() + " ", f.type());
     }
-    // An embedded byte, rune or any keeps its alias, which names the field (and parse reads
+    // An embedded byte, rune, any or error keeps its name, which names the field (and parse reads
     // "interface{}" as a field named interface).
-    boolean alias = f.name().equals("byte") || f.name().equals("rune") || f.name().equals("any");
+    boolean alias = f.name().equals("byte") || f.name().equals("rune") || f.name().equals("any")
+        || f.name().equals("error");
     return !alias ? List.of(f.type())
         : f.type() instanceof GoType.Pointer ? List.of("*" + f.name()) : List.of(f.name());
   }

@@ -35,6 +35,8 @@ class GoTypeParseTest {
       "struct{a, b int32; _ [0]int64}|struct{a int32; b int32; _ [0]int64}",
       "struct{_ int8; _ int8}|struct{_ int8; _ int8}",
       "struct{int; *string}|struct{int; *string}",
+      "struct{ error }|struct{error}",
+      "struct{a int; error; any}|struct{a int; error; any}",
       "struct{a*int}|struct{a *int}",
       "struct{a struct{b [2]string}}|struct{a struct{b [2]string}}",
       "any|interface{}",
@@ -74,6 +76,8 @@ class GoTypeParseTest {
         new GoType.Field("a", GoType.BOOL), new GoType.Field("_", GoType.STRING))));
     assertThat(GoType.parse("struct{*uint8}")).isEqualTo(new GoType.Struct(List.of(
         new GoType.Field("uint8", GoType.pointerTo(GoType.UINT8), true))));
+    assertThat(GoType.parse("struct{\n error\n}")).isEqualTo(new GoType.Struct(List.of(
+        new GoType.Field("error", new GoType.Interface("Error() string"), true))));
     assertThat(GoType.parse("struct{\n a int8\n b int64\n}"))
         .isEqualTo(GoType.parse("struct{a int8; b int64}"));
     assertThat(GoType.parse("any")).isEqualTo(GoType.ANY);
@@ -107,6 +111,8 @@ class GoTypeParseTest {
       "struct{a int8 b int64}|expected ';' or '}' at column 15",
       "struct{a int8; a int64}|expected a field name not used before at column 16 in "
           + "\"struct{a int8; a int64}\", found duplicate field 'a'",
+      "struct{error; error string}|expected a field name not used before at column 15 in "
+          + "\"struct{error; error string}\", found duplicate field 'error'",
       "struct{a int8|expected ';' or '}' at column 14",
       "struct{a,}|expected a field name at column 10",
       "struct{a}|expected a predeclared type name, unsafe.Pointer or a type literal at column 8",
@@ -338,7 +344,7 @@ class GoTypeParseTest {
   void hasPointers() {
     for (String t : List.of("[]int8", "map[int]int", "chan int", "func()", "any",
         "interface{ M() }", "string", "*int8", "unsafe.Pointer", "[2]string",
-        "struct{a int8; b *int}", "[1]struct{a []int}")) {
+        "struct{a int8; b *int}", "[1]struct{a []int}", "struct{error}")) {
       assertThat(GoType.parse(t).hasPointers()).as(t).isTrue();
     }
     for (String t : List.of("int64", "uintptr", "[0]string", "[8]int64", "struct{}",
@@ -357,7 +363,8 @@ class GoTypeParseTest {
       assertThat(GoType.parse(t).isComparable()).as(t).isTrue();
     }
     for (String t : List.of("float32", "complex128", "any", "interface{ M() }", "[0]float64",
-        "[3]complex64", "struct{a int16; b float64; c int8}", "struct{a [1]any}")) {
+        "[3]complex64", "struct{a int16; b float64; c int8}", "struct{a [1]any}",
+        "struct{error}", "struct{a int8; error}")) {
       assertThat(GoType.parse(t).isReflexive()).as(t).isFalse();
       assertThat(GoType.parse(t).isComparable()).as(t).isTrue();
     }

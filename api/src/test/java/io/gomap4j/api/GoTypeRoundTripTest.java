@@ -75,12 +75,12 @@ class GoTypeRoundTripTest {
 
   /** An embedded field, named as embedding names it, in a struct at most {@code levels} deep. */
   private static GoType.Field embedded(Random r, int levels) {
-    String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "any"};
+    String[] names = {"int8", "byte", "uint8", "rune", "int32", "string", "any", "error"};
     GoType[] types = {GoType.INT8, GoType.UINT8, GoType.UINT8, GoType.INT32, GoType.INT32,
-        GoType.STRING, GoType.ANY};
+        GoType.STRING, GoType.ANY, GoType.parse("error")};
     int i = r.nextInt(names.length);
     // Go refuses a pointer to an interface as an embedded field; *T is 2 levels deep
-    GoType type = levels < 3 || r.nextBoolean() || types[i] == GoType.ANY ? types[i]
+    GoType type = levels < 3 || r.nextBoolean() || types[i] instanceof GoType.Interface ? types[i]
         : GoType.pointerTo(types[i]);
     return new GoType.Field(names[i], type, true);
   }
@@ -108,16 +108,25 @@ class GoTypeRoundTripTest {
   }
 
   @Test
-  @DisplayName("An embedded field keeps the name parse gives it: byte, rune and any spell their"
-      + " alias;"
-      + " another name, or a type that cannot be embedded, is refused")
+  @DisplayName("An embedded field keeps the name parse gives it: byte, rune, any and error spell"
+      + " their name; another name, or a type that cannot be embedded, is refused")
   void embeddedFields() {
     GoType bytes = GoType.structOf(new GoType.Field("byte", GoType.UINT8, true),
         new GoType.Field("rune", GoType.pointerTo(GoType.INT32), true),
         new GoType.Field("string", GoType.pointerTo(GoType.STRING), true),
-        new GoType.Field("any", GoType.ANY, true));
-    assertThat(bytes.goSyntax()).isEqualTo("struct{byte; *rune; *string; any}");
+        new GoType.Field("any", GoType.ANY, true),
+        new GoType.Field("error", GoType.parse("error"), true));
+    assertThat(bytes.goSyntax()).isEqualTo("struct{byte; *rune; *string; any; error}");
     assertThat(GoType.parse(bytes.goSyntax())).isEqualTo(bytes);
+    assertThatThrownBy(() -> new GoType.Field("e", GoType.parse("error"), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field e of type interface{Error() string} must be named error, the"
+            + " name embedding gives it");
+    assertThatThrownBy(() -> new GoType.Field("error", GoType.parse("interface{ Error() int }"),
+        true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("embedded field error has type interface{Error() int}; "
+            + GoTypeParser.EMBEDDABLE);
     assertThat(GoType.parse("struct{uint8}"))
         .isEqualTo(GoType.structOf(new GoType.Field("uint8", GoType.UINT8, true)));
     assertThatThrownBy(() -> new GoType.Field("x", GoType.INT, true))
@@ -129,9 +138,8 @@ class GoTypeRoundTripTest {
             + " gives it");
     assertThatThrownBy(() -> new GoType.Field("x", GoType.sliceOf(GoType.INT), true))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("embedded field x has type []int; an embedded field's type is a predeclared"
-            + " type other than unsafe.Pointer, or any, or a pointer to a predeclared type other"
-            + " than unsafe.Pointer");
+        .hasMessage("embedded field x has type []int; an embedded field's type is bool, a numeric"
+            + " type, string, any or error, or a pointer to bool, a numeric type or string");
   }
 
   @Test
@@ -151,10 +159,16 @@ class GoTypeRoundTripTest {
     assertThatThrownBy(() -> new GoType.Field("any", GoType.pointerTo(GoType.ANY), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has type *interface{}, which Go 1.19 refuses: " + toInterface);
+    assertThatThrownBy(() -> new GoType.Field("error",
+        GoType.pointerTo(GoType.parse("error")), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has type *interface{Error() string}, which Go 1.19 refuses: "
+            + toInterface);
     String[][] refusals = {
       {"struct{unsafe.Pointer}", "unsafe.Pointer", pointer},
       {"struct{a int; *unsafe.Pointer}", "*unsafe.Pointer", pointer},
       {"struct{*any}", "*any", toInterface},
+      {"struct{a int; *error}", "*error", toInterface},
       {"struct{\n *any\n}", "*any", toInterface},
     };
     for (String[] refusal : refusals) {

@@ -68,6 +68,30 @@ class GcCompositeLayoutTest {
     assertThat(layout(4, 4).typeLayout(t)).isEqualTo(new TypeLayout(size32, align32));
   }
 
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource(delimiter = '|', value = {
+      "struct{error}|struct{e error}",
+      "struct{a int8; error}|struct{a int8; e error}",
+      "struct{error; a int8; b [0]int64}|struct{e error; a int8; b [0]int64}",
+      "[5]struct{a int64; error}|[5]struct{a int64; e error}",
+      "[6]struct{a int64; error}|[6]struct{a int64; e error}",
+  })
+  @DisplayName("A struct that embeds error is laid out as the struct with a named field of type"
+      + " error, alone and as a map key, on 64- and 32-bit targets: an interface is two words")
+  void embeddedErrorIsLaidOutAsANamedField(String embedded, String named) {
+    GoType e = GoType.parse(embedded);
+    GoType n = GoType.parse(named);
+    for (GcPlatformLayout layout : new GcPlatformLayout[] {layout(8, 8), layout(4, 4)}) {
+      assertThat(layout.typeLayout(e)).isEqualTo(layout.typeLayout(n));
+      assertThat(layout.bucketLayout(e, GoType.INT)).usingRecursiveComparison()
+          .ignoringFields("key").isEqualTo(layout.bucketLayout(n, GoType.INT));
+      assertThat(layout.bucketLayout(GoType.INT, e)).usingRecursiveComparison()
+          .ignoringFields("elem").isEqualTo(layout.bucketLayout(GoType.INT, n));
+    }
+    assertThat(layout(8, 8).typeLayout(GoType.parse("struct{error}")))
+        .isEqualTo(layout(8, 8).typeLayout(GoType.parse("any")));
+  }
+
   @Test
   @DisplayName("Spec 2.5's struct example: map[struct{a int8; b int64}]bool is 152 bytes on amd64, "
       + "116 on 386")

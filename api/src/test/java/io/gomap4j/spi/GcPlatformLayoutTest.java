@@ -88,7 +88,7 @@ class GcPlatformLayoutTest {
     }
     for (String k : new String[] {"interface{M()}", "any", "error", "chan int", "<-chan int",
         "*[]int", "[2]any", "struct{}", "[0]int", "unsafe.Pointer", "complex128",
-        "struct{_ int; a bool}", "*func()", "chan []int"}) {
+        "struct{_ int; a bool}", "*func()", "chan []int", "struct{error}"}) {
       assertThat(layout(4, 4).bucketLayout(GoType.parse(k), GoType.INT)).as(k).isNotNull();
     }
   }

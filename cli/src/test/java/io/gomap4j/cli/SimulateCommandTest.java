@@ -155,7 +155,7 @@ class SimulateCommandTest {
           + ": Go's compiler refuses map[" + canonical + "]int; a map key type must be comparable");
     }
     for (String k : new String[] {"any", "error", "chan int", "*[]int", "[2]any",
-        "struct{_ int; a int16}"}) {
+        "struct{_ int; a int16}", "struct{error}", "struct{a int8; error}"}) {
       Run r = simulate("386", k, "int", "10");
       assertThat(r.exit()).as(k + ": " + r.err()).isZero();
       assertThat(r.out()).as(k).contains("10 entries");
@@ -277,6 +277,8 @@ class SimulateCommandTest {
       "struct{a [3]int16; b bool}|8|562949953421312",
       "struct{a [4]int16; b bool}|8|9223372036854775807",
       "struct{_ string; _ float64}|8|1",
+      "struct{error}|8|9223372036854775807",
+      "struct{_ error}|4|1",
   })
   @DisplayName("distinctValues counts exactly, saturating at 2^63-1 for big and unbounded domains")
   void distinctValues(String type, int ptrSize, long expected) {

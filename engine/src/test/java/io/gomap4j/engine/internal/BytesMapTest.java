@@ -224,6 +224,8 @@ class BytesMapTest {
     cases.put("map[int]int", "not comparable");
     cases.put("struct{a int32; s string}", "field s string: string keys");
     cases.put("[2]struct{a float64; p *int8}", "field p *int8: pointer keys");
+    cases.put("struct{a int32; e error}", "field e interface{Error() string}: interface keys");
+    cases.put("struct{a int32; error}", "field error: interface keys");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       assertThatThrownBy(() -> build(TestPlugins.AMD64, 1, c.getKey(), "int32"))
           .as(c.getKey()).isInstanceOf(IllegalArgumentException.class)
