@@ -1,0 +1,3 @@
+module typesyntax
+
+go 1.19
