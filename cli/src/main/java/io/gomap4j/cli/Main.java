@@ -1,5 +1,6 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.tck.MapContract;
 import io.gomap4j.tck.TckCheck;
@@ -29,6 +30,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} a TCK check failed, a trace diverged
  * from Go, a hash or layout vector failed, or the benchmark comparison failed, {@value #USAGE} bad
  * arguments or unreadable input, {@value #INTERNAL} an unexpected error.
+ *
+ * <p>Error messages quote what was given (an option's value, an unknown option or subcommand, a
+ * path) as it was given, except that each control character in them is written as {@code \}{@code
+ * u00XX} ({@link Printable#of}): a value such as {@code $'\e[2J'} or one with a newline must not
+ * clear the terminal or split the message. This holds for every error message of a subcommand or
+ * of its arguments, picocli's own and those of the engine and the TCK included; a stack trace
+ * ({@code -v}) is printed as it is.
  */
 @Command(
     name = "gomap4j",
@@ -235,14 +243,17 @@ public final class Main implements Callable<Integer> {
     return cmd.getCommandSpec().qualifiedName() + ": ";
   }
 
-  /** Bad arguments: the message, suggestions for near misses, the synopsis. */
+  /**
+   * Bad arguments: the message (with control characters escaped, as every error message here),
+   * suggestions for near misses, the synopsis.
+   */
   private static int invalidInput(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String unknown = unknownSubcommand(ex);
-    String message = unknown == null ? ex.getMessage()
+    String message = Printable.of(unknown == null ? ex.getMessage()
         : "unknown subcommand '" + unknown + "'; use one of: "
-            + subcommandNames(cmd.getCommandSpec());
+            + subcommandNames(cmd.getCommandSpec()));
     err.println(cmd.getColorScheme().errorText(prefix(cmd) + message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.print("Usage: " + cmd.getHelp().synopsis(0));
@@ -274,20 +285,23 @@ public final class Main implements Callable<Integer> {
         && ("Unknown subcommand '" + word + "'.").equals(ex.getMessage()) ? word : null;
   }
 
-  /** Exceptions from a subcommand: known kinds are messages with an exit code, others bugs. */
+  /**
+   * Exceptions from a subcommand: known kinds are messages with an exit code, others bugs. The
+   * message is printed with its control characters escaped; a stack trace ({@code -v}) is not.
+   */
   private static int executionFailed(Exception ex, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     Main main = root(cmd);
     boolean verbose = main != null && main.verbose();
     int code;
     if (ex instanceof CliException e) {
-      err.println(prefix(cmd) + e.getMessage());
+      err.println(prefix(cmd) + Printable.of(e.getMessage()));
       code = e.exitCode();
     } else if (ex instanceof IllegalArgumentException) {
-      err.println(prefix(cmd) + ex.getMessage());
+      err.println(prefix(cmd) + Printable.of(ex.getMessage()));
       code = USAGE;
     } else {
-      err.println(prefix(cmd) + "internal error: " + ex);
+      err.println(prefix(cmd) + "internal error: " + Printable.of(String.valueOf(ex)));
       code = INTERNAL;
       if (!verbose) {
         err.println("(run with -v for the stack trace)");

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -471,6 +472,68 @@ class MainTest {
     assertThat(extra.exit()).isEqualTo(Main.USAGE);
     assertThat(extra.err()).contains("gomap4j tck: Unmatched argument at index 1: 'extra'")
         .doesNotContain("subcommand");
+  }
+
+  @Test
+  @DisplayName("Every error message quotes what was given with each control character as \\u00XX,"
+      + " on one line: option values, paths, unknown options and subcommands, picocli's messages"
+      + " and the engine's and the TCK's")
+  void echoedInputHasItsControlCharactersEscaped() throws IOException {
+    String raw = "a\u001b[2J\nb";
+    String shown = "a\\u001b[2J\\u000ab";
+    String trace = write(TRACE, bundledTrace()).toString();
+    // The arguments, then what the first line of stderr must hold.
+    List<List<String>> cases = List.of(
+        List.of("layout", "--goarch", raw, "--key", "int64", "--elem", "int64",
+            "--goarch: no layout '" + shown + "'; available layouts: 386, amd64"),
+        List.of("layout", "--vectors", raw, "no such vector file: " + shown),
+        List.of("layout", "--goarch", "amd64", "--max-failures", raw,
+            "Invalid value for option '--max-failures': '" + shown + "' is not an int"),
+        List.of("layout", "--" + raw, "Unknown option: '--" + shown + "'"),
+        List.of("simulate", "--goarch", raw, "--key", "int64", "--elem", "int64", "--entries",
+            "1", "unknown GOARCH '" + shown + "'; available layouts: 386, amd64"),
+        List.of("simulate", "--goarch", "amd64", "--key", raw, "--elem", "int64", "--entries",
+            "1", shown),
+        List.of("simulate", "--goarch", "amd64", "--key", "int64", "--elem", "int64",
+            "--entries", raw, "'" + shown + "' is not a long"),
+        List.of("hash", "--alg", raw, "--goarch", "amd64", "--seed", "0", "--fn", "memhash",
+            "--data", "", "--hashkey", "0,0,0,0",
+            "--alg must be one of aeshash, memhash, got '" + shown + "'"),
+        List.of("hash", "--alg", "memhash", "--goarch", "amd64", "--seed", "0", "--fn", raw,
+            "--data", "", "--hashkey", "0,0,0,0", "--fn must be one of memhash, memhash32,"
+                + " memhash64, f32hash, f64hash, strhash, got '" + shown + "'"),
+        List.of("hash", "--alg", "memhash", "--goarch", raw, "--seed", "0", "--fn", "memhash",
+            "--data", "", "--hashkey", "0,0,0,0", "GOARCH or a built-in one), got '" + shown
+                + "'"),
+        List.of("hash", "--alg", "memhash", "--goarch", "amd64", "--seed", raw, "--fn",
+            "memhash", "--data", "", "--hashkey", "0,0,0,0", "--seed must be 1 to 16 hex digits"
+                + " (a 64-bit uintptr on amd64), got '" + shown + "'"),
+        List.of("hash", "--alg", "memhash", "--goarch", "amd64", "--seed", "0", "--fn",
+            "memhash", "--data", raw + "c", "--hashkey", "0,0,0,0",
+            "--data must be hex, two digits per byte; got '" + shown + "c'"),
+        List.of("hash", "--vectors", raw, "no such vector file: " + shown),
+        List.of("tck", "--hash", raw, "unknown hash plugin '" + shown + "'"),
+        List.of("tck", "--layout", raw, "unknown layout plugin '" + shown + "'"),
+        List.of("tck", "--growth", raw, "unknown growth plugin '" + shown + "'"),
+        List.of("tck", "--check", raw, "unknown TCK check '" + shown + "'"),
+        List.of("tck", "--hash", raw + ",", "--hash '" + shown + ",' has an empty name"),
+        List.of("tck", "--capability", raw, "unknown capability '" + shown + "'"),
+        List.of("tck", "--timeout", raw, "got '" + shown + "'"),
+        List.of("tck", "--seed", raw, "got '" + shown + "'"),
+        List.of("tck", "--plugin-jar", raw, "--plugin-jar " + shown + ": no such file"),
+        List.of("tck", raw, "Unmatched argument at index 1: '" + shown + "'"),
+        List.of("trace", "--replay", raw, "no such trace file: " + shown),
+        List.of("trace", "--replay", trace, "--hash", raw, "unknown hash plugin '" + shown + "'"),
+        List.of("bench", "--quick", "--jar", raw, "the benchmarks jar " + shown + " is missing"),
+        List.of(raw, "unknown subcommand '" + shown + "'"));
+    for (List<String> c : cases) {
+      String[] args = c.subList(0, c.size() - 1).toArray(String[]::new);
+      Run r = run(args);
+      String what = String.join(" ", args);
+      assertThat(r.exit()).as(what + ": " + r.out() + r.err()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).as(what).doesNotContain("\u001b");
+      assertThat(r.err().lines().findFirst().orElse("")).as(what).contains(c.get(c.size() - 1));
+    }
   }
 
   @Test
