@@ -30,11 +30,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Plugins are chosen by name from {@link Plugins#discovered()} (or the registry given to
- * {@link Builder#plugins}), or passed as instances. What the builder does not set comes from
- * {@link Settings}. If two plugins of one kind on the class path or module path share a name, or
- * a plugin's name there breaks the plugin name rule of the {@code io.gomap4j.spi} package
- * documentation, discovery fails: every build that looks a plugin up in the discovered registry
- * throws {@link IllegalStateException} naming them.
+ * {@link Builder#plugins}), or passed as instances. An instance's name is not checked against the
+ * plugin name rule, so the builder's messages write each control character in it, in its
+ * platform's GOARCH and in its supported platforms as {@code \}{@code u00XX}. What the builder
+ * does not set comes from {@link Settings}. If two plugins of one kind on the class path or
+ * module path share a name, or a plugin's name there breaks the plugin name rule of the
+ * {@code io.gomap4j.spi} package documentation, discovery fails: every build that looks a plugin
+ * up in the discovered registry throws {@link IllegalStateException} naming them.
  */
 public final class GoMaps {
 
@@ -260,16 +262,17 @@ public final class GoMaps {
     /**
      * A one-line description of the options in effect, for reproducing a run. It names where the
      * key material comes from ({@code builder}, {@code properties} or {@code process-default}),
-     * never the key material itself.
+     * never the key material itself. A control character in the name of a plugin passed as an
+     * instance is written as {@code \}{@code u00XX}, as in the builder's messages.
      *
      * @throws IllegalArgumentException as {@link #build()}
      * @throws IllegalStateException as {@link #build()}
      */
     public String describe() {
       Resolved r = resolve();
-      return "hash=" + r.hashProvider.name() + " layout=" + r.layout.name() + " growth="
-          + r.growth.name() + " seed=" + (seed != null ? seed : Settings.get(Settings.SEED)
-              .orElse("random")) + " keys=" + r.keySource;
+      return Printable.of("hash=" + r.hashProvider.name() + " layout=" + r.layout.name()
+          + " growth=" + r.growth.name() + " seed=" + (seed != null ? seed
+              : Settings.get(Settings.SEED).orElse("random")) + " keys=" + r.keySource);
     }
 
     private Resolved resolve() {
@@ -295,9 +298,9 @@ public final class GoMaps {
         }
       }
       if (!hp.supports(pl.platform())) {
-        throw new IllegalArgumentException(
+        throw new IllegalArgumentException(Printable.of(
             "hash '" + hp.name() + "' does not support platform " + pl.platform().goarch()
-                + "; it supports " + hp.supportedPlatforms());
+                + "; it supports " + hp.supportedPlatforms()));
       }
       KeyMaterial km = keyMaterial;
       String keySource = "builder";
@@ -305,10 +308,10 @@ public final class GoMaps {
         km = Settings.keyMaterial().orElse(null);
         keySource = km != null ? "properties" : "process-default";
         if (km != null && !km.fits(pl.platform().bits())) {
-          throw new IllegalArgumentException(
+          throw new IllegalArgumentException(Printable.of(
               Settings.KEYSCHED + " has " + 2 * km.aeskeyschedLength() + " hex digits, a key "
                   + "schedule for 32-bit platforms only, but platform " + pl.platform()
-                  + " needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64 + " hex digits");
+                  + " needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64 + " hex digits"));
         }
         if (km == null) {
           km = KeyMaterial.processDefault();
@@ -316,10 +319,10 @@ public final class GoMaps {
       }
       Hasher hasher = hp.create(pl.platform(), km);
       if (hasher == null || hasher.bits() != pl.platform().bits()) {
-        throw new IllegalStateException(
+        throw new IllegalStateException(Printable.of(
             "hash '" + hp.name() + "' made a hasher of "
                 + (hasher == null ? "null" : hasher.bits() + " bits") + " for "
-                + pl.platform() + "; expected " + pl.platform().bits() + " bits");
+                + pl.platform() + "; expected " + pl.platform().bits() + " bits"));
       }
       long s = seed != null ? seed
           : Settings.get(Settings.SEED).map(v -> Settings.parseSeed(Settings.SEED, v))

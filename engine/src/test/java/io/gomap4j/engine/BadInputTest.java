@@ -12,6 +12,7 @@ import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.engine.testing.MixHasher;
+import io.gomap4j.engine.testing.ShrinkPolicies;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
@@ -24,6 +25,7 @@ import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.TypeLayout;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -213,6 +215,75 @@ class BadInputTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("64 bits")
         .hasMessageContaining("expected 32 bits");
+  }
+
+  /** A name, or a platform's GOARCH, with a terminal escape and a newline. */
+  private static final String RAW = "x\u001b[2J\ny";
+
+  /** {@link #RAW} as a message shows it. */
+  private static final String SHOWN = "x\\u001b[2J\\u000ay";
+
+  @Test
+  @DisplayName("The builder's messages and describe() show a plugin instance's name, platform and"
+      + " supported platforms with each control character as \\u00XX")
+  void controlCharactersOfPluginInstancesAreEscaped() {
+    HashProvider refusing = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return RAW;
+      }
+
+      @Override
+      public boolean supports(Platform platform) {
+        return false;
+      }
+
+      @Override
+      public String supportedPlatforms() {
+        return "only " + RAW;
+      }
+    };
+    PlatformLayout layout = TestLayouts.withMaxAlloc("lay" + RAW,
+        new Platform("arch" + RAW, 8, 8, ByteOrder.LITTLE_ENDIAN),
+        PlatformLayout.MAX_ALLOC_64);
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).hash(refusing)
+        .layout(layout).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash '" + SHOWN + "' does not support platform arch" + SHOWN
+            + "; it supports only " + SHOWN);
+
+    HashProvider wrongWidth = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return RAW;
+      }
+
+      @Override
+      public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+        return new MixHasher(32, 1);
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).hash(wrongWidth)
+        .layout(layout).buildLongLong())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("hash '" + SHOWN + "' made a hasher of 32 bits for arch" + SHOWN
+            + " (64-bit, little-endian); expected 64 bits");
+
+    GrowthPolicy growth = new ShrinkPolicies.GoBased() {
+      @Override
+      public String name() {
+        return "grow" + RAW;
+      }
+    };
+    HashProvider named = new TestHashes.Mix() {
+      @Override
+      public String name() {
+        return RAW;
+      }
+    };
+    assertThat(TestPlugins.builder(TestPlugins.AMD64, 1).hash(named).layout(layout)
+        .growth(growth).describe())
+        .startsWith("hash=" + SHOWN + " layout=lay" + SHOWN + " growth=grow" + SHOWN + " seed=");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,13 @@ class KeyMaterialSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("gomap4j.keysched has 128 hex digits, a key schedule for 32-bit platforms"
             + " only, but platform amd64 (64-bit, little-endian) needs 256 hex digits");
+    // A layout passed as an instance names its platform as it likes: control characters escaped.
+    assertThatThrownBy(() -> builder("amd64").layout(TestLayouts.withMaxAlloc("odd",
+        new Platform("x\u001b[2J\ny", 8, 8, ByteOrder.BIG_ENDIAN), 1L << 48)).buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gomap4j.keysched has 128 hex digits, a key schedule for 32-bit platforms"
+            + " only, but platform x\\u001b[2J\\u000ay (64-bit, big-endian) needs 256 hex"
+            + " digits");
   }
 
   @Test
