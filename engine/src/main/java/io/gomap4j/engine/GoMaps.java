@@ -31,12 +31,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Plugins are chosen by name from {@link Plugins#discovered()} (or the registry given to
  * {@link Builder#plugins}), or passed as instances. An instance's name is not checked against the
- * plugin name rule, so the builder's messages write each control character in it, in its
- * platform's GOARCH and in its supported platforms as {@code \}{@code u00XX}. What the builder
- * does not set comes from {@link Settings}. If two plugins of one kind on the class path or
- * module path share a name, or a plugin's name there breaks the plugin name rule of the
- * {@code io.gomap4j.spi} package documentation, discovery fails: every build that looks a plugin
- * up in the discovered registry throws {@link IllegalStateException} naming them.
+ * plugin name rule, so the messages of the builder and of the maps it builds write each control
+ * character in it, in its platform's GOARCH and in its supported platforms as
+ * {@code \}{@code u00XX}. What the builder does not set comes from {@link Settings}. If two
+ * plugins of one kind on the class path or module path share a name, or a plugin's name there
+ * breaks the plugin name rule of the {@code io.gomap4j.spi} package documentation, discovery
+ * fails: every build that looks a plugin up in the discovered registry throws
+ * {@link IllegalStateException} naming them.
  */
 public final class GoMaps {
 

@@ -28,7 +28,10 @@ import io.gomap4j.spi.TypeLayout;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -89,10 +92,16 @@ class BadInputTest {
   /** The amd64 test layout, named broken-amd64, with its buckets changed by {@code change}. */
   private static PlatformLayout brokenAmd64(
       java.util.function.UnaryOperator<BucketLayout> change) {
+    return broken("broken-amd64", change);
+  }
+
+  /** The amd64 test layout, named {@code name}, with its buckets changed by {@code change}. */
+  private static PlatformLayout broken(String name,
+      java.util.function.UnaryOperator<BucketLayout> change) {
     return new GcPlatformLayout(TestLayouts.AMD64) {
       @Override
       public String name() {
-        return "broken-amd64";
+        return name;
       }
 
       @Override
@@ -284,6 +293,99 @@ class BadInputTest {
     assertThat(TestPlugins.builder(TestPlugins.AMD64, 1).hash(named).layout(layout)
         .growth(growth).describe())
         .startsWith("hash=" + SHOWN + " layout=lay" + SHOWN + " growth=grow" + SHOWN + " seed=");
+  }
+
+  /** A growth policy of Go's rules, named {@link #RAW}, with {@code initialB} and {@code onInsert}. */
+  private static GrowthPolicy rawPolicy(int extra, int initialB, GrowthPolicy.Grow onInsert) {
+    return new ShrinkPolicies.GoBased() {
+      @Override
+      public String name() {
+        return RAW;
+      }
+
+      @Override
+      public int extraEvacuationsPerWrite() {
+        return extra;
+      }
+
+      @Override
+      public int initialB(long hint) {
+        return initialB;
+      }
+
+      @Override
+      public Grow onInsert(long countAfter, int b, int noverflow) {
+        return onInsert;
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("The maps' messages show the name of a layout or growth policy passed as an instance"
+      + " with each control character as \\u00XX")
+  void controlCharactersInTheMapsMessagesAreEscaped() {
+    GoType int32x3 = GoType.parse("[3]int32");
+    PlatformLayout sound = TestLayouts.withMaxAlloc(RAW, TestLayouts.AMD64,
+        PlatformLayout.MAX_ALLOC_64);
+    GrowthPolicy halves = rawPolicy(1, 0, GrowthPolicy.Grow.HALVE);
+    // What to build, and what its message must hold.
+    Map<String, ThrowingCallable> cases = new LinkedHashMap<>();
+    cases.put("layout '" + SHOWN + "' gives maxAlloc 0", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).layout(TestLayouts.withMaxAlloc(RAW, TestLayouts.AMD64, 0)).build());
+    cases.put("layout '" + SHOWN + "' gives map[unsafe.Pointer]unsafe.Pointer buckets of 0 bytes",
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW,
+            l -> with(l, l.keySlotSize(), l.keysOffset(), l.elemsOffset(), l.overflowOffset(), 0)))
+            .build());
+    cases.put("layout '" + SHOWN + "' gives map[int64]int64 tophash at 0, keys at -8",
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW,
+            l -> with(l, l.keySlotSize(), -8, l.elemsOffset(), l.overflowOffset(),
+                l.bucketSize()))).buildLongLong());
+    cases.put("layout '" + SHOWN + "' stores map[int64]int64 on " + SHOWN + " indirectly",
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> indirectKey(l)))
+            .buildLongLong());
+    cases.put("layout '" + SHOWN + "' gives map[int64]int64 with 4-byte key", () ->
+        TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> new BucketLayout(
+            l.key(), l.elem(), new TypeLayout(4, 4), l.elemType(), 4, l.elemSlotSize(), false,
+            false, l.keysOffset(), l.keysOffset() + 32, l.keysOffset() + 32 + 8 * l.elemSlotSize(),
+            l.overflowSize(), l.keysOffset() + 32 + 8 * l.elemSlotSize() + l.overflowSize(),
+            l.bucketAlign()))).buildLongLong());
+    cases.put("layout '" + SHOWN + "' gives map[[3]int32]int64 indirect slots of 12 and 8 bytes",
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> indirectKey(l)))
+            .keyType(int32x3).elemType(GoType.INT64).buildBytes());
+    cases.put("the map's key type [3]int32 is 12 bytes on " + SHOWN, () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).layout(sound).keyType(int32x3).elemType(GoType.INT64).buildBytes()
+        .put(new byte[1], new byte[8]));
+    cases.put("growth policy '" + SHOWN + "' evacuates 0 extra buckets", () -> TestPlugins
+        .builder(TestPlugins.AMD64, 1).growth(rawPolicy(0, 0, GrowthPolicy.Grow.NONE)).build());
+    cases.put("growth policy '" + SHOWN + "' chose B=-1", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).growth(rawPolicy(1, -1, GrowthPolicy.Grow.NONE)).build());
+    cases.put("growth policy '" + SHOWN + "' chose B=99", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).growth(rawPolicy(1, 99, GrowthPolicy.Grow.NONE)).build());
+    cases.put("would pass " + SHOWN + "'s maxAlloc of", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).layout(sound).growth(rawPolicy(1, 99, GrowthPolicy.Grow.NONE))
+        .build());
+    cases.put("growth policy '" + SHOWN + "' (", () -> TestPlugins.builder(TestPlugins.AMD64, 1)
+        .growth(halves).buildLongLong().put(1, 1));
+    cases.put("in map[unsafe.Pointer]unsafe.Pointer of Java objects on " + SHOWN + ";",
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(sound).growth(halves).build()
+            .put(1, 1));
+    cases.put("in map[int64]int64 on " + SHOWN + ";", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).layout(sound).growth(halves).buildLongLong().put(1, 1));
+    cases.put("in map[[3]int32]int64 on " + SHOWN + ";", () -> TestPlugins.builder(
+        TestPlugins.AMD64, 1).layout(sound).growth(halves).keyType(int32x3)
+        .elemType(GoType.INT64).buildBytes().put(new byte[12], new byte[8]));
+    SoftAssertions.assertSoftly(soft -> cases.forEach((shown, build) ->
+        soft.assertThatThrownBy(build).as(shown)
+            .hasMessageContaining(shown)
+            .hasMessageNotContaining("\u001b")
+            .hasMessageNotContaining("\n")));
+  }
+
+  /** {@code l} with its keys stored indirectly, in slots of the size they had. */
+  private static BucketLayout indirectKey(BucketLayout l) {
+    return new BucketLayout(l.key(), l.elem(), l.keyType(), l.elemType(), l.keySlotSize(),
+        l.elemSlotSize(), true, l.indirectElem(), l.keysOffset(), l.elemsOffset(),
+        l.overflowOffset(), l.overflowSize(), l.bucketSize(), l.bucketAlign());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.BytesGoMap;
 import io.gomap4j.api.GoType;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
@@ -124,14 +125,15 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       Hasher hasher, PlatformLayout layout, BucketLayout bl, KeyAlg alg, GrowthPolicy growth,
       long hint, long seed) {
     super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
-        "map[" + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " on " + layout.name(),
+        "map[" + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " on "
+            + Printable.of(layout.name()),
         alg.reflexive());
     this.alg = alg;
     this.plainKeys = alg.plainMemory();
     this.needKeyUpdate = alg.needKeyUpdate();
     this.keyType = bl.key();
     this.elemType = bl.elem();
-    this.platformName = layout.name();
+    this.platformName = Printable.of(layout.name());
     this.bigEndian = layout.platform().bigEndian();
     this.keySize = Math.toIntExact(bl.keyType().size());
     this.elemSize = Math.toIntExact(bl.elemType().size());
@@ -141,7 +143,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     this.indirectElem = bl.indirectElem();
     if ((indirectKey && keySlot != 4 && keySlot != 8)
         || (indirectElem && elemSlot != 4 && elemSlot != 8)) {
-      throw new IllegalArgumentException("layout " + layout.name() + " gives map["
+      throw new IllegalArgumentException("layout '" + Printable.of(layout.name()) + "' gives map["
           + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " indirect slots of "
           + keySlot + " and " + elemSlot + " bytes; a pointer slot must be 4 or 8 bytes");
     }

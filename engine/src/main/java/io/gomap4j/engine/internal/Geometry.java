@@ -1,5 +1,6 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 
@@ -46,7 +47,7 @@ record Geometry(
    * {@code bucket} is {@code platform}'s layout of the map type.
    */
   static Geometry flat(BucketLayout bucket, PlatformLayout platform) {
-    checkFlat(bucket, platform.name());
+    checkFlat(bucket, Printable.of(platform.name()));
     return new Geometry(
         bucket.bucketSize(),
         bucket.keysOffset(),

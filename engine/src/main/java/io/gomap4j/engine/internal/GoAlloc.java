@@ -1,5 +1,6 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 
@@ -69,8 +70,8 @@ public final class GoAlloc {
     boolean ptr32 = layout.platform().ptrSize() == 4;
     long most = ptr32 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
     if (maxAlloc < 1 || maxAlloc > most) {
-      throw new IllegalArgumentException("layout '" + layout.name() + "' gives maxAlloc "
-          + maxAlloc + "; it must be at least 1 and at most " + most + (ptr32
+      throw new IllegalArgumentException("layout '" + Printable.of(layout.name())
+          + "' gives maxAlloc " + maxAlloc + "; it must be at least 1 and at most " + most + (ptr32
               ? " (2^32-1, the largest uintptr with 4-byte pointers)" : " (2^63-1)")
           + ". Run the TCK's PlatformLayoutVerification on the plugin");
     }
@@ -83,7 +84,8 @@ public final class GoAlloc {
    * applies the cut-off to a hint ({@link #hint}) and explains it ({@link #explanation()}), for
    * the engine, trace replay and {@code gomap4j simulate}.
    *
-   * @param layout the layout's name, for messages
+   * @param layout the layout's name as messages show it ({@link #of} writes each control
+   *     character in it as {@code \}{@code u00XX})
    * @param bucketSize Go's bucket size for the map type on that layout, at least 1
    * @param maxAlloc the layout's maxAlloc, at least 1
    */
@@ -109,12 +111,12 @@ public final class GoAlloc {
     public static HintCutoff of(PlatformLayout layout, BucketLayout bucket) {
       long maxAlloc = GoAlloc.maxAlloc(layout);
       if (bucket.bucketSize() < 1) {
-        throw new IllegalArgumentException("layout '" + layout.name() + "' gives map["
-            + bucket.key().abbreviated() + "]" + bucket.elem().abbreviated() + " buckets of "
-            + bucket.bucketSize() + " bytes; a bucket is at least 1 byte. Run the TCK's"
-            + " PlatformLayoutVerification on the plugin");
+        throw new IllegalArgumentException("layout '" + Printable.of(layout.name())
+            + "' gives map[" + bucket.key().abbreviated() + "]" + bucket.elem().abbreviated()
+            + " buckets of " + bucket.bucketSize() + " bytes; a bucket is at least 1 byte. Run the"
+            + " TCK's PlatformLayoutVerification on the plugin");
       }
-      return new HintCutoff(layout.name(), bucket.bucketSize(), maxAlloc);
+      return new HintCutoff(Printable.of(layout.name()), bucket.bucketSize(), maxAlloc);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.gomap4j.api.GoMap;
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongConsumer;
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
@@ -74,15 +75,16 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
       Hasher hasher, PlatformLayout layout, GoType keyType, GoType elemType, BucketLayout bl,
       GrowthPolicy growth, long hint, long seed) {
     super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
-        "map[" + keyType + "]" + elemType + " on " + layout.name());
+        "map[" + keyType + "]" + elemType + " on " + Printable.of(layout.name()));
     if (bl.indirectKey() || bl.indirectElem()) {
-      throw new IllegalArgumentException("layout '" + layout.name() + "' stores "
+      throw new IllegalArgumentException("layout '" + Printable.of(layout.name()) + "' stores "
           + description + " indirectly; flat storage needs inline slots");
     }
     if (!bl.key().equals(keyType) || !bl.elem().equals(elemType)
         || bl.keySlotSize() != scalarSize(keyType) || bl.elemSlotSize() != scalarSize(elemType)) {
-      throw new IllegalArgumentException("layout '" + layout.name() + "' gives map[" + bl.key()
-          + "]" + bl.elem() + " with " + bl.keySlotSize() + "-byte key and " + bl.elemSlotSize()
+      throw new IllegalArgumentException("layout '" + Printable.of(layout.name())
+          + "' gives map[" + bl.key() + "]" + bl.elem() + " with " + bl.keySlotSize()
+          + "-byte key and " + bl.elemSlotSize()
           + "-byte elem slots for " + description + "; int64 and uint64 take 8 bytes, int32 and"
           + " uint32 4");
     }

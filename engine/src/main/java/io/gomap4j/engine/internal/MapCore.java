@@ -1,6 +1,7 @@
 package io.gomap4j.engine.internal;
 
 import io.gomap4j.api.MapStats;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
 import java.util.Arrays;
@@ -133,7 +134,7 @@ abstract class MapCore {
     int extra = growth.extraEvacuationsPerWrite();
     if (extra < 1) {
       throw new IllegalArgumentException(
-          "growth policy '" + growth.name() + "' evacuates " + extra
+          policy() + " evacuates " + extra
               + " extra buckets per write; at least 1 is needed for a grow to finish");
     }
     this.extraEvacuations = extra;
@@ -145,13 +146,13 @@ abstract class MapCore {
     int b = growth.initialB(goHint);
     if (b < 0) {
       throw new IllegalArgumentException(
-          "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
+          policy() + " chose B=" + b + " for the size hint " + hint
               + "; B must be in 0.." + MAX_B + ", so fix the policy's initialB");
     }
     if (b > MAX_B) {
       long most = largestHint(growth, goHint);
       throw new IllegalArgumentException(
-          "growth policy '" + growth.name() + "' chose B=" + b + " for the size hint " + hint
+          policy() + " chose B=" + b + " for the size hint " + hint
               + "; B must be in 0.." + MAX_B + " (at most 2^" + MAX_B + " buckets), so give "
               + (most < 0 ? "a smaller hint" : "a hint of at most " + most) + ", or one Go takes"
               + " as 0: " + geometry.goHintCutoff().explanation() + ", and so does the engine");
@@ -334,15 +335,24 @@ abstract class MapCore {
   }
 
   /**
+   * {@code growth policy 'NAME'} for messages, each control character in the name written as
+   * {@code \}{@code u00XX}: a policy passed to the builder as an instance never met the registry's
+   * name rule.
+   */
+  private String policy() {
+    return "growth policy '" + Printable.of(growth.name()) + "'";
+  }
+
+  /**
    * A growth policy's answer that the engine cannot carry out. Thrown before the map changes, so
    * the map stays intact and usable.
    */
   private IllegalStateException policyError(
       String method, long countAfter, GrowthPolicy.Grow answer, String allowed) {
-    return new IllegalStateException("growth policy '" + growth.name() + "' ("
-        + growth.getClass().getName() + ") answered " + answer + " from " + method
-        + "(countAfter=" + countAfter + ", B=" + B + ", noverflow=" + noverflow + ") in "
-        + description + "; " + method + " may answer " + allowed
+    return new IllegalStateException(policy() + " (" + growth.getClass().getName()
+        + ") answered " + answer + " from " + method + "(countAfter=" + countAfter + ", B=" + B
+        + ", noverflow=" + noverflow + ") in " + description + "; " + method + " may answer "
+        + allowed
         + (answer == GrowthPolicy.Grow.HALVE && B == 0 ? " (HALVE needs B > 0)" : "")
         + ". The map was left unchanged.");
   }

@@ -2,6 +2,7 @@ package io.gomap4j.engine.internal;
 
 import io.gomap4j.api.GoType;
 import io.gomap4j.api.MapStats;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.PlatformLayout;
@@ -111,7 +112,7 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
         GoType elemType, long hint, long seed) {
       super(hasher, growth, Geometry.references(layout.bucketLayout(keyType, elemType), layout),
           hint, seed, "map[" + keyType.abbreviated() + "]" + elemType.abbreviated()
-              + " of Java objects on " + layout.name());
+              + " of Java objects on " + Printable.of(layout.name()));
     }
 
     long hashKey(Object key) {

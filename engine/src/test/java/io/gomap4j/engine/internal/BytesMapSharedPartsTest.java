@@ -126,7 +126,7 @@ class BytesMapSharedPartsTest {
           .message().hasSizeLessThan(500);
       assertThatThrownBy(() -> amd64(GoType.INT32, HUGE).layout(wideSlots).buildBytes())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("layout broken-amd64 gives " + map + " indirect slots of 4 and 16 bytes; a"
+          .hasMessage("layout 'broken-amd64' gives " + map + " indirect slots of 4 and 16 bytes; a"
               + " pointer slot must be 4 or 8 bytes");
       assertThatThrownBy(() -> amd64(GoType.INT32, HUGE).layout(empty).build())
           .isInstanceOf(IllegalArgumentException.class)
