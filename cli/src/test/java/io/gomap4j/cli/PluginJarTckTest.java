@@ -3,6 +3,7 @@ package io.gomap4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.testing.UnloadablePlugins;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.tck.MapContract;
@@ -136,47 +137,6 @@ class PluginJarTckTest {
       }
       """;
 
-  /** A sound hash, whose class file {@link #compileFixtures} marks as built for a newer Java. */
-  private static final String NEWER_HASH = """
-      package fixture;
-
-      public class NewerHash extends MixHash {
-        public String name() { return "fixture-newer"; }
-      }
-      """;
-
-  /** The superclass of OrphanHash, which no jar holds. */
-  private static final String LOST_BASE = """
-      package fixture;
-
-      public class LostBase extends MixHash {
-        public String name() { return "fixture-orphan"; }
-      }
-      """;
-
-  /** A sound hash whose superclass is missing from its jar. */
-  private static final String ORPHAN_HASH = """
-      package fixture;
-
-      public class OrphanHash extends LostBase {
-      }
-      """;
-
-  /** A provider whose static initializer throws. */
-  private static final String FAILING_INIT_HASH = """
-      package fixture;
-
-      public class FailingInitHash extends MixHash {
-        static final long KEY = key();
-
-        static long key() {
-          throw new IllegalStateException("no key file for the static initializer");
-        }
-
-        public String name() { return "fixture-failing-init"; }
-      }
-      """;
-
   /** A sound hash under a name that cannot be selected in a list or a combination id. */
   private static final String ODDLY_NAMED_HASH = """
       package fixture;
@@ -299,7 +259,10 @@ class PluginJarTckTest {
   private static final String SERVICE = "META-INF/services/" + HashProvider.class.getName();
 
   @TempDir static Path shared;
+  /** The fixtures above, compiled. */
   static Path classes;
+  /** {@link UnloadablePlugins}, compiled and broken. */
+  static Path unloadable;
 
   @TempDir Path dir;
 
@@ -313,24 +276,17 @@ class PluginJarTckTest {
       Map.entry("EmptyNamedHash", EMPTY_NAMED_HASH),
       Map.entry("ControlNamedHash", CONTROL_NAMED_HASH), Map.entry("ClashingHash", CLASHING_HASH),
       Map.entry("TwinHash", TWIN_HASH), Map.entry("BlockingHash", BLOCKING_HASH),
-      Map.entry("StuckHash", STUCK_HASH), Map.entry("LoadEightGrowth", LOAD_EIGHT_GROWTH),
-      Map.entry("NewerHash", NEWER_HASH), Map.entry("LostBase", LOST_BASE),
-      Map.entry("OrphanHash", ORPHAN_HASH), Map.entry("FailingInitHash", FAILING_INIT_HASH));
-
-  @BeforeAll
-  static void compileFixtures() throws IOException {
-    classes = compileFixtures(shared);
-  }
+      Map.entry("StuckHash", STUCK_HASH), Map.entry("LoadEightGrowth", LOAD_EIGHT_GROWTH));
 
   /**
-   * Compiles the fixtures (against the api alone) into {@code root/classes} and returns that class
-   * path root. Its {@code fixture/NewerHash.class} claims the class file version (bytes 6 and 7)
-   * one above the newest this JVM reads (44 + its feature release), as a plugin built with
-   * {@code --release 21} does on Java 17. PluginProblemsTest uses it too.
+   * Compiles the fixtures above (against the api alone) into {@link #classes}, and the engine's
+   * {@link UnloadablePlugins} (a class built for a newer Java, one whose superclass is missing,
+   * one whose static initializer throws) into {@link #unloadable}.
    */
-  static Path compileFixtures(Path root) throws IOException {
-    Path out = root.resolve("classes");
-    Path src = Files.createDirectories(root.resolve("src/fixture"));
+  @BeforeAll
+  static void compileFixtures() throws IOException {
+    Path out = shared.resolve("classes");
+    Path src = Files.createDirectories(shared.resolve("src/fixture"));
     String api = Path.of(HashProvider.class.getProtectionDomain().getCodeSource().getLocation()
         .getPath()).toString();
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", api, "--release",
@@ -345,13 +301,8 @@ class PluginJarTckTest {
     StringWriter log = new StringWriter();
     int rc = javac.run(new PrintWriter(log), new PrintWriter(log), args.toArray(String[]::new));
     assertThat(rc).as("javac of the fixtures: " + log).isZero();
-    Path newer = out.resolve("fixture/NewerHash.class");
-    byte[] bytes = Files.readAllBytes(newer);
-    int major = 45 + Runtime.version().feature();
-    bytes[6] = (byte) (major >>> 8);
-    bytes[7] = (byte) major;
-    Files.write(newer, bytes);
-    return out;
+    classes = out;
+    unloadable = UnloadablePlugins.compile(shared.resolve("unloadable"));
   }
 
   private static Run run(String... args) {
@@ -381,12 +332,14 @@ class PluginJarTckTest {
     try (OutputStream os = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(os)) {
       for (String c : classNames) {
-        try (Stream<Path> files = Files.list(classes.resolve("fixture"))) {
-          for (Path f : files.filter(p -> p.getFileName().toString().startsWith(c))
-              .toList()) {
-            out.putNextEntry(new JarEntry("fixture/" + f.getFileName()));
-            out.write(Files.readAllBytes(f));
-            out.closeEntry();
+        for (Path root : List.of(classes, unloadable)) {
+          try (Stream<Path> files = Files.list(root.resolve("fixture"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(c))
+                .toList()) {
+              out.putNextEntry(new JarEntry("fixture/" + f.getFileName()));
+              out.write(Files.readAllBytes(f));
+              out.closeEntry();
+            }
           }
         }
       }
@@ -529,19 +482,19 @@ class PluginJarTckTest {
                 + " java.lang.AssertionError: name() is not ready")),
         Arguments.of("a class the jar does not hold", List.of(), "fixture.Missing\n",
             List.of("Provider fixture.Missing not found")),
-        Arguments.of("a class built for a newer Java", List.of("MixHash", "NewerHash"),
+        Arguments.of("a class built for a newer Java", List.of("NewerHash"),
             "fixture.NewerHash\n",
             List.of("hash plugin fixture.NewerHash"
                 + " could not be loaded: java.lang.UnsupportedClassVersionError: ")),
         Arguments.of("a class whose superclass the jar does not hold",
-            List.of("MixHash", "OrphanHash"), "fixture.OrphanHash\n",
+            List.of("OrphanHash"), "fixture.OrphanHash\n",
             List.of("hash plugin fixture.OrphanHash"
                 + " could not be loaded: java.lang.NoClassDefFoundError: fixture/LostBase")),
-        Arguments.of("a static initializer that throws", List.of("MixHash", "FailingInitHash"),
+        Arguments.of("a static initializer that throws", List.of("FailingInitHash"),
             "fixture.FailingInitHash\n",
             List.of("fixture.FailingInitHash could not be instantiated",
                 "java.lang.ExceptionInInitializerError",
-                "no key file for the static initializer")),
+                UnloadablePlugins.FAILING_INIT_MESSAGE)),
         Arguments.of("a class loaded from outside the jar (a bundled plugin)", List.of(),
             "io.gomap4j.hash.MemhashGo119Provider\n",
             List.of("io.gomap4j.hash.MemhashGo119Provider is registered in the jar's"

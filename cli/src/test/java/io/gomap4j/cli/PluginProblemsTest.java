@@ -2,6 +2,7 @@ package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gomap4j.engine.testing.UnloadablePlugins;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,12 +88,13 @@ class PluginProblemsTest {
   @DisplayName("A provider class on the class path that was built for a newer Java is told as a"
       + " warning naming it, and plugins and tck run, instead of ending with the JVM's error")
   void classForANewerJava() throws Exception {
-    Path classes = PluginJarTckTest.compileFixtures(dir.resolve("fixtures"));
+    Path classes = UnloadablePlugins.compile(dir.resolve("fixtures"));
     Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
-    Files.writeString(services.resolve("io.gomap4j.spi.HashProvider"), "fixture.NewerHash\n");
+    Files.writeString(services.resolve("io.gomap4j.spi.HashProvider"),
+        UnloadablePlugins.NEWER + "\n");
     String classPath = classes + File.pathSeparator + dir.resolve("services");
     // The JVM's own words after the error's name vary by vendor and version.
-    String problem = "hash plugin fixture.NewerHash could not be loaded:"
+    String problem = "hash plugin " + UnloadablePlugins.NEWER + " could not be loaded:"
         + " java.lang.UnsupportedClassVersionError: ";
 
     Result plugins = gomap4jWith(classPath, "plugins");

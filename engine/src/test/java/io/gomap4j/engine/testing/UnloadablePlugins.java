@@ -14,7 +14,8 @@ import java.util.spi.ToolProvider;
  * Hash providers whose classes the JVM cannot load or initialize, compiled at test time into a
  * directory of their own (so that only a class loader over that directory finds them), then
  * broken: one class file claims a newer Java than the running one, and the superclass of another
- * is deleted.
+ * is deleted. The CLI's tests use them too, through the engine's test jar (which holds this
+ * package, {@code io.gomap4j.engine.testing}, only).
  */
 public final class UnloadablePlugins {
 
