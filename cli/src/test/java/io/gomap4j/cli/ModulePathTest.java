@@ -26,11 +26,18 @@ class ModulePathTest {
       "gomap4j-layouts-64bit", "slf4j-api", "api", "engine", "hash-providers", "layouts-32bit",
       "layouts-64bit");
 
+  /**
+   * Whether {@code p} is one of {@link #MODULE_JARS}: their class directories in a reactor build, or
+   * their jars, but not the engine's test jar (its test fixtures are no part of the layer).
+   */
   private static boolean wanted(Path p) {
     String s = p.toString().replace(File.separatorChar, '/');
+    String file = p.getFileName().toString();
+    if (file.endsWith("-tests.jar")) {
+      return false;
+    }
     for (String name : MODULE_JARS) {
-      if (s.contains("/" + name + "/target/classes") || p.getFileName().toString()
-          .startsWith(name + "-")) {
+      if (s.contains("/" + name + "/target/classes") || file.startsWith(name + "-")) {
         return true;
       }
     }
