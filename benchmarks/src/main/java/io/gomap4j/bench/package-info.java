@@ -6,5 +6,8 @@
  * through {@code HashUnderTest} and step through their inputs with a per-thread
  * {@link io.gomap4j.bench.Cursor}. {@link io.gomap4j.bench.ResultsTable} turns a JMH JSON result
  * into the Markdown table in the README.
+ *
+ * <p>{@link io.gomap4j.bench.BuildBenchmark} measures what making one empty map costs, next to
+ * {@code new HashMap<>()}.
  */
 package io.gomap4j.bench;
