@@ -16,10 +16,12 @@ public enum PluginKind {
 
   private final Class<?> service;
   private final int spiVersion;
+  private final String label;
 
   PluginKind(Class<?> service, int spiVersion) {
     this.service = service;
     this.spiVersion = spiVersion;
+    this.label = name().toLowerCase(Locale.ROOT);
   }
 
   /** The service interface. */
@@ -34,6 +36,6 @@ public enum PluginKind {
 
   /** A lower-case label: {@code hash}, {@code layout} or {@code growth}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }

@@ -50,7 +50,10 @@ public final class Plugins {
 
   private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
+  /** The plugins of each kind, sorted by name, for listing. */
   private final Map<PluginKind, Map<String, PluginInfo>> byKind;
+  /** The same plugins in hash maps, for looking names up (each build looks up three). */
+  private final Map<PluginKind, Map<String, PluginInfo>> byName;
   private final Map<PluginKind, Map<String, String>> refused;
   private final List<String> problems;
 
@@ -59,6 +62,10 @@ public final class Plugins {
       Map<PluginKind, Map<String, String>> refused,
       List<String> problems) {
     this.byKind = byKind;
+    this.byName = new EnumMap<>(PluginKind.class);
+    for (Map.Entry<PluginKind, Map<String, PluginInfo>> e : byKind.entrySet()) {
+      byName.put(e.getKey(), Map.copyOf(e.getValue()));
+    }
     this.refused = refused;
     this.problems = List.copyOf(problems);
   }
@@ -169,8 +176,10 @@ public final class Plugins {
    */
   public PluginInfo get(PluginKind kind, String name) {
     requireNonNull(kind, "kind is null");
-    requireNonNull(name, kind.label() + " name is null");
-    PluginInfo info = byKind.get(kind).get(name);
+    if (name == null) {
+      throw new NullPointerException(kind.label() + " name is null");
+    }
+    PluginInfo info = byName.get(kind).get(name);
     if (info == null) {
       String why = refused.get(kind).get(name);
       throw new IllegalArgumentException(
@@ -183,7 +192,7 @@ public final class Plugins {
 
   /** Whether a plugin of {@code kind} is named {@code name}. */
   public boolean contains(PluginKind kind, String name) {
-    return byKind.get(kind).containsKey(name);
+    return byName.get(kind).containsKey(name);
   }
 
   /** The names of the plugins of {@code kind}, sorted. */
