@@ -14,8 +14,8 @@ import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -286,66 +286,72 @@ public final class GoMaps {
           p = Plugins.discovered();
         }
         if (hp == null) {
-          hp = hashName != null ? p.hash(hashName)
-              : fromSetting(Settings.HASH, Settings.DEFAULT_HASH, p::hash);
+          hp = (HashProvider) (hashName != null ? p.get(PluginKind.HASH, hashName)
+              : fromSetting(p, PluginKind.HASH, Settings.HASH)).plugin();
         }
         if (pl == null) {
-          pl = layoutName != null ? p.layout(layoutName)
-              : fromSetting(Settings.LAYOUT, Settings.defaultLayout(p), p::layout);
+          pl = (PlatformLayout) (layoutName != null ? p.get(PluginKind.LAYOUT, layoutName)
+              : fromSetting(p, PluginKind.LAYOUT, Settings.LAYOUT)).plugin();
         }
         if (gp == null) {
-          gp = growthName != null ? p.growth(growthName)
-              : fromSetting(Settings.GROWTH, Settings.DEFAULT_GROWTH, p::growth);
+          gp = (GrowthPolicy) (growthName != null ? p.get(PluginKind.GROWTH, growthName)
+              : fromSetting(p, PluginKind.GROWTH, Settings.GROWTH)).plugin();
         }
       }
-      if (!hp.supports(pl.platform())) {
+      Platform platform = pl.platform();
+      if (!hp.supports(platform)) {
         throw new IllegalArgumentException(Printable.of(
-            "hash '" + hp.name() + "' does not support platform " + pl.platform().goarch()
+            "hash '" + hp.name() + "' does not support platform " + platform.goarch()
                 + "; it supports " + hp.supportedPlatforms()));
       }
       KeyMaterial km = keyMaterial;
       String keySource = "builder";
       if (km == null) {
-        km = Settings.keyMaterial().orElse(null);
+        km = Settings.keyMaterialValue();
         keySource = km != null ? "properties" : "process-default";
-        if (km != null && !km.fits(pl.platform().bits())) {
+        if (km != null && !km.fits(platform.bits())) {
           throw new IllegalArgumentException(Printable.of(
               Settings.KEYSCHED + " has " + 2 * km.aeskeyschedLength() + " hex digits, a key "
-                  + "schedule for 32-bit platforms only, but platform " + pl.platform()
+                  + "schedule for 32-bit platforms only, but platform " + platform
                   + " needs " + 2 * KeyMaterial.KEYSCHED_BYTES_64 + " hex digits"));
         }
         if (km == null) {
           km = KeyMaterial.processDefault();
         }
       }
-      Hasher hasher = hp.create(pl.platform(), km);
-      if (hasher == null || hasher.bits() != pl.platform().bits()) {
+      Hasher hasher = hp.create(platform, km);
+      if (hasher == null || hasher.bits() != platform.bits()) {
         throw new IllegalStateException(Printable.of(
             "hash '" + hp.name() + "' made a hasher of "
                 + (hasher == null ? "null" : hasher.bits() + " bits") + " for "
-                + pl.platform() + "; expected " + pl.platform().bits() + " bits"));
+                + platform + "; expected " + platform.bits() + " bits"));
       }
-      long s = seed != null ? seed
-          : Settings.get(Settings.SEED).map(v -> Settings.parseSeed(Settings.SEED, v))
-              .orElseGet(() -> ThreadLocalRandom.current().nextLong());
+      long s;
+      if (seed != null) {
+        s = seed;
+      } else {
+        String text = Settings.value(Settings.SEED);
+        s = text != null ? Settings.parseSeed(Settings.SEED, text)
+            : ThreadLocalRandom.current().nextLong();
+      }
       return new Resolved(hp, hasher, pl, gp, s, keySource);
     }
 
     /**
-     * The plugin that setting {@code key} names, or {@code fallback} when it is not set; an unknown
-     * name is refused naming the setting, so that a user sees where it came from.
+     * The plugin of {@code kind} that setting {@code key} names, or the default when it is not
+     * set; an unknown name is refused naming the setting, so that a user sees where it came from.
      */
-    private static <T> T fromSetting(
-        String key, String fallback, java.util.function.Function<String, T> lookup) {
-      Optional<String> name = Settings.get(key);
-      if (name.isEmpty()) {
-        return lookup.apply(fallback);
+    private static PluginInfo fromSetting(Plugins p, PluginKind kind, String key) {
+      String name = Settings.value(key);
+      if (name == null) {
+        return p.get(kind, kind == PluginKind.HASH ? Settings.DEFAULT_HASH
+            : kind == PluginKind.LAYOUT ? Settings.defaultLayout(p) : Settings.DEFAULT_GROWTH);
       }
       try {
-        return lookup.apply(name.get());
+        return p.get(kind, name);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(key + " (a system property or gomap4j.properties) is "
-            + "'" + Printable.of(name.get()) + "': " + e.getMessage(), e);
+            + "'" + Printable.of(name) + "': " + e.getMessage(), e);
       }
     }
 

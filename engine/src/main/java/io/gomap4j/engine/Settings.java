@@ -89,18 +89,38 @@ public final class Settings {
 
   /** The value of setting {@code key}: system property, then resource, else empty. */
   public static Optional<String> get(String key) {
+    return Optional.ofNullable(value(key));
+  }
+
+  /** {@link #get}'s value, or null when empty: what the builder reads on every build. */
+  static String value(String key) {
     String v = System.getProperty(key);
     if (v == null) {
       v = Resource.PROPERTIES.getProperty(key);
     }
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    return v == null || v.isBlank() ? null : v.trim();
   }
 
   /** The GOARCH of the JVM's platform, if {@code os.arch} maps to one. */
   public static Optional<String> jvmGoarch() {
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    return Optional.ofNullable(OS_ARCH_TO_GOARCH.get(arch));
+    String osArch = System.getProperty("os.arch", "");
+    JvmGoarch last = lastJvmGoarch;
+    if (last != null && last.osArch.equals(osArch)) {
+      return last.goarch;
+    }
+    Optional<String> goarch =
+        Optional.ofNullable(OS_ARCH_TO_GOARCH.get(osArch.toLowerCase(Locale.ROOT)));
+    lastJvmGoarch = new JvmGoarch(osArch, goarch);
+    return goarch;
   }
+
+  /**
+   * The last {@code os.arch} {@link #jvmGoarch} mapped, with its answer: the property is read on
+   * every call, but only lower-cased and looked up again when it changes.
+   */
+  private static volatile JvmGoarch lastJvmGoarch;
+
+  private record JvmGoarch(String osArch, Optional<String> goarch) {}
 
   /** The layout name used when neither the builder nor a setting names one. */
   public static String defaultLayout(Plugins plugins) {
@@ -139,24 +159,29 @@ public final class Settings {
    *     message names the property and the expected form
    */
   public static Optional<KeyMaterial> keyMaterial() {
-    Optional<String> sched = get(KEYSCHED);
-    Optional<String> keys = get(HASHKEY);
-    if (sched.isEmpty() && keys.isEmpty()) {
-      return Optional.empty();
+    return Optional.ofNullable(keyMaterialValue());
+  }
+
+  /** {@link #keyMaterial}'s key material, or null when neither setting is set. */
+  static KeyMaterial keyMaterialValue() {
+    String sched = value(KEYSCHED);
+    String keys = value(HASHKEY);
+    if (sched == null && keys == null) {
+      return null;
     }
-    if (sched.isEmpty() || keys.isEmpty()) {
+    if (sched == null || keys == null) {
       throw new IllegalArgumentException(
-          (sched.isPresent() ? KEYSCHED : HASHKEY) + " is set but "
-              + (sched.isPresent() ? HASHKEY : KEYSCHED) + " is not: set both " + KEYSCHED
+          (sched != null ? KEYSCHED : HASHKEY) + " is set but "
+              + (sched != null ? HASHKEY : KEYSCHED) + " is not: set both " + KEYSCHED
               + " and " + HASHKEY + " (they make up one key material), or neither");
     }
     ParsedKeys last = lastKeys;
-    if (last != null && last.sched.equals(sched.get()) && last.keys.equals(keys.get())) {
-      return Optional.of(last.material);
+    if (last != null && last.sched.equals(sched) && last.keys.equals(keys)) {
+      return last.material;
     }
-    KeyMaterial km = parseKeyMaterial(KEYSCHED, sched.get(), HASHKEY, keys.get());
-    lastKeys = new ParsedKeys(sched.get(), keys.get(), km);
-    return Optional.of(km);
+    KeyMaterial km = parseKeyMaterial(KEYSCHED, sched, HASHKEY, keys);
+    lastKeys = new ParsedKeys(sched, keys, km);
+    return km;
   }
 
   /**

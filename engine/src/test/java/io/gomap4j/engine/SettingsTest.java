@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.api.LongLongGoMap;
+import io.gomap4j.api.MapStats;
+import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.engine.growth.Go119ShrinkGrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
@@ -117,6 +120,75 @@ class SettingsTest {
         }
       }
     }
+  }
+
+  @Test
+  @DisplayName("Settings are read when a map is built: a changed gomap4j.hash, gomap4j.layout or"
+      + " gomap4j.growth, or a changed os.arch while gomap4j.layout is unset, applies to the next"
+      + " map of the same builder")
+  void pluginSettingsAreReadAtBuildTime() {
+    String[] keys = {Settings.HASH, Settings.LAYOUT, Settings.GROWTH, "os.arch"};
+    String[] old = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      old[i] = System.getProperty(keys[i]);
+    }
+    Plugins plugins = TestPlugins.registry().with(List.of(new Go119ShrinkGrowthPolicy()));
+    GoMaps.Builder b = GoMaps.builder().plugins(plugins).seed(7)
+        .keyMaterial(TestPlugins.KEY_MATERIAL);
+    try {
+      System.setProperty(Settings.HASH, TestHashes.MIX);
+      System.setProperty(Settings.LAYOUT, TestPlugins.I386);
+      System.setProperty(Settings.GROWTH, Go119GrowthPolicy.NAME);
+      assertThat(b.describe()).startsWith("hash=test-mix layout=386 growth=go119 ");
+      assertThat(filled(b)).isEqualTo(filled(TestPlugins.builder(TestPlugins.I386, 7)));
+
+      System.setProperty(Settings.HASH, TestHashes.CONSTANT);
+      System.setProperty(Settings.LAYOUT, TestPlugins.AMD64);
+      System.setProperty(Settings.GROWTH, Go119ShrinkGrowthPolicy.NAME);
+      assertThat(b.describe())
+          .startsWith("hash=test-collide-const layout=amd64 growth=go119-shrink ");
+      assertThat(filled(b))
+          .isEqualTo(filled(TestPlugins.builder(TestHashes.CONSTANT, TestPlugins.AMD64, 7)
+              .plugins(plugins).growth(Go119ShrinkGrowthPolicy.NAME)))
+          .isNotEqualTo(filled(TestPlugins.builder(TestPlugins.I386, 7)));
+
+      System.clearProperty(Settings.LAYOUT);
+      String[][] archs = {{"i686", "386"}, {"S390X", "s390x"}, {"x86_64", "amd64"},
+          {"sparcv9", "amd64"}, {"i386", "386"}, {"i386", "386"}};
+      for (String[] arch : archs) {
+        System.setProperty("os.arch", arch[0]);
+        assertThat(b.describe()).as(arch[0]).contains(" layout=" + arch[1] + " ");
+      }
+    } finally {
+      for (int i = 0; i < keys.length; i++) {
+        restore(keys[i], old[i]);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("The JVM's GOARCH follows os.arch, read on every call and compared without case")
+  void jvmGoarchFollowsOsArch() {
+    String old = System.getProperty("os.arch");
+    try {
+      String[][] archs = {{"aarch64", "arm64"}, {"aarch64", "arm64"}, {"AMD64", "amd64"},
+          {"mips64el", "mips64le"}, {"sparcv9", null}, {"", null}, {"x86", "386"}};
+      for (String[] arch : archs) {
+        System.setProperty("os.arch", arch[0]);
+        assertThat(Settings.jvmGoarch()).as(arch[0]).isEqualTo(Optional.ofNullable(arch[1]));
+      }
+    } finally {
+      restore("os.arch", old);
+    }
+  }
+
+  /** The stats of a map[int64]int64 from {@code b} after the same 200 puts. */
+  private static MapStats filled(GoMaps.Builder b) {
+    LongLongGoMap m = b.buildLongLong();
+    for (long k = 0; k < 200; k++) {
+      m.put(k * 0x9E3779B97F4A7C15L, k);
+    }
+    return m.stats();
   }
 
   private static void restore(String key, String value) {
