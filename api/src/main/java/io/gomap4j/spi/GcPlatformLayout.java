@@ -73,8 +73,9 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   private final long maxWidth;
 
   /**
-   * The parts laid out so far in this thread's current {@link #typeLayout} call, by identity; null
-   * between calls.
+   * The parts laid out so far in this thread's current {@link #typeLayout} call of an array or
+   * struct type, by identity; null between calls. Only arrays and structs have parts, so a call
+   * for any other type neither reads nor sets it.
    */
   private final ThreadLocal<Map<GoType, TypeLayout>> partsLaidOut = new ThreadLocal<>();
 
@@ -125,10 +126,13 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   @Override
   public TypeLayout typeLayout(GoType type) {
     requireNonNull(type, "type is null");
+    if (!(type instanceof GoType.Array) && !(type instanceof GoType.Struct)) {
+      return checked(type); // a type without parts: nothing to remember
+    }
     if (partsLaidOut.get() != null) {
       return checked(type); // a part, laid out within a call
     }
-    partsLaidOut.set(new IdentityHashMap<>());
+    partsLaidOut.set(new IdentityHashMap<>(4)); // grows as the type's parts need
     try {
       return checked(type);
     } finally {
