@@ -124,10 +124,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   private BytesMap(
       Hasher hasher, PlatformLayout layout, BucketLayout bl, KeyAlg alg, GrowthPolicy growth,
       long hint, long seed) {
-    super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
-        "map[" + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " on "
-            + Printable.of(layout.name()),
-        alg.reflexive());
+    super(hasher, growth, Geometry.flat(bl, layout), hint, seed, alg.reflexive());
     this.alg = alg;
     this.plainKeys = alg.plainMemory();
     this.needKeyUpdate = alg.needKeyUpdate();
@@ -352,7 +349,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     }
     if (v < 0 || v > heapTop) {
       throw new IllegalStateException("bad map state: pointer slot holds " + v + ", but "
-          + heapTop + " handles exist in " + description);
+          + heapTop + " handles exist in " + description());
     }
     return (int) v - 1;
   }
@@ -379,7 +376,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     byte[] data = h < 0 ? null : heap[h];
     if (data == null) {
       throw new IllegalStateException("bad map state: pointer slot holds " + (h < 0 ? "nil"
-          : "freed handle " + h) + " in " + description);
+          : "freed handle " + h) + " in " + description());
     }
     return data;
   }
@@ -391,7 +388,8 @@ public final class BytesMap extends MapCore implements BytesGoMap {
       h = free[--freeCount];
     } else {
       if (heapTop == Integer.MAX_VALUE - 1) {
-        throw new IllegalStateException("map too large: no handle left in " + description);
+        throw new IllegalStateException(
+            "map too large: no handle left in " + description());
       }
       h = heapTop++;
       if (h == heap.length) {
@@ -877,7 +875,12 @@ public final class BytesMap extends MapCore implements BytesGoMap {
   }
 
   @Override
+  String description() {
+    return "map[" + keyType.abbreviated() + "]" + elemType.abbreviated() + " on " + platformName;
+  }
+
+  @Override
   public String toString() {
-    return description + " with " + count + (count == 1 ? " entry" : " entries");
+    return description() + " with " + count + (count == 1 ? " entry" : " entries");
   }
 }

@@ -47,7 +47,7 @@ record Geometry(
    * {@code bucket} is {@code platform}'s layout of the map type.
    */
   static Geometry flat(BucketLayout bucket, PlatformLayout platform) {
-    checkFlat(bucket, Printable.of(platform.name()));
+    checkFlat(bucket, platform);
     return new Geometry(
         bucket.bucketSize(),
         bucket.keysOffset(),
@@ -69,7 +69,7 @@ record Geometry(
    * inside the bucket without overlapping, and each slot must hold its type (or a pointer when
    * indirect). A layout plugin that breaks this would otherwise have entries overwrite each other.
    */
-  private static void checkFlat(BucketLayout l, String layoutName) {
+  private static void checkFlat(BucketLayout l, PlatformLayout platform) {
     String problem = null;
     long keyNeeds = l.indirectKey() ? l.overflowSize() : l.keyType().size();
     long elemNeeds = l.indirectElem() ? l.overflowSize() : l.elemType().size();
@@ -89,11 +89,11 @@ record Geometry(
           + l.overflowSize() + " bytes at " + l.overflowOffset();
     }
     if (problem != null) {
-      throw new IllegalArgumentException("layout '" + layoutName + "' gives map["
-          + l.key().abbreviated() + "]" + l.elem().abbreviated() + " " + problem + "; a bucket is"
-          + " tophash [8]uint8, then 8 key slots, then 8 elem slots, then the overflow pointer,"
-          + " each slot the size of its type (a pointer when indirect). Run the TCK's"
-          + " PlatformLayoutVerification on the plugin");
+      throw new IllegalArgumentException("layout '" + Printable.of(platform.name())
+          + "' gives map[" + l.key().abbreviated() + "]" + l.elem().abbreviated() + " " + problem
+          + "; a bucket is tophash [8]uint8, then 8 key slots, then 8 elem slots, then the"
+          + " overflow pointer, each slot the size of its type (a pointer when indirect). Run the"
+          + " TCK's PlatformLayoutVerification on the plugin");
     }
   }
 

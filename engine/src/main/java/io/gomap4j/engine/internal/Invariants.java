@@ -222,7 +222,7 @@ final class Invariants {
   }
 
   private static void fail(MapCore m, String what) {
-    throw new IllegalStateException("map invariant broken in " + m.description + ": " + what
+    throw new IllegalStateException("map invariant broken in " + m.description() + ": " + what
         + " [" + MapInternals.state(m).traceLine() + " count=" + m.count + "]");
   }
 }

@@ -55,6 +55,8 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private final boolean le64;
   private final int stride;
   private final int overflowOffset;
+  /** The layout's name, for {@link #description()}. */
+  private final String layoutName;
   private GoMap<Long, Long> boxed;
   /** Whether the last put or remove found its key; written only inside a write. */
   private boolean lastWriteFound;
@@ -74,19 +76,20 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
   private LongLongMap(
       Hasher hasher, PlatformLayout layout, GoType keyType, GoType elemType, BucketLayout bl,
       GrowthPolicy growth, long hint, long seed) {
-    super(hasher, growth, Geometry.flat(bl, layout), hint, seed,
-        "map[" + keyType + "]" + elemType + " on " + Printable.of(layout.name()));
+    super(hasher, growth, Geometry.flat(bl, layout), hint, seed);
+    this.layoutName = layout.name();
     if (bl.indirectKey() || bl.indirectElem()) {
       throw new IllegalArgumentException("layout '" + Printable.of(layout.name()) + "' stores "
-          + description + " indirectly; flat storage needs inline slots");
+          + description(keyType, elemType, layoutName) + " indirectly; flat storage needs inline"
+          + " slots");
     }
     if (!bl.key().equals(keyType) || !bl.elem().equals(elemType)
         || bl.keySlotSize() != scalarSize(keyType) || bl.elemSlotSize() != scalarSize(elemType)) {
       throw new IllegalArgumentException("layout '" + Printable.of(layout.name())
           + "' gives map[" + bl.key() + "]" + bl.elem() + " with " + bl.keySlotSize()
           + "-byte key and " + bl.elemSlotSize()
-          + "-byte elem slots for " + description + "; int64 and uint64 take 8 bytes, int32 and"
-          + " uint32 4");
+          + "-byte elem slots for " + description(keyType, elemType, layoutName)
+          + "; int64 and uint64 take 8 bytes, int32 and uint32 4");
     }
     this.keyType = keyType;
     this.elemType = elemType;
@@ -112,6 +115,15 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
               + type.abbreviated());
     }
     return type;
+  }
+
+  @Override
+  String description() {
+    return description(keyType, elemType, layoutName);
+  }
+
+  private static String description(GoType keyType, GoType elemType, String layoutName) {
+    return "map[" + keyType + "]" + elemType + " on " + Printable.of(layoutName);
   }
 
   private static int scalarSize(GoType type) {

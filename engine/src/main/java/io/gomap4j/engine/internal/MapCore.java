@@ -57,7 +57,6 @@ abstract class MapCore {
   final Hasher hasher;
   final GrowthPolicy growth;
   final Geometry geometry;
-  final String description;
   /**
    * Go's {@code t.reflexivekey()}: whether every key equals itself. When false, evacuation and
    * iteration ask {@link #keyIsItself} before relying on a stored key's hash.
@@ -116,20 +115,18 @@ abstract class MapCore {
   /** Whether deletes ask {@link #growth} {@code onDelete}; see {@link #OVERRIDES_ON_DELETE}. */
   private final boolean asksOnDelete;
 
-  MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
-      String description) {
-    this(hasher, growth, geometry, hint, seed, description, true);
+  MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed) {
+    this(hasher, growth, geometry, hint, seed, true);
   }
 
   MapCore(Hasher hasher, GrowthPolicy growth, Geometry geometry, long hint, long seed,
-      String description, boolean reflexiveKeys) {
+      boolean reflexiveKeys) {
     this.reflexiveKeys = reflexiveKeys;
     this.freshTops = reflexiveKeys ? null : new int[SLOTS];
     this.hasher = hasher;
     this.growth = growth;
     this.asksOnDelete = OVERRIDES_ON_DELETE.get(growth.getClass());
     this.geometry = geometry;
-    this.description = description;
     this.topShift = hasher.bits() - 8;
     int extra = growth.extraEvacuationsPerWrite();
     if (extra < 1) {
@@ -185,6 +182,13 @@ abstract class MapCore {
     }
     return lo;
   }
+
+  /**
+   * The map type and the layout, for messages: {@code map[int64]int64 on amd64}. Spelled when a
+   * message needs it, not when the map is made; a subclass spells it from its own final fields,
+   * which it sets after this class's constructor, whose messages do not use it.
+   */
+  abstract String description();
 
   // ---- random source (Go's fastrand, per map) -------------------------------------------------
 
@@ -351,8 +355,8 @@ abstract class MapCore {
       String method, long countAfter, GrowthPolicy.Grow answer, String allowed) {
     return new IllegalStateException(policy() + " (" + growth.getClass().getName()
         + ") answered " + answer + " from " + method + "(countAfter=" + countAfter + ", B=" + B
-        + ", noverflow=" + noverflow + ") in " + description + "; " + method + " may answer "
-        + allowed
+        + ", noverflow=" + noverflow + ") in " + description() + "; " + method
+        + " may answer " + allowed
         + (answer == GrowthPolicy.Grow.HALVE && B == 0 ? " (HALVE needs B > 0)" : "")
         + ". The map was left unchanged.");
   }
@@ -528,7 +532,8 @@ abstract class MapCore {
             continue;
           }
           if (top < MIN_TOP_HASH) {
-            throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+            throw new IllegalStateException(
+                "bad map state: tophash " + top + " in " + description());
           }
           boolean useY = toY != null && (toY[n >>> 6] & (1L << n)) != 0;
           page[off + i] = (byte) (useY ? EVACUATED_Y : EVACUATED_X);
@@ -608,7 +613,8 @@ abstract class MapCore {
           continue;
         }
         if (top < MIN_TOP_HASH) {
-          throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+          throw new IllegalStateException(
+              "bad map state: tophash " + top + " in " + description());
         }
         if (reflexiveKeys ? (rehash(old, b, i) & newbit) != 0
             : nonReflexiveDestination(old, b, i, n, top, newbit)) {
@@ -723,7 +729,8 @@ abstract class MapCore {
             continue;
           }
           if (top < MIN_TOP_HASH) {
-            throw new IllegalStateException("bad map state: tophash " + top + " in " + description);
+            throw new IllegalStateException(
+                "bad map state: tophash " + top + " in " + description());
           }
           old.setTophash(b, i, EVACUATED_X);
           if (di == SLOTS) {

@@ -108,11 +108,25 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
 
   private final class Core extends MapCore {
 
+    /** The modelled Go types and the layout's name, for {@link #description()}. */
+    private final GoType keyType;
+
+    private final GoType elemType;
+    private final String layoutName;
+
     Core(Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType,
         GoType elemType, long hint, long seed) {
       super(hasher, growth, Geometry.references(layout.bucketLayout(keyType, elemType), layout),
-          hint, seed, "map[" + keyType.abbreviated() + "]" + elemType.abbreviated()
-              + " of Java objects on " + Printable.of(layout.name()));
+          hint, seed);
+      this.keyType = keyType;
+      this.elemType = elemType;
+      this.layoutName = layout.name();
+    }
+
+    @Override
+    String description() {
+      return "map[" + keyType.abbreviated() + "]" + elemType.abbreviated()
+          + " of Java objects on " + Printable.of(layoutName);
     }
 
     long hashKey(Object key) {
