@@ -83,15 +83,20 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   // ---- the side table of indirect keys and elems ---------------------------------------------
 
+  /** The empty side table every map starts with: arrays of length 0, shared, never written. */
+  private static final byte[][] NO_BUFFERS = new byte[0][];
+
+  private static final int[] NO_HANDLES = new int[0];
+
   /** The buffers of indirect keys and elems, by handle; null for a free handle. */
-  private byte[][] heap = new byte[0][];
+  private byte[][] heap = NO_BUFFERS;
   /** Handles handed out so far; handles {@code 0 .. heapTop-1} exist. */
   private int heapTop;
   /** Freed handles, ready for reuse (a stack of {@link #freeCount}). */
-  private int[] free = new int[0];
+  private int[] free = NO_HANDLES;
   private int freeCount;
   /** Handles freed while an iteration ran, reused once no iteration runs (see the class notes). */
-  private int[] pending = new int[0];
+  private int[] pending = NO_HANDLES;
   private int pendingCount;
   /** Iterations ({@link #forEach} calls) in progress. */
   private int iterating;
@@ -247,7 +252,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     private static final Refusal NONE = new Refusal(List.of(), "");
 
     /** Each part checked so far, by identity, with its refusal or {@link #NONE}. */
-    private final Map<GoType, Refusal> seen = new IdentityHashMap<>();
+    private final Map<GoType, Refusal> seen = new IdentityHashMap<>(4); // grows as needed
 
     /** Why {@code type}, comparable, is refused, or null. */
     Refusal refusal(GoType type) {
@@ -427,11 +432,11 @@ public final class BytesMap extends MapCore implements BytesGoMap {
 
   /** Empties the side table: {@code clear} removed every entry. */
   private void resetHeap() {
-    heap = new byte[0][];
+    heap = NO_BUFFERS;
     heapTop = 0;
-    free = new int[0];
+    free = NO_HANDLES;
     freeCount = 0;
-    pending = new int[0];
+    pending = NO_HANDLES;
     pendingCount = 0;
     heapDataBytes = 0;
   }

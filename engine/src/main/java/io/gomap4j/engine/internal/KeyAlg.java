@@ -302,15 +302,19 @@ public final class KeyAlg {
    * laid out, classified and planned once.
    */
   private static final class Compiler {
+    /** The distinct parts the maps below are first sized for. */
+    private static final int PARTS = 4;
+
     private final PlatformLayout layout;
     /** {@code sys.Arch.Alignment}: 1 where unaligned loads are fine. */
     private final int archAlignment;
-    private final Map<GoType, TypeLayout> layouts = new IdentityHashMap<>();
-    private final Map<GoType, Alg> algs = new IdentityHashMap<>();
-    private final Map<GoType.Struct, long[]> offsets = new IdentityHashMap<>();
-    private final Map<GoType.Struct, List<Step>> plans = new IdentityHashMap<>();
-    private final Map<GoType, Long> steps = new IdentityHashMap<>();
-    private final Map<GoType, Boolean> keyUpdates = new IdentityHashMap<>();
+    // Sized for a small key (IdentityHashMap's default has room for 21 parts); they grow as needed.
+    private final Map<GoType, TypeLayout> layouts = new IdentityHashMap<>(PARTS);
+    private final Map<GoType, Alg> algs = new IdentityHashMap<>(PARTS);
+    private final Map<GoType.Struct, long[]> offsets = new IdentityHashMap<>(PARTS);
+    private final Map<GoType.Struct, List<Step>> plans = new IdentityHashMap<>(PARTS);
+    private final Map<GoType, Long> steps = new IdentityHashMap<>(PARTS);
+    private final Map<GoType, Boolean> keyUpdates = new IdentityHashMap<>(PARTS);
     private int[] ops;
     private int n;
 

@@ -86,8 +86,13 @@ abstract class MapCore {
   /** Bumped by every clear that empties entries; a live iterator stops when it changes. */
   int clears;
   private long rng;
-  /** Scratch space of {@link #destinations}, grown as long overflow chains need. */
-  private long[] evacuationScratch = new long[1];
+  /**
+   * Scratch space of {@link #destinations}, grown as long overflow chains need; empty until the
+   * first evacuation, so that a map that never grows allocates none.
+   */
+  private long[] evacuationScratch = NO_WORDS;
+
+  private static final long[] NO_WORDS = new long[0];
   /**
    * Per slot of the chain being evacuated, the fresh tophash of a key that is not equal to itself
    * (0: keep the old one); see {@link #nonReflexiveDestination}. Null for reflexive keys.
