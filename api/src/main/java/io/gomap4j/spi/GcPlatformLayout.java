@@ -75,7 +75,9 @@ public abstract class GcPlatformLayout implements PlatformLayout {
   /**
    * The parts laid out so far in this thread's current {@link #typeLayout} call of an array or
    * struct type, by identity; null between calls. Only arrays and structs have parts, so a call
-   * for any other type neither reads nor sets it.
+   * for any other type neither reads nor sets it. A call sets it back to null rather than removing
+   * it, so that the thread's entry, which then holds nothing, is found again by the next call
+   * instead of being made again.
    */
   private final ThreadLocal<Map<GoType, TypeLayout>> partsLaidOut = new ThreadLocal<>();
 
@@ -136,7 +138,7 @@ public abstract class GcPlatformLayout implements PlatformLayout {
     try {
       return checked(type);
     } finally {
-      partsLaidOut.remove();
+      partsLaidOut.set(null);
     }
   }
 
