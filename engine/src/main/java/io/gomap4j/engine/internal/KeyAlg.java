@@ -311,10 +311,12 @@ public final class KeyAlg {
     // Sized for a small key (IdentityHashMap's default has room for 21 parts); they grow as needed.
     private final Map<GoType, TypeLayout> layouts = new IdentityHashMap<>(PARTS);
     private final Map<GoType, Alg> algs = new IdentityHashMap<>(PARTS);
-    private final Map<GoType.Struct, long[]> offsets = new IdentityHashMap<>(PARTS);
-    private final Map<GoType.Struct, List<Step>> plans = new IdentityHashMap<>(PARTS);
-    private final Map<GoType, Long> steps = new IdentityHashMap<>(PARTS);
     private final Map<GoType, Boolean> keyUpdates = new IdentityHashMap<>(PARTS);
+    // Made when first needed: only a struct has offsets and a plan, only a key that is not plain
+    // memory is counted in steps.
+    private Map<GoType.Struct, long[]> offsets;
+    private Map<GoType.Struct, List<Step>> plans;
+    private Map<GoType, Long> steps;
     private int[] ops;
     private int n;
 
@@ -399,7 +401,7 @@ public final class KeyAlg {
      * {@code MAX_STEPS + 1} for more.
      */
     long steps(GoType t) {
-      Long known = steps.get(t);
+      Long known = steps == null ? null : steps.get(t);
       if (known != null) {
         return known;
       }
@@ -427,6 +429,9 @@ public final class KeyAlg {
               count = Math.min(count + (s.type() == null ? 1 : steps(s.type())), more);
             }
           }
+      }
+      if (steps == null) {
+        steps = new IdentityHashMap<>(PARTS);
       }
       steps.put(t, count);
       return count;
@@ -503,7 +508,7 @@ public final class KeyAlg {
      * ({@code compare.Memrun}) by one {@code memhash}.
      */
     private List<Step> plan(GoType.Struct s) {
-      List<Step> known = plans.get(s);
+      List<Step> known = plans == null ? null : plans.get(s);
       if (known != null) {
         return known;
       }
@@ -551,12 +556,15 @@ public final class KeyAlg {
         plan.add(new Step(null, offsets[start], end(s, next - 1) - offsets[start]));
         i = next;
       }
+      if (plans == null) {
+        plans = new IdentityHashMap<>(PARTS);
+      }
       plans.put(s, plan);
       return plan;
     }
 
     private long[] offsets(GoType.Struct s) {
-      long[] known = offsets.get(s);
+      long[] known = offsets == null ? null : offsets.get(s);
       if (known != null) {
         return known;
       }
@@ -568,6 +576,9 @@ public final class KeyAlg {
         o = (o + tl.align() - 1) & -(long) tl.align();
         out[i] = o;
         o += tl.size();
+      }
+      if (offsets == null) {
+        offsets = new IdentityHashMap<>(PARTS);
       }
       offsets.put(s, out);
       return out;
