@@ -86,8 +86,8 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
     if (!bl.key().equals(keyType) || !bl.elem().equals(elemType)
         || bl.keySlotSize() != scalarSize(keyType) || bl.elemSlotSize() != scalarSize(elemType)) {
       throw new IllegalArgumentException("layout '" + Printable.of(layout.name())
-          + "' gives map[" + bl.key() + "]" + bl.elem() + " with " + bl.keySlotSize()
-          + "-byte key and " + bl.elemSlotSize()
+          + "' gives map[" + bl.key().abbreviated() + "]" + bl.elem().abbreviated() + " with "
+          + bl.keySlotSize() + "-byte key and " + bl.elemSlotSize()
           + "-byte elem slots for " + description(keyType, elemType, layoutName)
           + "; int64 and uint64 take 8 bytes, int32 and uint32 4");
     }

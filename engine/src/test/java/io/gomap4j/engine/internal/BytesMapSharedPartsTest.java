@@ -135,6 +135,23 @@ class BytesMapSharedPartsTest {
     });
   }
 
+  @Test
+  @DisplayName("LongLongGoMap's refusal of a layout that gives it another key type abbreviates it")
+  void longLongRefusalAbbreviatesTheGivenTypes() {
+    // map[int64]int64 laid out by a layout that says its key is HUGE.
+    PlatformLayout otherKey = broken(l -> new BucketLayout(HUGE, l.elem(), l.keyType(),
+        l.elemType(), l.keySlotSize(), l.elemSlotSize(), l.indirectKey(), l.indirectElem(),
+        l.keysOffset(), l.elemsOffset(), l.overflowOffset(), l.overflowSize(), l.bucketSize(),
+        l.bucketAlign()));
+    assertTimeoutPreemptively(SAFETY, () ->
+        assertThatThrownBy(() -> amd64(GoType.INT64, GoType.INT64).layout(otherKey)
+            .buildLongLong())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("layout 'broken-amd64' gives map[" + HUGE.abbreviated()
+                + "]int64 with 8-byte key and 8-byte elem slots for map[int64]int64 on")
+            .message().hasSizeLessThan(500));
+  }
+
   // ---- sizes first, then each distinct part of the key once ------------------------------------
 
   private static String tooLarge(String what, GoType type, long size) {
