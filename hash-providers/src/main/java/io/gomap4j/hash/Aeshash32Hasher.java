@@ -27,10 +27,13 @@ final class Aeshash32Hasher implements Hasher {
 
   private final Platform platform;
 
-  /** Ks[0..3], bytes 0-7 and 8-15 of each, little-endian. */
-  private final long[] kLo = new long[4];
+  /**
+   * Ks[0..3], bytes 0-7 and 8-15 of each, little-endian (with Ks[4..7] after them when the schedule
+   * has 128 bytes, which this hasher does not read); shared, never written (RoundKeys).
+   */
+  private final long[] kLo;
 
-  private final long[] kHi = new long[4];
+  private final long[] kHi;
 
   /** Ks[0..2] again, as fields, for the typed paths' three keyed rounds. */
   private final long k0Lo;
@@ -46,13 +49,11 @@ final class Aeshash32Hasher implements Hasher {
   /** By length, the last seed that missed {@link #blocks}; as in the 64-bit hasher. */
   private final long[] missed = new long[17];
 
-  /** @param aeskeysched at least 64 bytes; only the first 64 are read */
-  Aeshash32Hasher(Platform platform, byte[] aeskeysched) {
+  /** @param roundKeys the round keys of a 64- or 128-byte {@code aeskeysched}; Ks[0..3] are read */
+  Aeshash32Hasher(Platform platform, RoundKeys roundKeys) {
     this.platform = platform;
-    for (int i = 0; i < 4; i++) {
-      kLo[i] = Words.r8(false, aeskeysched, 16 * i);
-      kHi[i] = Words.r8(false, aeskeysched, 16 * i + 8);
-    }
+    this.kLo = roundKeys.lo;
+    this.kHi = roundKeys.hi;
     k0Lo = kLo[0];
     k0Hi = kHi[0];
     k1Lo = kLo[1];

@@ -31,10 +31,10 @@ final class Aeshash64Hasher implements Hasher {
 
   private final Platform platform;
 
-  /** Ks[0..7], bytes 0-7 and 8-15 of each, little-endian. */
-  private final long[] kLo = new long[8];
+  /** Ks[0..7], bytes 0-7 and 8-15 of each, little-endian; shared, never written (RoundKeys). */
+  private final long[] kLo;
 
-  private final long[] kHi = new long[8];
+  private final long[] kHi;
 
   /** Ks[0..2] again, as fields, for the typed paths' three keyed rounds. */
   private final long k0Lo;
@@ -71,13 +71,11 @@ final class Aeshash64Hasher implements Hasher {
   /** The last seed share of memhash64's first round; see {@link SeedKeys}. */
   private SeedKeys keys;
 
-  /** @param aeskeysched at least 128 bytes; only the first 128 are read */
-  Aeshash64Hasher(Platform platform, byte[] aeskeysched) {
+  /** @param roundKeys the round keys of a 128-byte {@code aeskeysched} */
+  Aeshash64Hasher(Platform platform, RoundKeys roundKeys) {
     this.platform = platform;
-    for (int i = 0; i < 8; i++) {
-      kLo[i] = Words.r8(false, aeskeysched, 16 * i);
-      kHi[i] = Words.r8(false, aeskeysched, 16 * i + 8);
-    }
+    this.kLo = roundKeys.lo;
+    this.kHi = roundKeys.hi;
     k0Lo = kLo[0];
     k0Hi = kHi[0];
     k1Lo = kLo[1];

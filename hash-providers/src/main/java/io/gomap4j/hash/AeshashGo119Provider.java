@@ -78,10 +78,30 @@ public final class AeshashGo119Provider implements HashProvider {
               + "-bit platform needs a " + KeyMaterial.KEYSCHED_BYTES_64
               + "-byte aeskeysched, got " + keyMaterial.aeskeyschedLength() + " bytes");
     }
+    RoundKeys keys = roundKeys(keyMaterial);
     if (platform.ptrSize() == 8) {
-      return new Aeshash64Hasher(platform, keyMaterial.aeskeysched());
+      return new Aeshash64Hasher(platform, keys);
     }
-    return new Aeshash32Hasher(platform, keyMaterial.aeskeysched());
+    return new Aeshash32Hasher(platform, keys);
+  }
+
+  /**
+   * The round keys of the key material the last hasher was made for. Every map of a process
+   * hashes with one key material unless told otherwise ({@link KeyMaterial#processDefault()}, or
+   * the key material settings), so their hashers share one copy of its round keys instead of
+   * each reading the schedule again. The provider keeps that key material as long as it keeps
+   * its round keys, as each hasher made for it keeps them.
+   */
+  private volatile RoundKeys lastKeys;
+
+  /** The round keys of {@code keyMaterial}: the last ones if they are its, else read anew. */
+  private RoundKeys roundKeys(KeyMaterial keyMaterial) {
+    RoundKeys keys = lastKeys;
+    if (keys == null || keys.material != keyMaterial) {
+      keys = new RoundKeys(keyMaterial);
+      lastKeys = keys;
+    }
+    return keys;
   }
 
   @Override

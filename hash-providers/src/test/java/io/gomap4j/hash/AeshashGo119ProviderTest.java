@@ -9,6 +9,7 @@ import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.tck.ServiceRegistrations;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -125,6 +126,52 @@ class AeshashGo119ProviderTest {
     // Ks[6] (bytes 96..111) seeds lane 6 of inputs longer than 64 bytes.
     assertThat(PROVIDER.create(TestPlatforms.AMD64, k3).memhash(data, 0, 200, 1))
         .isNotEqualTo(h1.memhash(data, 0, 200, 1));
+  }
+
+  /**
+   * One provider makes hashers for key materials in any order, each hashing as a hasher from a
+   * fresh provider does: the round keys it keeps from the last key material are used only for
+   * that key material.
+   */
+  @Test
+  @DisplayName("Hashers made in turn for different key materials each hash with their own, on"
+      + " amd64 and 386")
+  void hashersForKeyMaterialsInTurn() {
+    AeshashGo119Provider provider = new AeshashGo119Provider();
+    KeyMaterial a = keys(128, 10);
+    KeyMaterial b = keys(128, 11);
+    KeyMaterial aAgain = KeyMaterial.of(HASHKEY, a.aeskeysched()); // equal to a, not a
+    KeyMaterial short32 = keys(64, 12);
+    List<KeyMaterial> order = List.of(a, a, b, a, aAgain, short32, b, a);
+    List<Hasher> made = new ArrayList<>();
+    List<Hasher> fresh = new ArrayList<>();
+    for (KeyMaterial km : order) {
+      for (Platform p : List.of(TestPlatforms.AMD64, TestPlatforms.I386)) {
+        if (km.fits(p.bits())) {
+          made.add(provider.create(p, km));
+          fresh.add(new AeshashGo119Provider().create(p, km));
+        }
+      }
+    }
+    Random rnd = new Random(13);
+    for (int n : new int[] {0, 3, 8, 16, 17, 64, 65, 129, 300}) {
+      byte[] data = new byte[n];
+      rnd.nextBytes(data);
+      long seed = rnd.nextLong() & 0xffffffffL;
+      for (int i = 0; i < made.size(); i++) {
+        // twice, so that the second call goes through each hasher's seed cache
+        for (int twice = 0; twice < 2; twice++) {
+          assertThat(made.get(i).memhash(data, 0, n, seed)).as("hasher %d, length %d", i, n)
+              .isEqualTo(fresh.get(i).memhash(data, 0, n, seed));
+          assertThat(made.get(i).memhash64(n, seed)).as("hasher %d, memhash64", i)
+              .isEqualTo(fresh.get(i).memhash64(n, seed));
+        }
+      }
+    }
+    // a and b (hashers 0 and 4, on amd64) differ, so round keys of the wrong one would show
+    byte[] data = new byte[200];
+    assertThat(made.get(0).memhash(data, 0, 200, 1))
+        .isNotEqualTo(made.get(4).memhash(data, 0, 200, 1));
   }
 
   /** Nulls are refused up front, with the parameter's name. */
