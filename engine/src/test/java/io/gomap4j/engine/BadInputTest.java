@@ -17,7 +17,6 @@ import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.spi.BucketLayout;
-import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
@@ -92,28 +91,7 @@ class BadInputTest {
   /** The amd64 test layout, named broken-amd64, with its buckets changed by {@code change}. */
   private static PlatformLayout brokenAmd64(
       java.util.function.UnaryOperator<BucketLayout> change) {
-    return broken("broken-amd64", change);
-  }
-
-  /** The amd64 test layout, named {@code name}, with its buckets changed by {@code change}. */
-  private static PlatformLayout broken(String name,
-      java.util.function.UnaryOperator<BucketLayout> change) {
-    return new GcPlatformLayout(TestLayouts.AMD64) {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
-      @Override
-      public BucketLayout bucketLayout(GoType key, GoType elem) {
-        return change.apply(super.bucketLayout(key, elem));
-      }
-    };
+    return TestLayouts.broken("broken-amd64", change);
   }
 
   private static BucketLayout with(BucketLayout l, int keySlot, int keysOffset, int elemsOffset,
@@ -333,24 +311,24 @@ class BadInputTest {
     cases.put("layout '" + SHOWN + "' gives maxAlloc 0", () -> TestPlugins.builder(
         TestPlugins.AMD64, 1).layout(TestLayouts.withMaxAlloc(RAW, TestLayouts.AMD64, 0)).build());
     cases.put("layout '" + SHOWN + "' gives map[unsafe.Pointer]unsafe.Pointer buckets of 0 bytes",
-        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW,
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(TestLayouts.broken(RAW,
             l -> with(l, l.keySlotSize(), l.keysOffset(), l.elemsOffset(), l.overflowOffset(), 0)))
             .build());
     cases.put("layout '" + SHOWN + "' gives map[int64]int64 tophash at 0, keys at -8",
-        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW,
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(TestLayouts.broken(RAW,
             l -> with(l, l.keySlotSize(), -8, l.elemsOffset(), l.overflowOffset(),
                 l.bucketSize()))).buildLongLong());
     cases.put("layout '" + SHOWN + "' stores map[int64]int64 on " + SHOWN + " indirectly",
-        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> indirectKey(l)))
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(TestLayouts.broken(RAW, l -> indirectKey(l)))
             .buildLongLong());
     cases.put("layout '" + SHOWN + "' gives map[int64]int64 with 4-byte key", () ->
-        TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> new BucketLayout(
+        TestPlugins.builder(TestPlugins.AMD64, 1).layout(TestLayouts.broken(RAW, l -> new BucketLayout(
             l.key(), l.elem(), new TypeLayout(4, 4), l.elemType(), 4, l.elemSlotSize(), false,
             false, l.keysOffset(), l.keysOffset() + 32, l.keysOffset() + 32 + 8 * l.elemSlotSize(),
             l.overflowSize(), l.keysOffset() + 32 + 8 * l.elemSlotSize() + l.overflowSize(),
             l.bucketAlign()))).buildLongLong());
     cases.put("layout '" + SHOWN + "' gives map[[3]int32]int64 indirect slots of 12 and 8 bytes",
-        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(broken(RAW, l -> indirectKey(l)))
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(TestLayouts.broken(RAW, l -> indirectKey(l)))
             .keyType(int32x3).elemType(GoType.INT64).buildBytes());
     cases.put("the map's key type [3]int32 is 12 bytes on " + SHOWN, () -> TestPlugins.builder(
         TestPlugins.AMD64, 1).layout(sound).keyType(int32x3).elemType(GoType.INT64).buildBytes()

@@ -53,22 +53,7 @@ class BytesMapSharedPartsTest {
 
   /** The amd64 test layout, named broken-amd64, with its buckets changed by {@code change}. */
   private static PlatformLayout broken(UnaryOperator<BucketLayout> change) {
-    return new GcPlatformLayout(TestLayouts.AMD64) {
-      @Override
-      public String name() {
-        return "broken-amd64";
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
-      @Override
-      public BucketLayout bucketLayout(GoType key, GoType elem) {
-        return change.apply(super.bucketLayout(key, elem));
-      }
-    };
+    return TestLayouts.broken("broken-amd64", change);
   }
 
   // ---- messages and descriptions ---------------------------------------------------------------

@@ -1,9 +1,12 @@
 package io.gomap4j.engine.testing;
 
+import io.gomap4j.api.GoType;
+import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.nio.ByteOrder;
+import java.util.function.UnaryOperator;
 
 /** Platform layouts for the engine's tests, with the gc compiler's rules of the real targets. */
 public final class TestLayouts {
@@ -14,6 +17,29 @@ public final class TestLayouts {
   public static final Platform MIPS = new Platform("mips", 4, 4, ByteOrder.BIG_ENDIAN);
 
   private TestLayouts() {}
+
+  /**
+   * The gc compiler's amd64 layout, named {@code name}, with the bucket layouts it gives changed by
+   * {@code change}: a plugin that breaks its contract, for the checks that refuse one.
+   */
+  public static PlatformLayout broken(String name, UnaryOperator<BucketLayout> change) {
+    return new GcPlatformLayout(AMD64) {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        return change.apply(super.bucketLayout(key, elem));
+      }
+    };
+  }
 
   /** A layout on {@code platform}, named {@code name}, whose maxAlloc is {@code maxAlloc}. */
   public static PlatformLayout withMaxAlloc(String name, Platform platform, long maxAlloc) {
