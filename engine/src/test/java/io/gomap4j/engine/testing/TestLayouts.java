@@ -23,17 +23,7 @@ public final class TestLayouts {
    * {@code change}: a plugin that breaks its contract, for the checks that refuse one.
    */
   public static PlatformLayout broken(String name, UnaryOperator<BucketLayout> change) {
-    return new GcPlatformLayout(AMD64) {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
+    return new Named(name, AMD64) {
       @Override
       public BucketLayout bucketLayout(GoType key, GoType elem) {
         return change.apply(super.bucketLayout(key, elem));
@@ -43,22 +33,32 @@ public final class TestLayouts {
 
   /** A layout on {@code platform}, named {@code name}, whose maxAlloc is {@code maxAlloc}. */
   public static PlatformLayout withMaxAlloc(String name, Platform platform, long maxAlloc) {
-    return new GcPlatformLayout(platform) {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
+    return new Named(name, platform) {
       @Override
       public long maxAlloc() {
         return maxAlloc;
       }
     };
+  }
+
+  /** The gc compiler's layout on {@code platform} under the name {@code name}. */
+  private static class Named extends GcPlatformLayout {
+    private final String name;
+
+    Named(String name, Platform platform) {
+      super(platform);
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
   }
 
   /** amd64: 64-bit, little-endian. */
