@@ -23,6 +23,16 @@
  * this rule, or with two plugins of one kind of one name, naming the classes; the TCK's
  * {@code *.name} and {@code *.name.unique} checks report both.
  *
+ * <h2 id="threads">Threads</h2>
+ *
+ * <p>{@link java.util.ServiceLoader} makes one instance of each discovered plugin, and that
+ * instance serves every builder and every map in the JVM, from whichever threads build or use
+ * them. So a plugin is thread-safe: its methods may be called from several threads at once. The
+ * bundled plugins are immutable apart from caches published safely (a volatile field holding an
+ * immutable value, a thread-local); a {@link io.gomap4j.spi.Hasher} is thread-safe too, as its
+ * documentation says, although each map gets its own. The TCK calls plugins from one thread and
+ * does not check this.
+ *
  * <p>Each kind carries an {@code SPI_VERSION} constant. A plugin returns that constant from
  * {@code spiVersion()}; the compiler copies its value into the plugin's class, so the engine sees the
  * version the plugin was built against and refuses a plugin built for another one.

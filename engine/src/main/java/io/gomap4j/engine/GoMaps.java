@@ -69,6 +69,12 @@ public final class GoMaps {
   /**
    * Options for a new map. A builder can build several maps; each gets its own random source,
    * seeded from {@link #seed} when it is set.
+   *
+   * <p>A builder is not thread-safe while it is being configured. Its build methods and
+   * {@link #describe()} only read it, so a builder that is no longer changed and has been handed
+   * to other threads safely (through a final field, a volatile field, a concurrent collection or
+   * the start of the thread) may build maps in several threads at once. The maps it builds are
+   * not thread-safe: see {@link GoMap}.
    */
   public static final class Builder {
     private Plugins plugins;
