@@ -916,7 +916,11 @@ public sealed interface GoType
     private final int hash;
 
     /**
-     * The func type {@code func(params) results}.
+     * The func type {@code func(params) results}. Whitespace is Go's, as for
+     * {@link GoType#parse(String)}: only space, tab, newline and carriage return are dropped from
+     * the ends of {@code params} and {@code results}; any other character, such as a Unicode space
+     * (U+2003), stays in the text, so results {@code int} followed by U+2003 are refused as
+     * {@code parse} refuses {@code func() int} followed by U+2003.
      *
      * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
      *     balanced, or either holds a control character other than tab, newline and carriage
@@ -927,7 +931,7 @@ public sealed interface GoType
     public Func(String params, String results) {
       this.params = funcParams(params);
       GoTypeParser.checkText(requireNonNull(results, "results is null"), "func results");
-      String r = results.strip();
+      String r = GoTypeParser.trim(results);
       String list = "";
       GoType type = null;
       if (r.startsWith("(")) {

@@ -253,13 +253,13 @@ final class GoTypeParser {
 
   private String embeddedName(GoType t, int start) {
     // the field of an embedded byte or rune is named byte or rune, not uint8 or int32
-    String written = src.substring(start, pos).replace("*", "").strip();
+    String written = trim(src.substring(start, pos).replace("*", ""));
     String refused = embeddingRefused(t);
     if (refused != null) {
       int end = pos;
       pos = start;
       throw error("a field name or an embedded type name", "embedded "
-          + Printable.of(src.substring(start, end).strip()) + ", which Go 1.19 refuses: " + refused);
+          + Printable.of(trim(src.substring(start, end))) + ", which Go 1.19 refuses: " + refused);
     }
     String name = embeddedFieldName(t, written);
     if (name == null) {
@@ -379,7 +379,7 @@ final class GoTypeParser {
     if (!list.endsWith(",")) {
       return list;
     }
-    String rest = list.substring(0, list.length() - 1).stripTrailing();
+    String rest = trim(list.substring(0, list.length() - 1));
     return rest.isEmpty() || rest.endsWith(",") ? list : rest;
   }
 
@@ -391,7 +391,7 @@ final class GoTypeParser {
    * ({@code unsafe.Pointer}) is no such name.
    */
   static boolean oneUnnamedResult(String list) {
-    String inner = list.substring(1, list.length() - 1).strip();
+    String inner = trim(list.substring(1, list.length() - 1));
     if (inner.isEmpty() || scan(inner, 0, NONE, ",", refusing("func results", inner))
         < inner.length()) {
       return false;
@@ -554,6 +554,27 @@ final class GoTypeParser {
     throw error("'" + w + "'");
   }
 
+  /** Whether {@code c} is whitespace to Go's scanner: space, tab, newline or carriage return. */
+  static boolean goWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /**
+   * {@code s} without Go's whitespace (space, tab, newline, carriage return) at its ends; any
+   * other character, such as a Unicode space that Java's {@code strip()} would drop, stays.
+   */
+  static String trim(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && goWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && goWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
   /** Skips Go's whitespace (space, tab, newline, carriage return); true if it crossed a newline. */
   private boolean skipWs() {
     boolean newline = false;
@@ -608,9 +629,12 @@ final class GoTypeParser {
     return s.chars().allMatch(c -> isIdentPart((char) c));
   }
 
-  /** {@code s} with whitespace runs collapsed to one space and no space next to brackets. */
+  /**
+   * {@code s} with runs of Go's whitespace collapsed to one space and no space at its ends or next
+   * to brackets.
+   */
   static String collapse(String s) {
-    String t = s.strip().replaceAll("\\s+", " ");
+    String t = trim(s).replaceAll("[ \t\n\r]+", " ");
     return t.replaceAll("([(\\[{]) ", "$1").replaceAll(" ([)\\]}])", "$1");
   }
 

@@ -462,6 +462,68 @@ class GoTypeParseTest {
         .hasMessageStartingWith("expected a field name or embedded type at column 8 in ");
   }
 
+  /**
+   * Func's and Interface's text beside characters Java's {@code strip()} takes for whitespace and
+   * Go's scanner does not (U+2003 EM SPACE, U+3000 IDEOGRAPHIC SPACE, U+2028 LINE SEPARATOR), and
+   * beside Go's whitespace: params, results and methods.
+   */
+  static Stream<Arguments> textBesideSpaces() {
+    Stream.Builder<Arguments> b = Stream.builder();
+    // a line break before the results would end the type in parse: the results follow it alone
+    b.add(Arguments.of("a int\r\n", "(int)\t\r\n"));
+    for (String space : new String[] {"\u2003", "\u3000", "\u2028", " \t"}) {
+      for (String results : new String[] {"int", "(a int, b int)", "(int)", "*int"}) {
+        b.add(Arguments.of("", results + space));
+        b.add(Arguments.of("", space + results));
+      }
+      b.add(Arguments.of(space + "a int", ""));
+      b.add(Arguments.of("a int" + space, "int"));
+      b.add(Arguments.of(null, space + "M()"));
+      b.add(Arguments.of(null, "M()" + space));
+    }
+    return b.build();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("textBesideSpaces")
+  @DisplayName("Func and Interface take whitespace as parse does, only Go's: the text they are given"
+      + " makes the type parse makes of the same text in place, or both refuse it")
+  void constructorsTakeGosWhitespace(String params, String text) {
+    String src = params == null ? "interface{" + text + "}" : "func(" + params + ") " + text;
+    GoType parsed;
+    try {
+      parsed = GoType.parse(src);
+    } catch (IllegalArgumentException e) {
+      assertThatThrownBy(() -> make(params, text)).isInstanceOf(IllegalArgumentException.class);
+      return;
+    }
+    assertThat(make(params, text)).isEqualTo(parsed);
+    assertThat(make(params, text).goSyntax()).isEqualTo(parsed.goSyntax());
+  }
+
+  /** An interface of {@code text} if {@code params} is null, else a func. */
+  private static GoType make(String params, String text) {
+    return params == null ? new GoType.Interface(text) : new GoType.Func(params, text);
+  }
+
+  @Test
+  @DisplayName("A Unicode space after a func's one result type is refused by Func as by parse, not"
+      + " stripped: the message quotes the results and gives the column where parse stops")
+  void funcResultsAreNotStripped() {
+    assertThatThrownBy(() -> GoType.parse("func() int\u2003"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected end of type at column 11 in ");
+    assertThatThrownBy(() -> new GoType.Func("", "int\u2003"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("func results \"int\u2003\" must be empty, one type or one"
+            + " parenthesized list, and do not read as a type: expected end of type at column 4 in"
+            + " \"int\u2003\"");
+    assertThatThrownBy(() -> new GoType.Func("", "\u2003(int, error)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("func results \"\u2003(int, error)\" must be empty, one type or"
+            + " one parenthesized list, and do not read as a type: expected a type at column 1");
+  }
+
   @Test
   @DisplayName("Func and Interface refuse a control character other than tab, newline and carriage"
       + " return in their text, naming the text, the character and its column as given")
