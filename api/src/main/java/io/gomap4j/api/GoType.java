@@ -129,8 +129,10 @@ public sealed interface GoType
    * it keeps.
    *
    * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
-   * more results or of named results are kept as text (whitespace collapsed); only their brackets
-   * are checked, so they may name types {@code GoType} does not model. A func's single unnamed
+   * more results or of named results are kept as text in one spelling, their tokens with gofmt's
+   * spacing (see {@link Func}), so spellings that differ only in the whitespace between tokens
+   * ({@code func(a int,b int)}, {@code func(a int, b int)}) are one type; only their brackets are
+   * checked, so they may name types {@code GoType} does not model. A func's single unnamed
    * result, bare or alone in parentheses, is read as a type (see {@link Func}) and so must be one
    * that this method reads: {@code func() (io.Reader, error)} and {@code func(io.Reader)} are
    * accepted, {@code func() io.Reader} and {@code func() (io.Reader)} are not. A comma after a
@@ -681,9 +683,13 @@ public sealed interface GoType
   }
 
   /**
-   * An interface type. {@code methods} is the text between the braces, whitespace collapsed and
-   * elements separated by {@code "; "}; it is empty for {@code interface{}} and {@code any}. Every
-   * interface is two words; whether it is {@link #empty()} decides Go's hash ({@code nilinterhash}
+   * An interface type. {@code methods} is the text between the braces in one spelling, as a
+   * {@link Func}'s text is kept: its tokens with gofmt's spacing
+   * ({@code M(a int, b int) (int, error)}), comments dropped, and its elements (methods, embedded
+   * interfaces, type sets) separated by {@code "; "} where a {@code ;}, or a line break that Go
+   * reads as one, ends them; it is empty for {@code interface{}} and {@code any}. Two interfaces
+   * are equal when these texts are, so the order of the methods and the names of their
+   * parameters count, which Go's type identity ignores. Every interface is two words; whether it is {@link #empty()} decides Go's hash ({@code nilinterhash}
    * or {@code interhash}).
    */
   record Interface(String methods) implements GoType {
@@ -888,9 +894,9 @@ public sealed interface GoType
   /**
    * A func type {@code func(params) results}. A func value is one pointer (to its closure).
    *
-   * <p>{@code params} is free text: the text between the parentheses, kept with whitespace
-   * collapsed; only its brackets are checked, and that it holds no control character other than
-   * tab, newline and carriage return, which Go's scanner refuses. The results are parsed: they are
+   * <p>{@code params} is free text: the text between the parentheses, kept in one spelling; only
+   * its brackets are checked, and that it holds no control character other than tab, newline and
+   * carriage return, which Go's scanner refuses. The results are parsed: they are
    * empty, one type, or a parenthesized list. One type is read as {@link GoType#parse(String)}
    * reads it and kept as a type ({@link #result()}), spelled canonically ({@code error} becomes
    * {@code interface{Error() string}}). A parenthesized list that holds one unnamed result is that
@@ -906,6 +912,21 @@ public sealed interface GoType
    * one result type is a level inside the func, as the element of a pointer is:
    * {@code func() *int} and {@code func() (*int)} nest 3 levels, and a result type already
    * {@link #MAX_NESTING} deep is refused. Text in a parameter list or result list does not count.
+   *
+   * <p>The text kept (parameters, a result list, an interface's methods) is spelled one way: it is
+   * read into tokens as Go's scanner reads them, comments are dropped as the whitespace they are to
+   * Go, and the tokens are written back with gofmt's spacing: {@code a int, b int},
+   * {@code func(int) (int, error)}, {@code a *int}, {@code a []int}, {@code a [2]int},
+   * {@code v ...int}, {@code chan<- int}, {@code <-chan int}, {@code io.Reader},
+   * {@code List[int]}, {@code [N * 2]int}, {@code ~int | ~string}; a struct or interface inside
+   * is spelled as {@link #goSyntax()} spells one, {@code struct{a int; b int}} with no padding
+   * inside the braces. The tokens themselves, a name, a number or a string literal, are kept as
+   * written, so a struct tag keeps its spacing. Spellings that differ only in the whitespace
+   * between their tokens are therefore one equal type with one {@link #goSyntax()}. Equality
+   * compares these texts: as Go's type identity does not, it tells parameter and result names
+   * apart ({@code func(a int)}, {@code func(b int)} and {@code func(int)} are unequal), since the
+   * text is not read as types. A func's or interface's layout and hash do not depend on its text
+   * (one pointer; two words), so only the equality of {@code GoType} values does.
    */
   final class Func implements GoType {
     private final String params;
@@ -999,7 +1020,7 @@ public sealed interface GoType
       return GoTypeParser.withoutTrailingComma(GoTypeParser.collapse(params));
     }
 
-    /** The text between the parentheses, whitespace collapsed. */
+    /** The text between the parentheses, in its one spelling (see {@link Func}). */
     public String params() {
       return params;
     }

@@ -370,7 +370,7 @@ final class GoTypeParser {
   }
 
   /**
-   * {@code list}, a parameter list or the inside of a result list with whitespace collapsed,
+   * {@code list}, a parameter list or the inside of a result list in its one spelling,
    * without the comma Go's grammar allows after its last element ({@code a int,} is
    * {@code a int}). A list that is only a comma or ends in two commas, which Go refuses, is kept as
    * it is, as text.
@@ -384,8 +384,8 @@ final class GoTypeParser {
   }
 
   /**
-   * Whether {@code list}, a func's parenthesized result list with balanced brackets and
-   * whitespace collapsed, holds one unnamed result, which is then the type in parentheses: it has
+   * Whether {@code list}, a func's parenthesized result list with balanced brackets,
+   * in its one spelling, holds one unnamed result, which is then the type in parentheses: it has
    * no comma outside inner brackets and does not start with a name followed by a type
    * ({@code (n int)}, {@code (n *int)}). A keyword ({@code chan int}) or a package name
    * ({@code unsafe.Pointer}) is no such name.
@@ -630,27 +630,20 @@ final class GoTypeParser {
   }
 
   /**
-   * {@code s} with runs of Go's whitespace collapsed to one space and no space at its ends or next
-   * to brackets.
+   * {@code s}, a parameter list, a result list or its inside, in its one spelling: its tokens with
+   * gofmt's spacing between them ({@link GoTypeText#list}), so {@code a int,b int} and
+   * {@code a int, b int} are one text.
    */
   static String collapse(String s) {
-    String t = trim(s).replaceAll("[ \t\n\r]+", " ");
-    return t.replaceAll("([(\\[{]) ", "$1").replaceAll(" ([)\\]}])", "$1");
+    return GoTypeText.list(s);
   }
 
-  /** A brace body's elements, split at top-level ';' and line breaks, joined with "; ". */
+  /**
+   * A brace body's elements, split at top-level ';' and at the line breaks where Go inserts one,
+   * each in its one spelling, joined with "; " ({@link GoTypeText#elements}).
+   */
   static String normalizeElements(String body) {
-    List<String> kept = new ArrayList<>();
-    Refusal refusal = refusing("interface methods", body);
-    for (int start = 0; start <= body.length(); ) {
-      int end = scan(body, start, NONE, ";\n\r", refusal);
-      String t = collapse(body.substring(start, end));
-      if (!t.isEmpty()) {
-        kept.add(t);
-      }
-      start = end + 1;
-    }
-    return String.join("; ", kept);
+    return GoTypeText.elements(body);
   }
 
   /**
