@@ -29,3 +29,8 @@ var _ func(
 	n int,
 	err error,
 ) = func(int, string) (int, error) { return 0, nil }
+
+// Go's scanner takes any character inside a string literal or comment, a letter of any script
+// (also outside the Basic Multilingual Plane) in a name, and a decimal digit of any script after
+// a name's first letter; it refuses U+2003, @, $, U+0663 and U+FEFF elsewhere (probe.sh).
+var _ func(s struct{ A int `json:"x @$"` }, 𝑥 int, a٣ int /*  @$ */)

@@ -12,9 +12,13 @@ go vet . && echo "accepted.go: built"
 
 # Each a type, printf-escaped: control characters other than tab, newline and carriage return,
 # also where Java's Character.isWhitespace sees whitespace, a Unicode space, a pointer to error,
-# and result lists that are only a comma or end in two.
+# result lists that are only a comma or end in two, and characters Go's scanner refuses outside a
+# literal or comment inside a func's parameters or an interface's methods (U+2003, @, an Arabic-Indic
+# digit starting a name, $, a byte order mark).
 refused=('func(\x1b[2J])' 'func(a int\x0c)' 'interface{ M()\x07 }' 'func() (int\x7f)'
-  'struct{\x1fa int}' 'int\xe2\x80\x83' 'struct{ *error }' 'func() (,)' 'func() (int,,)')
+  'struct{\x1fa int}' 'int\xe2\x80\x83' 'struct{ *error }' 'func() (,)' 'func() (int,,)'
+  'func(a\xe2\x80\x83int)' 'interface{ M()@ }' 'func(a \xd9\xa3int)' 'func(a$ int)'
+  'func(\xef\xbb\xbfa int)')
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 printf 'module refused\n\ngo 1.19\n' > "$dir/go.mod"

@@ -126,7 +126,11 @@ public sealed interface GoType
    * (Go's: space, tab, newline and carriage return) is allowed between tokens; inside a struct, a
    * newline separates fields like {@code ;}. As Go's scanner does, parse refuses every other
    * control character (U+0000 to U+001F, U+007F to U+009F), wherever it stands, also in the text
-   * it keeps.
+   * it keeps, and, outside a string literal or comment, every character its scanner calls
+   * illegal: anything but a letter (Unicode category L) or {@code _}, a digit (a decimal digit of
+   * another script only after a name's first letter), that whitespace, and Go's operators,
+   * punctuation and quotes; so a Unicode space (U+2003), {@code @}, {@code $}, {@code ?},
+   * {@code \} or a byte order mark is refused, also in the text it keeps.
    *
    * <p>An interface's method list, a func's parameters and a func's parenthesized list of two or
    * more results or of named results are kept as text in one spelling, their tokens with gofmt's
@@ -146,7 +150,10 @@ public sealed interface GoType
    *     {@code expected ']' at column 3 in "[3int"}, and quotes {@code goSyntax} with each control
    *     character (U+0000 to U+001F, U+007F to U+009F) written as {@code \}{@code u00XX}; where
    *     such a character other than tab, newline and carriage return stands, the message expects
-   *     {@code no control character other than tab, newline or carriage return}
+   *     {@code no control character other than tab, newline or carriage return}, and where
+   *     another character Go's scanner refuses stands, it expects {@code no character Go's
+   *     scanner refuses outside a string literal or comment} and writes the character found as an
+   *     escape ({@code \}{@code u2003}) unless it is printable ASCII ({@code @})
    */
   static GoType parse(String goSyntax) {
     requireNonNull(goSyntax, "goSyntax is null");
@@ -697,8 +704,10 @@ public sealed interface GoType
      * The interface with the method list {@code methods}.
      *
      * @throws IllegalArgumentException if the brackets of {@code methods} are not balanced, or it
-     *     holds a control character other than tab, newline and carriage return (Go's scanner
-     *     refuses those); the message gives the column in {@code methods} as given
+     *     holds a control character other than tab, newline and carriage return, or, outside a
+     *     string literal or comment, another character Go's scanner refuses (as
+     *     {@link GoType#parse(String)} refuses them); the message gives the column in
+     *     {@code methods} as given and the character as an escape
      */
     public Interface {
       requireNonNull(methods, "methods is null");
@@ -945,7 +954,9 @@ public sealed interface GoType
      *
      * @throws IllegalArgumentException if the brackets of {@code params} or {@code results} are not
      *     balanced, or either holds a control character other than tab, newline and carriage
-     *     return, or {@code results} is neither empty, one parenthesized list nor one Go type, or
+     *     return, or, outside a string literal or comment, another character Go's scanner refuses
+     *     (as {@link GoType#parse(String)} refuses them, such as U+2003 or {@code @}; the message
+     *     gives its column and writes it as an escape), or {@code results} is neither empty, one parenthesized list nor one Go type, or
      *     holds one result type, bare or alone in parentheses, that does not read as a type (such
      *     as {@code io.Reader} or {@code (foo)}) or is already {@link #MAX_NESTING} levels deep
      */
@@ -986,7 +997,8 @@ public sealed interface GoType
      * {@code result}, so it takes constant time however long {@code result}'s spelling is.
      *
      * @throws IllegalArgumentException if the brackets of {@code params} are not balanced, or it
-     *     holds a control character other than tab, newline and carriage return, or
+     *     holds a control character other than tab, newline and carriage return or another
+     *     character Go's scanner refuses outside a string literal or comment, or
      *     {@code result} is already {@link #MAX_NESTING} levels deep
      */
     public Func(String params, GoType result) {

@@ -14,8 +14,10 @@ import java.util.Set;
  * as given.
  *
  * <p>As Go's scanner, it refuses every control character other than tab, newline and carriage
- * return, also inside the text it keeps (a func's parameters, an interface's methods), and takes
- * only space, tab, newline and carriage return for whitespace.
+ * return, also inside the text it keeps (a func's parameters, an interface's methods), and, outside
+ * a string literal or comment, every other character Go's scanner refuses as illegal (see
+ * {@link GoTypeText#illegal}), and takes only space, tab, newline and carriage return for
+ * whitespace.
  */
 final class GoTypeParser {
 
@@ -29,6 +31,13 @@ final class GoTypeParser {
   /** What a message says was expected where a control character stands. */
   static final String NO_CONTROL =
       "no control character other than tab, newline or carriage return";
+
+  /**
+   * What a message says was expected where a character stands that Go's scanner refuses outside
+   * a string literal or comment (an "illegal character", such as U+2003 or '@').
+   */
+  static final String NO_ILLEGAL =
+      "no character Go's scanner refuses outside a string literal or comment";
 
   private final String src;
   private int pos;
@@ -411,7 +420,8 @@ final class GoTypeParser {
     int start = pos;
     int end = scan(src, pos, close, "", (flaw, at, expected) -> {
       pos = at;
-      return error(flaw == Flaw.CONTROL_CHARACTER ? NO_CONTROL : "'" + expected + "'");
+      return error(flaw == Flaw.CONTROL_CHARACTER ? NO_CONTROL
+          : flaw == Flaw.ILLEGAL_CHARACTER ? NO_ILLEGAL : "'" + expected + "'");
     });
     pos = end + 1;
     return src.substring(start, end);
@@ -432,6 +442,11 @@ final class GoTypeParser {
   enum Flaw {
     /** A control character other than tab, newline and carriage return, which Go refuses. */
     CONTROL_CHARACTER,
+    /**
+     * A character Go's scanner refuses outside a literal or comment, other than a control
+     * character ({@link GoTypeText#illegal}).
+     */
+    ILLEGAL_CHARACTER,
     /** A closing bracket that is not the partner of the innermost open one, or closes none. */
     UNBALANCED,
     /** The text ends with a bracket open. */
@@ -454,9 +469,12 @@ final class GoTypeParser {
    * {@code close} of an opening bracket before {@code from} due ({@link #NONE} for none), and
    * returns the index of the first of: a character in {@code stops} outside every bracket opened
    * from {@code from}; {@code close} itself, once every bracket opened from {@code from} is closed;
-   * the end of {@code s}, with no bracket open. Throws {@code refusal}'s error for a control
-   * character other than tab, newline and carriage return, for a closing bracket that does not
-   * close the innermost open bracket and for a bracket open at the end.
+   * the end of {@code s}, with no bracket open. String and rune literals and comments are read as
+   * Go's scanner reads them, as one token: a bracket or stop inside them does not count. Throws
+   * {@code refusal}'s error for a control character other than tab, newline and carriage return
+   * (also inside a literal or comment), for any other character Go's scanner refuses outside a
+   * literal or comment ({@link GoTypeText#illegal}), for a closing bracket that does not close the
+   * innermost open bracket and for a bracket open at the end.
    */
   static int scan(String s, int from, char close, String stops, Refusal refusal) {
     StringBuilder open = new StringBuilder(); // the partners due, innermost last
@@ -466,9 +484,20 @@ final class GoTypeParser {
     int outside = open.length();
     for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (refusedControl(c)) {
-        throw refusal.at(Flaw.CONTROL_CHARACTER, i,
-            open.length() == 0 ? NONE : open.charAt(open.length() - 1));
+      char innermost = open.length() == 0 ? NONE : open.charAt(open.length() - 1);
+      int skip = c == '"' || c == '\'' || c == '`' ? GoTypeText.literalEnd(s, i)
+          : GoTypeText.commentEnd(s, i);
+      if (skip >= 0) {
+        for (int j = i; j < skip; j++) {
+          if (refusedControl(s.charAt(j))) {
+            throw refusal.at(Flaw.CONTROL_CHARACTER, j, innermost);
+          }
+        }
+        i = skip - 1;
+      } else if (refusedControl(c)) {
+        throw refusal.at(Flaw.CONTROL_CHARACTER, i, innermost);
+      } else if (GoTypeText.illegal(s, i)) {
+        throw refusal.at(Flaw.ILLEGAL_CHARACTER, i, innermost);
       } else if (c == '(' || c == '[' || c == '{') {
         open.append(closer(c));
       } else if (c == ')' || c == ']' || c == '}') {
@@ -500,6 +529,10 @@ final class GoTypeParser {
           case CONTROL_CHARACTER -> "have control character '"
               + Printable.of(String.valueOf(s.charAt(at))) + "' at column " + (at + 1)
               + "; Go allows " + NO_CONTROL;
+          case ILLEGAL_CHARACTER -> "have character '" + GoTypeText.escaped(s, at)
+              + "' at column " + (at + 1) + ", which Go's scanner refuses outside a string literal"
+              + " or comment; Go allows letters, digits, '_', whitespace, operators and punctuation"
+              + " there";
           case UNBALANCED -> "have an unbalanced '" + s.charAt(at) + "' at column " + (at + 1);
           case MISSING -> "leave '" + expected + "' missing";
         });
@@ -602,10 +635,13 @@ final class GoTypeParser {
    * refuses stands there, for that character, whatever was expected.
    */
   private IllegalArgumentException error(String expected) {
+    String found = pos >= src.length() ? "end of input" : "'" + src.charAt(pos) + "'";
     if (pos < src.length() && refusedControl(src.charAt(pos))) {
       expected = NO_CONTROL;
+    } else if (pos < src.length() && GoTypeText.illegal(src, pos)) {
+      expected = NO_ILLEGAL;
+      found = "'" + GoTypeText.escaped(src, pos) + "'";
     }
-    String found = pos >= src.length() ? "end of input" : "'" + src.charAt(pos) + "'";
     return error(expected, found);
   }
 

@@ -128,6 +128,67 @@ final class GoTypeText {
     return c >= '0' && c <= '9';
   }
 
+  /**
+   * The end of the comment at {@code i} ({@code //} or {@code /*}), or -1 if none starts there: a
+   * line comment ends before its line break, a general comment after its {@code *}{@code /} (an
+   * unterminated one, which Go refuses, at the end of {@code s}).
+   */
+  static int commentEnd(String s, int i) {
+    if (s.charAt(i) != '/' || i + 1 >= s.length()) {
+      return -1;
+    }
+    if (s.charAt(i + 1) == '/') {
+      int end = s.indexOf('\n', i);
+      return end < 0 ? s.length() : end;
+    }
+    if (s.charAt(i + 1) == '*') {
+      int end = s.indexOf("*/", i + 2);
+      return end < 0 ? s.length() : end + 2;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether Go's scanner refuses the character at {@code i} of {@code s} outside a literal or
+   * comment, as an "illegal character": anything but its whitespace, a letter (Unicode category L)
+   * or {@code _}, an ASCII digit, a decimal digit (Nd) after a letter or digit in an identifier,
+   * and its operators, punctuation and quotes. Control characters are refused too, and reported
+   * as such by the caller.
+   */
+  static boolean illegal(String s, int i) {
+    if (i > 0 && Character.isLowSurrogate(s.charAt(i))
+        && Character.isHighSurrogate(s.charAt(i - 1))) {
+      return illegal(s, i - 1); // the second half of a pair, read with the first
+    }
+    int c = s.codePointAt(i);
+    if (goWhitespace(c) || letter(c) || asciiDigit(c)
+        || c < 128 && "+-*/%&|^<>=!~()[]{},;.:\"'`".indexOf(c) >= 0) {
+      return false;
+    }
+    if (Character.isDigit(c) && i > 0) {
+      int before = Character.codePointBefore(s, i);
+      return !letterOrDigit(before);
+    }
+    return true;
+  }
+
+  /**
+   * The character at {@code i} of {@code s} for a message: a printable ASCII character as it is
+   * ({@code @}), any other as an escape ({@code \}{@code u2003}, a pair of them for a character
+   * outside the Basic Multilingual Plane), so that a space or an invisible character shows.
+   */
+  static String escaped(String s, int i) {
+    int c = s.codePointAt(i);
+    if (c > ' ' && c < 0x7f) {
+      return String.valueOf((char) c);
+    }
+    StringBuilder out = new StringBuilder();
+    for (char u : Character.toChars(c)) {
+      out.append(String.format("\\u%04x", (int) u));
+    }
+    return out.toString();
+  }
+
   /** The tokens of {@code s}, without whitespace and comments. */
   private static List<Token> tokens(String s) {
     List<Token> out = new ArrayList<>();
@@ -212,7 +273,7 @@ final class GoTypeText {
    * unterminated one, which Go refuses, runs to the end of the line (to the end of {@code s} for
    * a raw string), so that it is kept as written.
    */
-  private static int literalEnd(String s, int i) {
+  static int literalEnd(String s, int i) {
     char quote = s.charAt(i);
     int n = s.length();
     int j = i + 1;

@@ -16,6 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GoTypeParseTest {
 
+  /** How parse's message for a character Go's scanner refuses starts, up to its column. */
+  private static final String NO_ILLEGAL =
+      "expected no character Go's scanner refuses outside a string literal or comment at column ";
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "int64|int64",
@@ -456,10 +460,12 @@ class GoTypeParseTest {
         .isEqualTo(GoType.parse("map[int]*int"));
     assertThatThrownBy(() -> GoType.parse("int\u2003"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("expected end of type at column 4 in ");
+        .hasMessageStartingWith("%s4 in ".formatted(NO_ILLEGAL))
+        .hasMessageEndingWith(", found '\\u2003'");
     assertThatThrownBy(() -> GoType.parse("struct{\u3000a int}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("expected a field name or embedded type at column 8 in ");
+        .hasMessageStartingWith("%s8 in ".formatted(NO_ILLEGAL))
+        .hasMessageEndingWith(", found '\\u3000'");
   }
 
   /**
@@ -508,20 +514,84 @@ class GoTypeParseTest {
 
   @Test
   @DisplayName("A Unicode space after a func's one result type is refused by Func as by parse, not"
-      + " stripped: the message quotes the results and gives the column where parse stops")
+      + " stripped: the message quotes the results and names the character, escaped, and its"
+      + " column")
   void funcResultsAreNotStripped() {
     assertThatThrownBy(() -> GoType.parse("func() int\u2003"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("expected end of type at column 11 in ");
+        .hasMessageStartingWith("%s11 in ".formatted(NO_ILLEGAL));
+    String refused = ", which Go's scanner refuses outside a string literal or comment; Go allows"
+        + " letters, digits, '_', whitespace, operators and punctuation there";
     assertThatThrownBy(() -> new GoType.Func("", "int\u2003"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("func results \"int\u2003\" must be empty, one type or one"
-            + " parenthesized list, and do not read as a type: expected end of type at column 4 in"
-            + " \"int\u2003\"");
+        .hasMessage("func results \"int\u2003\" have character '\\u2003' at column 4" + refused);
     assertThatThrownBy(() -> new GoType.Func("", "\u2003(int, error)"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("func results \"\u2003(int, error)\" must be empty, one type or"
-            + " one parenthesized list, and do not read as a type: expected a type at column 1");
+        .hasMessage("func results \"\u2003(int, error)\" have character '\\u2003' at column 1"
+            + refused);
+  }
+
+  /**
+   * Types holding a character Go's scanner refuses outside a literal or comment ("illegal
+   * character", api/src/test/go/typesyntax/probe.sh), in the text a func or interface keeps, with
+   * its column and its escape.
+   */
+  static Stream<Arguments> illegalCharactersInText() {
+    return Stream.of(
+        Arguments.of("func(a\u2003int)", 7, "\\u2003"),
+        Arguments.of("func(a int) (n int,\u00a0err error)", 20, "\\u00a0"),
+        Arguments.of("interface{ M()@ }", 15, "@"),
+        Arguments.of("func(a \u0663int)", 8, "\\u0663"),
+        Arguments.of("func(a$ int)", 7, "$"),
+        Arguments.of("func(\ufeffa int)", 6, "\\ufeff"),
+        Arguments.of("func(a int, b \u00a9)", 15, "\\u00a9"),
+        Arguments.of("interface{ M(x \ud83d\ude00) }", 16, "\\ud83d\\ude00"),
+        Arguments.of("func(a [2]int, b ?int)", 18, "?"),
+        Arguments.of("func(s struct{a int \"x\"\\})", 24, "\\"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("illegalCharactersInText")
+  @DisplayName("A character Go's scanner refuses outside a literal or comment (a Unicode space, a"
+      + " symbol, a digit starting a name, a byte order mark) is refused in a func's or interface's"
+      + " text as anywhere else, by parse and by the constructors, naming its column and escape")
+  void illegalCharactersAreRefused(String src, int column, String shown) {
+    String escaped = shown;
+    assertThatThrownBy(() -> GoType.parse(src))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(NO_ILLEGAL + column + " in \"" + src + "\", found '" + escaped + "'");
+    boolean iface = src.startsWith("interface{");
+    int open = iface ? "interface{".length() : "func(".length();
+    String made = iface ? src.substring(open, src.length() - 1) : src.substring(open);
+    String paramsOrMethods = iface ? made : made.substring(0, made.indexOf(')'));
+    if (!iface && column - 1 > open + paramsOrMethods.length()) {
+      return; // in a result list, read by parse only in place (see funcResultsAreNotStripped)
+    }
+    String what = iface ? "interface methods" : "func params";
+    assertThatThrownBy(() -> {
+      if (iface) {
+        new GoType.Interface(paramsOrMethods);
+      } else {
+        new GoType.Func(paramsOrMethods, "");
+      }
+    }).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(what + " \"" + paramsOrMethods + "\" have character '" + escaped
+            + "' at column " + (column - open) + ", which Go's scanner refuses outside a string"
+            + " literal or comment; Go allows letters, digits, '_', whitespace, operators and"
+            + " punctuation there");
+  }
+
+  @Test
+  @DisplayName("Inside a string literal or comment any character but a control character is kept,"
+      + " a name may hold letters of any script and a decimal digit after its first letter, as"
+      + " Go's scanner allows (api/src/test/go/typesyntax/accepted.go)")
+  void literalsCommentsAndNamesTakeWhatGoTakes() {
+    GoType t = GoType.parse("func(s struct{A int `json:\"x\u2003@$\"`}, \ud835\udc65 int,"
+        + " a\u0663 int /* \u2003@$ */)");
+    assertThat(t.goSyntax()).isEqualTo(
+        "func(s struct{A int `json:\"x\u2003@$\"`}, \ud835\udc65 int, a\u0663 int)");
+    assertThat(new GoType.Func("a\u0663 int, b \"\u2003)\"", ""))
+        .isEqualTo(GoType.parse("func(a\u0663 int, b \"\u2003)\")"));
   }
 
   @Test
