@@ -12,5 +12,6 @@ module io.gomap4j.api {
   exports io.gomap4j.spi;
   exports io.gomap4j.api.internal to
       io.gomap4j.engine,
+      io.gomap4j.tck,
       io.gomap4j.cli;
 }

@@ -2,6 +2,7 @@ package io.gomap4j.tck;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  * <p>System properties narrow it the same way for JUnit runs: {@code tck.hash}, {@code tck.layout},
  * {@code tck.growth} (comma-separated names; an empty name, as in {@code a,,b}, is refused),
  * {@code tck.sample} (a number of combinations drawn with {@code tck.seed}).
+ *
+ * <p>A message that quotes a property's value or a name given writes each control character in it
+ * as {@code \}{@code u00XX}, so that a value such as {@code $'\e[2J'} cannot clear a terminal or
+ * split the message.
  */
 public final class TckMatrix {
 
@@ -87,8 +92,8 @@ public final class TckMatrix {
     List<PluginInfo> out = new ArrayList<>();
     for (String n : new LinkedHashSet<>(names)) {
       if (!plugins.contains(kind, n)) {
-        throw new IllegalArgumentException("unknown " + kind.label() + " plugin '" + n
-            + "' in the TCK selection; valid names: " + plugins.names(kind));
+        throw new IllegalArgumentException("unknown " + kind.label() + " plugin '"
+            + Printable.of(n) + "' in the TCK selection; valid names: " + plugins.names(kind));
       }
       out.add(plugins.get(kind, n));
     }
@@ -140,7 +145,7 @@ public final class TckMatrix {
     }
     if (n < 1) {
       throw new IllegalArgumentException(SAMPLE + " must be a whole number of combinations, 1 or"
-          + " more (leave it unset to run them all), got '" + sample + "'");
+          + " more (leave it unset to run them all), got '" + Printable.of(sample) + "'");
     }
     return sample(all, n, seed());
   }
@@ -184,12 +189,13 @@ public final class TckMatrix {
           : unit.equals("ms") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
       if (d.compareTo(MAX_TIMEOUT) > 0) {
         throw new IllegalArgumentException(what + " must be at most "
-            + MAX_TIMEOUT.toMinutes() + "m (24 hours; 0 for no limit), got '" + value + "'");
+            + MAX_TIMEOUT.toMinutes() + "m (24 hours; 0 for no limit), got '" + Printable.of(value)
+            + "'");
       }
       return d;
     }
     throw new IllegalArgumentException(what + " must be a time such as 60s, 500ms or 2m (a whole"
-        + " number of seconds without a unit; 0 for no limit), got '" + value + "'");
+        + " number of seconds without a unit; 0 for no limit), got '" + Printable.of(value) + "'");
   }
 
   /**
@@ -222,13 +228,14 @@ public final class TckMatrix {
     for (String s : v.split(",", -1)) {
       String name = s.trim();
       if (name.isEmpty()) {
-        throw new IllegalArgumentException(key + " '" + v + "' has an empty name; give one or more"
-            + " names separated by commas" + allowed + " (or leave " + key + " unset for all)");
+        throw new IllegalArgumentException(key + " '" + Printable.of(v) + "' has an empty name;"
+            + " give one or more names separated by commas" + allowed + " (or leave " + key
+            + " unset for all)");
       }
       if (known != null && !known.contains(name)) {
-        throw new IllegalArgumentException(key + " '" + v + "' has the unknown name '" + name
-            + "'; give one or more names separated by commas" + allowed + " (or leave " + key
-            + " unset for all)");
+        throw new IllegalArgumentException(key + " '" + Printable.of(v) + "' has the unknown name '"
+            + Printable.of(name) + "'; give one or more names separated by commas" + allowed
+            + " (or leave " + key + " unset for all)");
       }
       out.add(name);
     }

@@ -2,6 +2,7 @@ package io.gomap4j.tck;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,8 +76,8 @@ public final class TckRunner {
     for (String id : new LinkedHashSet<>(ids)) {
       TckCheck c = byId.get(id.trim());
       if (c == null) {
-        throw new IllegalArgumentException(
-            "unknown TCK check '" + id + "'; valid ids: " + String.join(", ", byId.keySet()));
+        throw new IllegalArgumentException("unknown TCK check '" + Printable.of(id)
+            + "'; valid ids: " + String.join(", ", byId.keySet()));
       }
       out.add(c);
     }

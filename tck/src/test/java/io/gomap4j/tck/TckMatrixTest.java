@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.Plugins;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,5 +158,40 @@ class TckMatrixTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("map.nope")
         .hasMessageContaining("map.model.longlong");
+  }
+
+  @Test
+  @DisplayName("A message quoting a tck.* property or a name given writes its control characters as"
+      + " \\u00XX escapes, so that a value cannot clear the terminal or split the message")
+  void controlCharactersAreEscaped() {
+    String raw = "x\u001b[2J\ny";
+    String escaped = "x\\u001b[2J\\u000ay";
+    assertThatThrownBy(() -> TckMatrix.combinations(plugins, List.of(raw), List.of(), List.of()))
+        .hasMessageStartingWith("unknown hash plugin '" + escaped + "'");
+    assertThatThrownBy(() -> TckMatrix.parseTimeout("tck.timeout", raw))
+        .hasMessageEndingWith("got '" + escaped + "'");
+    assertThatThrownBy(() -> TckMatrix.parseTimeout("tck.timeout", "9999999999m\u001b"))
+        .hasMessageEndingWith("got '9999999999m\\u001b'");
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(TckMatrix.HASH, "mix," + raw);
+    properties.put(TckMatrix.LAYOUT, raw + ",,wide");
+    properties.put(TckMatrix.SAMPLE, raw);
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      String before = System.getProperty(p.getKey());
+      System.setProperty(p.getKey(), p.getValue());
+      try {
+        assertThatThrownBy(() -> TckMatrix.fromSystemProperties(plugins))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(p.getKey() + " ")
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}")
+                .contains(escaped));
+      } finally {
+        if (before == null) {
+          System.clearProperty(p.getKey());
+        } else {
+          System.setProperty(p.getKey(), before);
+        }
+      }
+    }
   }
 }

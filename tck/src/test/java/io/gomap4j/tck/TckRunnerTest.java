@@ -71,6 +71,34 @@ class TckRunnerTest {
     assertThat(r.message()).isEqualTo("not for this plugin");
   }
 
+  @Test
+  @DisplayName("A result quotes the plugins and what they threw without raw control characters, and"
+      + " an unknown check id is quoted so too")
+  void controlCharactersAreEscaped() {
+    String raw = "x\u001b[2J\ny";
+    String escaped = "x\\u001b[2J\\u000ay";
+    Combination c = new Combination(new Fixtures.MixHash(raw, false), Fixtures.WIDE,
+        Fixtures.GO119);
+    TckCheck throwing = check("x.throws", () -> {
+      throw new IllegalStateException("the plugin said " + raw);
+    });
+    CheckResult r = TckRunner.runOne(c, throwing, 1, 1);
+    assertThat(r.status()).isEqualTo(CheckResult.Status.FAILED);
+    assertThat(List.of(r.combination(), r.message(), r.reproduce()))
+        .allSatisfy(text -> assertThat(text).doesNotContainPattern("\\p{Cntrl}")
+            .contains(escaped));
+    assertThat(r.message()).endsWith("the plugin said " + escaped);
+    assertThat(r.failure()).hasMessage("the plugin said " + raw);
+    CheckResult made = new CheckResult(raw, raw, raw, CheckResult.Status.FAILED, raw, null, 1, raw,
+        0);
+    assertThat(List.of(made.combination(), made.checkId(), made.description(), made.message(),
+        made.reproduce())).containsOnly(escaped);
+
+    assertThatThrownBy(() -> TckRunner.select(List.of(throwing), List.of(raw)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown TCK check '" + escaped + "'; valid ids: x.throws");
+  }
+
   /** A check with the given body. */
   private static TckCheck check(String id, TckRunner.CheckBody body) {
     return new TckCheck() {

@@ -3,7 +3,7 @@ package io.gomap4j.api.internal;
 /**
  * Text from a file, a command line, a caller or a plugin made fit to quote in a message: a raw
  * control character could split the message, move a terminal's cursor, clear its screen or change
- * its colours. The api's {@code GoType} parser, the engine and the CLI quote text through it.
+ * its colours. The api's {@code GoType} parser, the engine, the TCK and the CLI quote text through it.
  */
 public final class Printable {
 

@@ -1,6 +1,7 @@
 package io.gomap4j.tck.kit;
 
 import io.gomap4j.api.GoType;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.Platform;
@@ -100,7 +101,7 @@ public abstract class PlatformLayoutVerification extends Verification {
           return layout;
         }
       };
-      return DynamicContainer.dynamicContainer(layout.name(), kit.verify());
+      return DynamicContainer.dynamicContainer(Printable.of(layout.name()), kit.verify());
     });
   }
 

@@ -1,5 +1,6 @@
 package io.gomap4j.tck.kit;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The same checks run without JUnit through {@link #run(long)}, which the {@code gomap4j tck
  * --plugin-jar} command uses; it runs every check, whatever {@code -Dtck.check} says.
+ *
+ * <p>The kit's messages, test names and results quote the plugin (its name, what it answered, the
+ * message of what it threw) and the {@code tck.*} properties with each control character written
+ * as {@code \}{@code u00XX}, so that a plugin or a property cannot split a message or reach a
+ * terminal with an escape sequence. The exception a failure wraps, its cause, is left as it was.
  */
 public abstract class Verification {
 
@@ -175,6 +181,11 @@ public abstract class Verification {
         + " name(): rename the plugin");
   }
 
+  /** {@code id: contract}, the name of {@code check}'s test, without raw control characters. */
+  static String testName(KitCheck check) {
+    return Printable.of(check.id() + ": " + check.contract());
+  }
+
   /** The id prefixes of the TCK's kits and suites; an id with another prefix is no TCK check. */
   private static final List<String> KINDS = List.of("hash", "layout", "growth", "map");
 
@@ -199,10 +210,11 @@ public abstract class Verification {
     for (String id : ids) {
       boolean ofThisKit = own.contains(id) || all.stream().anyMatch(c -> c.id().equals(id));
       if (!ofThisKit && (ownKinds.contains(kindOf(id)) || !KINDS.contains(kindOf(id)))) {
-        throw new IllegalArgumentException(TckMatrix.CHECK + " '" + System.getProperty(
-            TckMatrix.CHECK) + "' has the unknown check '" + id + "'; the checks of " + subject()
-            + " are " + String.join(", ", own) + ", and the other kits' start with "
-            + KINDS.stream().filter(k -> !ownKinds.contains(k)).map(k -> k + ".").toList());
+        throw new IllegalArgumentException(Printable.of(TckMatrix.CHECK + " '"
+            + System.getProperty(TckMatrix.CHECK) + "' has the unknown check '" + id
+            + "'; the checks of " + subject() + " are " + String.join(", ", own)
+            + ", and the other kits' start with "
+            + KINDS.stream().filter(k -> !ownKinds.contains(k)).map(k -> k + ".").toList()));
       }
     }
     List<KitCheck> out = new ArrayList<>();
@@ -274,28 +286,31 @@ public abstract class Verification {
           set.add("-D" + key + "=" + value);
         }
       }
-      String why = String.join(" ", set) + " selects none of the checks of " + subject();
+      String why = Printable.of(
+          String.join(" ", set) + " selects none of the checks of " + subject());
       return Stream.of(DynamicTest.dynamicTest(why, () -> Assumptions.abort(why)));
     }
     TckRunner.Guard guard = new TckRunner.Guard();
     return selected.stream()
-        .map(check -> DynamicTest.dynamicTest(check.id() + ": " + check.contract(), () -> {
+        .map(check -> DynamicTest.dynamicTest(testName(check), () -> {
           String subject = subject();
           try {
             TckRunner.within(timeout, subject, check.id(), guard,
                 () -> check.run(checkSeed(runSeed, check)));
           } catch (TckRunner.NotRun e) {
-            throw new AssertionError(subject + " " + check.id() + " (" + check.contract() + "): "
-                + e.getMessage() + " [reproduce: " + reproduce(check, runSeed) + "]", e);
+            throw new AssertionError(Printable.of(subject + " " + check.id() + " ("
+                + check.contract() + "): " + e.getMessage() + " [reproduce: "
+                + reproduce(check, runSeed) + "]"), e);
           } catch (TckCheck.CheckSkipped e) {
-            Assumptions.abort(check.id() + " does not apply: " + e.getMessage());
+            Assumptions.abort(Printable.of(check.id() + " does not apply: " + e.getMessage()));
           } catch (AssertionError e) {
-            throw new AssertionError(subject + " broke " + check.id() + " (" + check.contract()
-                + "): " + e.getMessage() + " [reproduce: " + reproduce(check, runSeed) + "]", e);
+            throw new AssertionError(Printable.of(subject + " broke " + check.id() + " ("
+                + check.contract() + "): " + e.getMessage() + " [reproduce: "
+                + reproduce(check, runSeed) + "]"), e);
           } catch (Exception e) {
-            throw new AssertionError(subject + " broke " + check.id() + " (" + check.contract()
-                + "): the plugin threw " + e + " [reproduce: " + reproduce(check, runSeed) + "]",
-                e);
+            throw new AssertionError(Printable.of(subject + " broke " + check.id() + " ("
+                + check.contract() + "): the plugin threw " + e + " [reproduce: "
+                + reproduce(check, runSeed) + "]"), e);
           }
         }));
   }

@@ -1,5 +1,6 @@
 package io.gomap4j.tck.vectors;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.internal.FlatJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -107,11 +108,11 @@ public final class GoVectors {
         try {
           out.add(parse.apply(source, FlatJson.parseFields(line)));
         } catch (RuntimeException e) {
-          throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(Printable.of(source + ": " + e.getMessage()), e);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name, e);
+      throw new UncheckedIOException("cannot read " + Printable.of(name), e);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.gomap4j.tck.vectors;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.Hasher;
 import io.gomap4j.spi.KeyMaterial;
 import java.nio.ByteBuffer;
@@ -73,14 +74,19 @@ public record HashVector(
         return hasher.f64hash(Double.longBitsToDouble(int64Value()), seed);
       default:
         throw new IllegalArgumentException(
-            "unknown fn '" + fn + "' in " + source + "; expected one of " + FUNCTIONS);
+            "unknown fn '" + Printable.of(fn) + "' in " + Printable.of(source)
+                + "; expected one of " + FUNCTIONS);
     }
   }
 
-  /** A one-line description for failure messages. */
+  /**
+   * A one-line description for failure messages, the file's texts with each control character
+   * written as {@code \}{@code u00XX}.
+   */
   public String describe() {
-    return source + ": " + alg + " " + fn + " on " + goarch + " seed=" + Long.toHexString(seed)
-        + " data=" + HexFormat.of().formatHex(data) + " expected hash=" + Long.toHexString(hash);
+    return Printable.of(source + ": " + alg + " " + fn + " on " + goarch) + " seed="
+        + Long.toHexString(seed) + " data=" + HexFormat.of().formatHex(data) + " expected hash="
+        + Long.toHexString(hash);
   }
 
   @Override

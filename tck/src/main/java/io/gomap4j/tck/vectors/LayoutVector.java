@@ -1,5 +1,7 @@
 package io.gomap4j.tck.vectors;
 
+import io.gomap4j.api.internal.Printable;
+
 /**
  * One map type's bucket layout as Go 1.19's compiler built it, read from the runtime's
  * {@code maptype}.
@@ -43,8 +45,12 @@ public record LayoutVector(
     int overflowOffset,
     int bucketAlign) {
 
+  /**
+   * {@code source: map[key]elem on goarch}, for messages, with each control character written as
+   * {@code \}{@code u00XX}.
+   */
   @Override
   public String toString() {
-    return source + ": map[" + key + "]" + elem + " on " + goarch;
+    return Printable.of(source + ": map[" + key + "]" + elem + " on " + goarch);
   }
 }

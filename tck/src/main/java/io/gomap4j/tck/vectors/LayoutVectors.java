@@ -3,6 +3,7 @@ package io.gomap4j.tck.vectors;
 import static java.util.Objects.requireNonNull;
 
 import io.gomap4j.api.GoType;
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.spi.TypeLayout;
@@ -80,12 +81,13 @@ public final class LayoutVectors {
     List<String> out = new ArrayList<>();
     for (LayoutVector v : reference(layout)) {
       if (!expressible(v)) {
-        out.add(v + ": cannot express map[" + v.key() + "]" + v.elem());
+        out.add(v + ": cannot express map[" + Printable.of(v.key()) + "]"
+            + Printable.of(v.elem()));
         continue;
       }
       List<String> diffs = mismatches(layout, v);
       if (!diffs.isEmpty()) {
-        out.add(layout.name() + " vs " + v + ": " + String.join("; ", diffs));
+        out.add(Printable.of(layout.name()) + " vs " + v + ": " + String.join("; ", diffs));
       }
     }
     return out;
@@ -99,9 +101,9 @@ public final class LayoutVectors {
    */
   public static List<String> mismatches(PlatformLayout layout, LayoutVector v) {
     GoType key = goType(v.key()).orElseThrow(() -> new IllegalArgumentException(
-        "cannot express key type " + v.key() + " of " + v));
+        "cannot express key type " + Printable.of(v.key()) + " of " + v));
     GoType elem = goType(v.elem()).orElseThrow(() -> new IllegalArgumentException(
-        "cannot express elem type " + v.elem() + " of " + v));
+        "cannot express elem type " + Printable.of(v.elem()) + " of " + v));
     TypeLayout k = layout.typeLayout(key);
     TypeLayout e = layout.typeLayout(elem);
     List<String> out = new ArrayList<>();
@@ -115,7 +117,7 @@ public final class LayoutVectors {
       b = layout.bucketLayout(key, elem);
     } catch (IllegalArgumentException ex) {
       out.add("bucketLayout: go builds a " + v.bucketSize() + "-byte bucket, layout refused: "
-          + ex.getMessage());
+          + Printable.of(ex.getMessage()));
       return out;
     }
     diff(out, "bucket keyType", k, b.keyType());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
+import io.gomap4j.tck.CheckResult;
 import io.gomap4j.tck.TckMatrix;
 import io.gomap4j.tck.WithoutTckProperties;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,5 +178,37 @@ class KitSelectionTest {
     assertThat(BrokenPluginsTest.mapKit(BrokenPlugins.soundLayout(), new Go119GrowthPolicy())
         .verify().map(DynamicTest::getDisplayName).toList()).singleElement().asString()
         .startsWith("map.partners: ");
+  }
+
+  @Test
+  @DisplayName("A kit's test names, failures, results and refusals quote the plugin's name and the"
+      + " tck.* properties without raw control characters")
+  void controlCharactersAreEscaped() {
+    String raw = "x\u001b[2J\ny";
+    String escaped = "x\\u001b[2J\\u000ay";
+    HashProviderVerification kit = BrokenPluginsTest.hashKit(new BrokenPlugins.Renamed(raw));
+    List<String> texts = new ArrayList<>();
+    for (DynamicTest test : kit.verify().toList()) {
+      texts.add(test.getDisplayName());
+      try {
+        test.getExecutable().execute();
+      } catch (Throwable t) {
+        texts.add(t.getMessage());
+      }
+    }
+    for (CheckResult r : kit.run(5).results()) {
+      texts.addAll(List.of(r.combination(), r.checkId(), r.description(), r.message(),
+          r.reproduce()));
+    }
+    assertThat(texts).allSatisfy(t -> assertThat(t).doesNotContainPattern("\\p{Cntrl}"))
+        .anySatisfy(t -> assertThat(t).startsWith("hash " + escaped + " broke hash.name"));
+
+    set(TckMatrix.CHECK, "hash." + raw);
+    assertThatThrownBy(kit::verify).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tck.check 'hash." + escaped + "' has the unknown check 'hash."
+            + escaped + "'; the checks of hash " + escaped + " are ");
+    set(TckMatrix.CHECK, "layout." + raw);
+    assertThat(kit.verify().map(DynamicTest::getDisplayName).toList()).containsExactly(
+        "-Dtck.check=layout." + escaped + " selects none of the checks of hash " + escaped);
   }
 }
