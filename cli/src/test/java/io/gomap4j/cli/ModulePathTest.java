@@ -1,10 +1,13 @@
 package io.gomap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,17 +29,22 @@ class ModulePathTest {
       "gomap4j-layouts-64bit", "slf4j-api", "api", "engine", "hash-providers", "layouts-32bit",
       "layouts-64bit");
 
+  /** The TCK's module and the JUnit modules it requires, besides {@link #MODULE_JARS}. */
+  private static final Set<String> TCK_JARS = Set.of("gomap4j-tck", "tck", "junit-jupiter-api",
+      "opentest4j", "junit-platform-commons", "apiguardian-api");
+
   /**
-   * Whether {@code p} is one of {@link #MODULE_JARS}: their class directories in a reactor build, or
+   * Whether {@code p} is one of {@code names}, such as {@link #MODULE_JARS}: their class directories
+   * in a reactor build, or
    * their jars, but not the engine's test jar (its test fixtures are no part of the layer).
    */
-  private static boolean wanted(Path p) {
+  private static boolean wanted(Path p, Set<String> names) {
     String s = p.toString().replace(File.separatorChar, '/');
     String file = p.getFileName().toString();
     if (file.endsWith("-tests.jar")) {
       return false;
     }
-    for (String name : MODULE_JARS) {
+    for (String name : names) {
       if (s.contains("/" + name + "/target/classes") || file.startsWith(name + "-")) {
         return true;
       }
@@ -44,17 +52,22 @@ class ModulePathTest {
     return false;
   }
 
-  @Test
-  @DisplayName("In a module layer the registry finds the bundled plugins through provides clauses")
-  void pluginsResolveOnTheModulePath() throws Exception {
+  /** The entries of the test class path that are among {@code names}, for a module finder. */
+  private static ModuleFinder finder(Set<String> names) {
     List<Path> paths = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(entry);
-      if (Files.exists(p) && wanted(p)) {
+      if (Files.exists(p) && wanted(p, names)) {
         paths.add(p);
       }
     }
-    ModuleFinder finder = ModuleFinder.of(paths.toArray(Path[]::new));
+    return ModuleFinder.of(paths.toArray(Path[]::new));
+  }
+
+  @Test
+  @DisplayName("In a module layer the registry finds the bundled plugins through provides clauses")
+  void pluginsResolveOnTheModulePath() throws Exception {
+    ModuleFinder finder = finder(MODULE_JARS);
     Configuration cf = ModuleLayer.boot().configuration().resolveAndBind(
         finder, ModuleFinder.of(),
         Set.of("io.gomap4j.engine", "io.gomap4j.hash", "io.gomap4j.layout32",
@@ -74,5 +87,24 @@ class ModulePathTest {
     ServiceLoader.load(layer, hash).stream()
         .forEach(p -> viaProvides.add(p.type().getModule().getName()));
     assertThat(viaProvides).containsExactly("io.gomap4j.hash");
+  }
+
+  @Test
+  @DisplayName("In a module layer the TCK reaches what the api and engine export to it only: it"
+      + " quotes a value through the api's Printable")
+  void tckResolvesOnTheModulePath() throws Exception {
+    Set<String> names = new TreeSet<>(MODULE_JARS);
+    names.addAll(TCK_JARS);
+    Configuration cf = ModuleLayer.boot().configuration().resolveAndBind(
+        finder(names), ModuleFinder.of(), Set.of("io.gomap4j.tck"));
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf,
+        ClassLoader.getPlatformClassLoader());
+    Class<?> matrix = layer.findLoader("io.gomap4j.tck").loadClass("io.gomap4j.tck.TckMatrix");
+    assertThat(matrix.getModule().getName()).isEqualTo("io.gomap4j.tck");
+    Method parse = matrix.getMethod("parseTimeout", String.class, String.class);
+    assertThatThrownBy(() -> parse.invoke(null, "tck.timeout", "1\u001bs"))
+        .isInstanceOf(InvocationTargetException.class).cause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("got '1\\u001bs'");
   }
 }
