@@ -2,10 +2,15 @@ package io.gomap4j.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import java.nio.ByteOrder;
 
 /**
  * The facts about a Go target (GOARCH) that hashing and layout depend on.
+ *
+ * <p>The constructor's messages and {@link #toString()} quote {@code goarch} with each control
+ * character written as {@code \}{@code u00XX}, since a platform comes from a plugin and is named in
+ * messages; {@link #goarch()}, equality and the hash code use it as given.
  *
  * @param goarch the GOARCH name, such as {@code amd64} or {@code 386}
  * @param ptrSize the size of a pointer and of {@code uintptr}, 4 or 8 ({@code sys.PtrSize})
@@ -22,11 +27,11 @@ public record Platform(String goarch, int ptrSize, int regSize, ByteOrder byteOr
     }
     if (ptrSize != 4 && ptrSize != 8) {
       throw new IllegalArgumentException(
-          "ptrSize of " + goarch + " must be 4 or 8, got " + ptrSize);
+          "ptrSize of " + Printable.of(goarch) + " must be 4 or 8, got " + ptrSize);
     }
     if (regSize != 4 && regSize != 8) {
       throw new IllegalArgumentException(
-          "regSize of " + goarch + " must be 4 or 8, got " + regSize);
+          "regSize of " + Printable.of(goarch) + " must be 4 or 8, got " + regSize);
     }
   }
 
@@ -40,8 +45,9 @@ public record Platform(String goarch, int ptrSize, int regSize, ByteOrder byteOr
     return byteOrder == ByteOrder.BIG_ENDIAN;
   }
 
+  /** {@code amd64 (64-bit, little-endian)}: the GOARCH, without raw control characters, and facts. */
   @Override
   public String toString() {
-    return goarch + " (" + bits() + "-bit, " + (bigEndian() ? "big" : "little") + "-endian)";
+    return Printable.of(goarch) + " (" + bits() + "-bit, " + (bigEndian() ? "big" : "little") + "-endian)";
   }
 }
