@@ -1,5 +1,6 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
@@ -287,7 +288,7 @@ final class TckCommand implements Callable<Integer> {
       }
       prepareReport(out);
 
-      out.println("tck: plugin jar " + pluginJar);
+      out.println("tck: plugin jar " + shown(pluginJar));
       for (PluginInfo p : jar.own()) {
         out.println("tck:   " + p.kind().label() + " " + p.name() + " (" + p.className() + ")");
       }
@@ -314,7 +315,7 @@ final class TckCommand implements Callable<Integer> {
           String name = kit.getKey() + " (" + p.kind().label() + " " + p.name() + ")";
           TckReport r = kit.getValue().run(seed, timeout, guard);
           Map<String, String> props = new LinkedHashMap<>();
-          props.put("plugin-jar", pluginJar.toString());
+          props.put("plugin-jar", shown(pluginJar));
           props.put("plugin", p.kind().label() + " " + p.name() + " (" + p.className() + ")");
           props.put("tck.seed", Long.toString(seed));
           props.put("capabilities", capabilities.isEmpty() ? "none"
@@ -331,7 +332,7 @@ final class TckCommand implements Callable<Integer> {
       }
       TckReport matrix = null;
       if (jar.own().isEmpty()) {
-        out.println("tck: no plugin of " + pluginJar.getFileName() + " registered: no kit or "
+        out.println("tck: no plugin of " + shown(pluginJar.getFileName()) + " registered: no kit or "
             + "matrix check can run");
       } else if (noMatrix) {
         out.println("tck: matrix not run (--no-matrix)");
@@ -365,10 +366,10 @@ final class TckCommand implements Callable<Integer> {
         skipped += s.count(CheckResult.Status.SKIPPED);
       }
       out.println();
-      out.println("tck: " + pluginJar.getFileName() + ": " + passed + " passed, " + failed
+      out.println("tck: " + shown(pluginJar.getFileName()) + ": " + passed + " passed, " + failed
           + " failed, " + skipped + " skipped in " + millis + " ms (" + Words.count(suites.size(),
           "suite") + ")");
-      writeReport(out, "gomap4j TCK: " + pluginJar.getFileName(), suites);
+      writeReport(out, "gomap4j TCK: " + shown(pluginJar.getFileName()), suites);
       out.flush();
       return failed == 0 ? Main.OK : Main.FAILED;
     } catch (IOException e) {
@@ -381,10 +382,14 @@ final class TckCommand implements Callable<Integer> {
     List<CheckResult> out = new ArrayList<>();
     for (CheckResult r : report.results()) {
       String[] names = r.combination().split("/", -1);
-      String reproduce = names.length != 3 ? r.reproduce()
-          : "gomap4j tck --plugin-jar " + pluginJar + " --no-kits --hash " + names[0] + " --layout "
-              + names[1] + " --growth " + names[2] + " --seed " + seed + " --check "
-              + r.checkId() + timeoutOption() + "  (check seed " + r.seed() + ")";
+      String reproduce = r.reproduce();
+      if (names.length == 3) {
+        List<String> command = new ArrayList<>(List.of("gomap4j", "tck", "--plugin-jar",
+            pluginJar.toString(), "--no-kits", "--hash", names[0], "--layout", names[1],
+            "--growth", names[2], "--seed", Long.toString(seed), "--check", r.checkId()));
+        command.addAll(timeoutOption());
+        reproduce = ShellWords.command(command) + "  (check seed " + r.seed() + ")";
+      }
       out.add(new CheckResult(r.combination(), r.checkId(), r.description(), r.status(),
           r.message(), r.failure(), r.seed(), reproduce, r.millis()));
     }
@@ -534,7 +539,7 @@ final class TckCommand implements Callable<Integer> {
           r.passed() ? "" : r.problem(), null, seed, reproduceKits(), 0));
     }
     Map<String, String> props = new LinkedHashMap<>();
-    props.put("plugin-jar", pluginJar.toString());
+    props.put("plugin-jar", shown(pluginJar));
     props.put("reproduce", reproduceKits());
     return new TckReports.Suite("registration", TckReports.Kind.REGISTRATION, results, props);
   }
@@ -542,7 +547,7 @@ final class TckCommand implements Callable<Integer> {
   private TckReports.Suite matrixSuite(TckReport report) {
     Map<String, String> props = new LinkedHashMap<>();
     if (pluginJar != null) {
-      props.put("plugin-jar", pluginJar.toString());
+      props.put("plugin-jar", shown(pluginJar));
     }
     props.put("tck.seed", Long.toString(seed));
     props.put("tck.sample", sample == null ? "all" : sample.toString());
@@ -551,19 +556,28 @@ final class TckCommand implements Callable<Integer> {
         props);
   }
 
-  /** {@code --timeout T} if the timeout is not the default, for reproduce lines. */
-  private String timeoutOption() {
-    return timeout.equals(TckRunner.DEFAULT_TIMEOUT) ? ""
-        : " --timeout " + TckRunner.timeOption(timeout);
+  /** {@code --timeout T} if the timeout is not the default, for reproduce lines; else none. */
+  private List<String> timeoutOption() {
+    return timeout.equals(TckRunner.DEFAULT_TIMEOUT) ? List.of()
+        : List.of("--timeout", TckRunner.timeOption(timeout));
   }
 
-  /** The command that runs the registration and the kits again with this seed. */
+  /**
+   * The command that runs the registration and the kits again with this seed, its words quoted
+   * for a shell ({@link ShellWords#command}).
+   */
   private String reproduceKits() {
-    return "gomap4j tck --plugin-jar " + pluginJar + " --no-matrix --seed " + seed
-        + (capabilities.isEmpty() ? "" : " --capability " + String.join(",",
-            EnumSet.copyOf(capabilities).stream().map(Enum::name).toList()))
-        + (loadBound == null ? "" : " --load-bound " + loadBound)
-        + timeoutOption();
+    List<String> command = new ArrayList<>(List.of("gomap4j", "tck", "--plugin-jar",
+        pluginJar.toString(), "--no-matrix", "--seed", Long.toString(seed)));
+    if (!capabilities.isEmpty()) {
+      command.addAll(List.of("--capability", String.join(",",
+          EnumSet.copyOf(capabilities).stream().map(Enum::name).toList())));
+    }
+    if (loadBound != null) {
+      command.addAll(List.of("--load-bound", loadBound.toString()));
+    }
+    command.addAll(timeoutOption());
+    return ShellWords.command(command);
   }
 
   /**
@@ -581,8 +595,8 @@ final class TckCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": " + e.getMessage());
     }
     if (!stale.isEmpty()) {
-      out.println("tck: deleted " + Words.count(stale.size(), "report file") + " of an earlier run from "
-          + reportDir);
+      out.println("tck: deleted " + Words.count(stale.size(), "report file")
+          + " of an earlier run from " + shown(reportDir));
     }
   }
 
@@ -592,7 +606,7 @@ final class TckCommand implements Callable<Integer> {
     }
     try {
       List<Path> files = TckReports.write(reportDir, title, suites);
-      out.println("tck: report written to " + reportDir + " (" + Words.count(files.size() - 1,
+      out.println("tck: report written to " + shown(reportDir) + " (" + Words.count(files.size() - 1,
           "JUnit XML file") + ", " + TckReports.MARKDOWN + ")");
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": cannot write the report: "
@@ -619,6 +633,11 @@ final class TckCommand implements Callable<Integer> {
         out.println(indent(trace.toString()));
       }
     }
+  }
+
+  /** A path or name for the output: its control characters written as {@code \}{@code u00XX}. */
+  private static String shown(Object o) {
+    return Printable.of(String.valueOf(o));
   }
 
   private static String summary(TckReport r) {

@@ -1,5 +1,6 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.trace.TraceFormatException;
@@ -85,12 +86,12 @@ final class TraceCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "cannot read trace file " + file + ": " + e);
     } catch (IllegalStateException e) {
       // An invariant broke (or the engine failed) during the replay: our map is wrong.
-      out.println("trace: " + file + ": the replay failed: " + e.getMessage());
+      out.println(Printable.of("trace: " + file + ": the replay failed: " + e.getMessage()));
       out.flush();
       return Main.FAILED;
     }
-    out.println("trace: " + r.source() + " (goarch " + r.goarch() + ", hash " + r.hash()
-        + ", invariants " + (noInvariants ? "not checked" : "checked") + ")");
+    out.println("trace: " + Printable.of(r.source()) + " (goarch " + r.goarch() + ", hash "
+        + r.hash() + ", invariants " + (noInvariants ? "not checked" : "checked") + ")");
     out.println(r.summary());
     out.flush();
     return r.matched() ? Main.OK : Main.FAILED;

@@ -6,6 +6,10 @@ import io.gomap4j.api.GoType;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.MapInternals;
+import io.gomap4j.spi.HashProvider;
+import io.gomap4j.spi.Hasher;
+import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import io.gomap4j.tck.Combination;
 import io.gomap4j.tck.MapContract;
@@ -16,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +151,55 @@ class MainTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("trace: 4000 ops, 4000 states matched");
     assertThat(r.out()).contains("goarch amd64", "hash memhash-go119", "invariants checked");
+  }
+
+  /** A hash provider named {@code broken} whose hashers throw, naming {@code text}. */
+  private static HashProvider brokenHash(String text) {
+    return new HashProvider() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+        return (Hasher) Proxy.newProxyInstance(Hasher.class.getClassLoader(),
+            new Class<?>[] {Hasher.class}, (proxy, method, args) -> {
+              if (method.getName().equals("bits")) {
+                return platform.bits();
+              }
+              throw new IllegalStateException("the hasher broke: " + text);
+            });
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("trace quotes the file it replays and why the replay failed without raw control"
+      + " characters")
+  void traceQuotesTheFileWithoutControlCharacters() throws IOException {
+    String raw = "a\u001b[2J\nb";
+    String shown = "a\\u001b[2J\\u000ab";
+    Path file = write("trace-" + raw + ".txt", bundledTrace());
+    Run r = run("trace", "--replay", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("trace: " + dir + "/trace-" + shown + ".txt (goarch amd64, ");
+
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine(new Main(
+        () -> Plugins.discovered().with(List.of(brokenHash(raw))), MapContract::checks, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(cl.execute("trace", "--replay", file.toString(), "--hash", "broken"))
+        .isEqualTo(Main.FAILED);
+    assertThat(out.toString()).startsWith("trace: " + dir + "/trace-" + shown
+        + ".txt: the replay failed: ").contains("the hasher broke: " + shown)
+        .doesNotContainPattern("[\\p{Cntrl}&&[^\\n]]").hasLineCount(1);
   }
 
   @Test

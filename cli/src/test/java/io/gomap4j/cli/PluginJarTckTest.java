@@ -24,6 +24,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -444,6 +445,66 @@ class PluginJarTckTest {
     // The kits fail the same way as in the first run.
     assertThat(failedLines(kits.out())).isEqualTo(failedLines(r.out()).stream()
         .filter(l -> !l.startsWith("FAILED fixture-random/")).toList());
+  }
+
+  /** The words a POSIX shell reads from {@code command}, as {@code sh} itself reads them. */
+  private static List<String> shellWords(String command) throws Exception {
+    Process p = new ProcessBuilder("/bin/sh", "-c", "for w in " + command
+        + "; do printf '%s\\0' \"$w\"; done").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return List.of(out.split("\0"));
+  }
+
+  @Test
+  void reproduceLinesQuoteAJarPathForTheShell() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+    Path jar = jar("my plugin's $HOME.jar", List.of("RandomHash"), "fixture.RandomHash\n");
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--growth", "go119", "--check", "map.model.longlong", "--seed", "42");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    List<String> lines = r.out().lines().map(String::strip)
+        .filter(l -> l.startsWith("reproduce: gomap4j ")).distinct().toList();
+    assertThat(lines).as(r.out()).hasSizeGreaterThanOrEqualTo(2)
+        .allMatch(l -> l.contains(" --plugin-jar " + ShellWords.quote(jar.toString()) + " "));
+    for (String line : lines) {
+      String command = line.substring("reproduce: ".length()).replaceAll("  \\(.*", "");
+      List<String> words = shellWords(command);
+      assertThat(words).as(line).startsWith("gomap4j", "tck", "--plugin-jar", jar.toString());
+      assertThat(String.join(" ", words)).as(line)
+          .isEqualTo(command.replace(ShellWords.quote(jar.toString()), jar.toString()));
+      if (words.contains("--no-kits")) { // the kits' line runs them all again: too slow here
+        Run again = run(words.subList(1, words.size()).toArray(String[]::new));
+        assertThat(again.exit()).as(line + ": " + again.out() + again.err())
+            .isEqualTo(Main.FAILED);
+        assertThat(again.out()).as(line)
+            .contains("tck: my plugin's $HOME.jar: 3 passed, 1 failed, 0 skipped");
+      }
+    }
+    assertThat(lines).as(r.out()).anyMatch(l -> l.contains(" --no-kits "))
+        .anyMatch(l -> l.contains(" --no-matrix "));
+  }
+
+  @Test
+  void aJarOrReportPathWithControlCharactersIsPrintedWithoutThem() throws Exception {
+    String raw = "a\u001b[2J\nb";
+    String shown = "a\\u001b[2J\\u000ab";
+    Path jar = jar(raw + ".jar", List.of("RandomHash"), "fixture.RandomHash\n");
+    Path report = dir.resolve("report-" + raw);
+    Run r = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--growth", "go119", "--check", "map.model.longlong", "--seed", "42", "--report",
+        report.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+    assertThat(r.out()).doesNotContain("\u001b")
+        .contains("tck: plugin jar " + dir + "/" + shown + ".jar")
+        .contains("tck: " + shown + ".jar: ")
+        .contains("tck: report written to " + dir + "/report-" + shown + " (")
+        .contains("reproduce: gomap4j tck --plugin-jar " + dir + "/" + shown + ".jar --no-kits ");
+    Run again = run("tck", "-q", "--plugin-jar", jar.toString(), "--layout", "amd64",
+        "--growth", "go119", "--check", "map.model.longlong", "--seed", "42", "--report",
+        report.toString());
+    assertThat(again.out()).doesNotContain("\u001b")
+        .contains("of an earlier run from " + dir + "/report-" + shown + "\n");
   }
 
   private static List<String> failedLines(String out) {
