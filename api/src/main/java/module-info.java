@@ -10,8 +10,8 @@
 module io.gomap4j.api {
   exports io.gomap4j.api;
   exports io.gomap4j.spi;
-  exports io.gomap4j.api.internal to
-      io.gomap4j.engine,
-      io.gomap4j.tck,
-      io.gomap4j.cli;
+  // Not an API: exported to everyone, since the engine, the TCK and the CLI use it wherever they
+  // run, also in the unnamed module beside an api on the module path, where a qualified export
+  // would not reach them.
+  exports io.gomap4j.api.internal;
 }

@@ -12,9 +12,10 @@ module io.gomap4j.engine {
   exports io.gomap4j.engine.growth;
   exports io.gomap4j.engine.inject;
   exports io.gomap4j.engine.trace;
-  exports io.gomap4j.engine.internal to
-      io.gomap4j.tck,
-      io.gomap4j.cli;
+  // Not an API: exported to everyone, since the TCK and the CLI use it wherever they run, also in
+  // the unnamed module beside an engine on the module path, where a qualified export would not
+  // reach them.
+  exports io.gomap4j.engine.internal;
 
   uses io.gomap4j.spi.HashProvider;
   uses io.gomap4j.spi.PlatformLayout;

@@ -8,6 +8,8 @@ import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,5 +108,67 @@ class ModulePathTest {
         .isInstanceOf(InvocationTargetException.class).cause()
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith("got '1\\u001bs'");
+  }
+
+  /**
+   * A layer of the modules in {@code names} over the platform loader, and a class loader over it
+   * for the other entries of {@code classPath}: modules on the module path and the rest in the
+   * unnamed module, as Surefire runs a plugin's tests when its module-info requires only some of
+   * gomap4j's modules.
+   */
+  private static ClassLoader mixed(Set<String> modules, String root, Set<String> classPath)
+      throws Exception {
+    Configuration cf = ModuleLayer.boot().configuration().resolveAndBind(
+        finder(modules), ModuleFinder.of(), Set.of(root));
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf,
+        ClassLoader.getPlatformClassLoader());
+    List<URL> urls = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.exists(p) && wanted(p, classPath) && !wanted(p, modules)) {
+        urls.add(p.toUri().toURL());
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), layer.findLoader(root));
+  }
+
+  @Test
+  @DisplayName("With the api on the module path and the engine and the TCK on the class path,"
+      + " as in a plugin whose module requires only the api, the TCK and the engine reach the"
+      + " api's Printable")
+  void apiOnTheModulePathEngineAndTckOnTheClassPath() throws Exception {
+    Set<String> all = new TreeSet<>(MODULE_JARS);
+    all.addAll(TCK_JARS);
+    ClassLoader loader = mixed(Set.of("api", "gomap4j-api"), "io.gomap4j.api", all);
+    Class<?> matrix = loader.loadClass("io.gomap4j.tck.TckMatrix");
+    assertThat(matrix.getModule().isNamed()).isFalse();
+    assertThat(loader.loadClass("io.gomap4j.api.internal.Printable").getModule().getName())
+        .isEqualTo("io.gomap4j.api");
+    Method parse = matrix.getMethod("parseTimeout", String.class, String.class);
+    assertThatThrownBy(() -> parse.invoke(null, "tck.timeout", "1\u001bs"))
+        .isInstanceOf(InvocationTargetException.class).cause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("got '1\\u001bs'");
+    Class<?> goMaps = loader.loadClass("io.gomap4j.engine.GoMaps");
+    Object builder = goMaps.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("hash", String.class).invoke(builder, "no\u001bsuch");
+    assertThatThrownBy(() -> builder.getClass().getMethod("describe").invoke(builder))
+        .isInstanceOf(InvocationTargetException.class).cause()
+        .hasMessageContaining("no\\u001bsuch");
+  }
+
+  @Test
+  @DisplayName("With the api and the engine on the module path and the TCK on the class path, the"
+      + " TCK reaches the engine's internal package: it reads Go's hash vectors")
+  void engineOnTheModulePathTckOnTheClassPath() throws Exception {
+    Set<String> all = new TreeSet<>(MODULE_JARS);
+    all.addAll(TCK_JARS);
+    ClassLoader loader = mixed(MODULE_JARS, "io.gomap4j.engine", all);
+    Class<?> vectors = loader.loadClass("io.gomap4j.tck.vectors.GoVectors");
+    assertThat(vectors.getModule().isNamed()).isFalse();
+    assertThat(loader.loadClass("io.gomap4j.engine.internal.FlatJson").getModule().getName())
+        .isEqualTo("io.gomap4j.engine");
+    List<?> read = (List<?>) vectors.getMethod("hashVectors", String.class).invoke(null, "amd64");
+    assertThat(read).isNotEmpty();
   }
 }

@@ -6,8 +6,8 @@ import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.spi.GrowthPolicy;
 
 /**
- * Access to a map's internal state for the TCK and the trace replayer. Not an API for users:
- * this package is exported to {@code io.gomap4j.tck} only.
+ * Access to a map's internal state for the TCK, the CLI and the trace replayer. Not an API for
+ * users (see the package's documentation).
  */
 public final class MapInternals {
 
