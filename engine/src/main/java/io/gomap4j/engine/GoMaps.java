@@ -9,6 +9,7 @@ import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.internal.BytesMap;
 import io.gomap4j.engine.internal.LongLongMap;
+import io.gomap4j.engine.internal.PluginLoading;
 import io.gomap4j.engine.internal.ObjectMap;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
@@ -17,6 +18,7 @@ import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Creates gomap4j maps.
@@ -30,7 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Plugins are chosen by name from {@link Plugins#discovered()} (or the registry given to
- * {@link Builder#plugins}), or passed as instances. An instance's name is not checked against the
+ * {@link Builder#plugins}), or passed as instances. An instance is read as the registry reads a
+ * plugin: one whose {@code name()} or {@code spiVersion()} throws, whose name is null, or that was
+ * built for another SPI version is refused. Its name is not checked against the
  * plugin name rule, so the messages of the builder and of the maps it builds write each control
  * character in it, in its platform's GOARCH and in its supported platforms as
  * {@code \}{@code u00XX}. What the builder does not set comes from {@link Settings}. If two
@@ -205,13 +209,19 @@ public final class GoMaps {
     /**
      * A {@link GoMap} of Java objects.
      *
-     * @throws IllegalArgumentException on an unknown plugin name, a hash provider that does not
-     *     support the layout's platform, malformed key material settings, or a {@link #keyType}
-     *     and {@link #elemType} the layout refuses (a key type that is not comparable, a type too
-     *     large for the platform)
+     * @throws IllegalArgumentException on an unknown plugin name, a plugin instance the registry
+     *     would refuse (see the class documentation), a hash provider that does not support the
+     *     layout's platform or whose {@code create} refuses it or the key material (the message
+     *     names the provider, the platform and where the key material came from), malformed key
+     *     material settings, or a {@link #keyType} and {@link #elemType} the layout refuses (a key
+     *     type that is not comparable, a type too large for the platform)
      * @throws IllegalStateException if a plugin is looked up by name without {@link #plugins} and
      *     {@link Plugins#discovered()} fails (two plugins of one kind share a name, a plugin's
-     *     name breaks the plugin name rule, or discovery threw), or if the hash provider makes a
+     *     name breaks the plugin name rule, or discovery threw), if the layout's
+     *     {@code platform()} returns null, if a plugin throws from {@code platform()},
+     *     {@code supports}, {@code supportedPlatforms()} or (other than an
+     *     {@code IllegalArgumentException}) {@code create} (the message names the plugin, its
+     *     class and the call; the cause is what it threw), or if the hash provider makes a
      *     hasher of another word size than the platform's
      */
     public <K, V> GoMap<K, V> build() {
@@ -277,8 +287,8 @@ public final class GoMaps {
      */
     public String describe() {
       Resolved r = resolve();
-      return Printable.of("hash=" + r.hashProvider.name() + " layout=" + r.layout.name()
-          + " growth=" + r.growth.name() + " seed=" + (seed != null ? seed
+      return Printable.of("hash=" + r.hashName + " layout=" + r.layoutName
+          + " growth=" + r.growthName + " seed=" + (seed != null ? seed
               : Settings.get(Settings.SEED).orElse("random")) + " keys=" + r.keySource);
     }
 
@@ -304,11 +314,24 @@ public final class GoMaps {
               : fromSetting(p, PluginKind.GROWTH, Settings.GROWTH)).plugin();
         }
       }
-      Platform platform = pl.platform();
-      if (!hp.supports(platform)) {
+      String hashName = identify(PluginKind.HASH, hp, hashProvider != null);
+      String layoutName = identify(PluginKind.LAYOUT, pl, layout != null);
+      String growthName = identify(PluginKind.GROWTH, gp, growthPolicy != null);
+      final HashProvider h = hp;
+      final PlatformLayout l = pl;
+      Platform platform = ask(PluginKind.LAYOUT, layoutName, l, "platform()", l::platform);
+      if (platform == null) {
+        throw new IllegalStateException(Printable.of("layout '" + layoutName + "' ("
+            + l.getClass().getName() + ") has no platform: platform() returned null"));
+      }
+      String where = "(" + platform.goarch() + ")";
+      if (!ask(PluginKind.HASH, hashName, h, "supports" + where, () -> h.supports(platform))) {
+        String supported = ask(PluginKind.HASH, hashName, h, "supportedPlatforms()",
+            h::supportedPlatforms);
         throw new IllegalArgumentException(Printable.of(
-            "hash '" + hp.name() + "' does not support platform " + platform.goarch()
-                + "; it supports " + hp.supportedPlatforms()));
+            "hash '" + hashName + "' does not support platform " + platform.goarch()
+                + "; it supports " + (supported != null ? supported
+                    : "(it did not say: supportedPlatforms() returned null)")));
       }
       KeyMaterial km = keyMaterial;
       String keySource = "builder";
@@ -325,10 +348,23 @@ public final class GoMaps {
           km = KeyMaterial.processDefault();
         }
       }
-      Hasher hasher = hp.create(platform, km);
+      final KeyMaterial k = km;
+      Hasher hasher;
+      try {
+        hasher = h.create(platform, k);
+      } catch (IllegalArgumentException e) {
+        // create's documented refusal of the platform or the key material: the caller's to fix
+        throw new IllegalArgumentException(Printable.of("hash '" + hashName + "' refused to"
+            + " create a hasher for " + platform + " with " + keySource + " key material: "
+            + e.getMessage()), e);
+      } catch (OutOfMemoryError e) {
+        throw e;
+      } catch (RuntimeException | Error e) {
+        throw failed(PluginKind.HASH, hashName, h, "create" + where, e);
+      }
       if (hasher == null || hasher.bits() != platform.bits()) {
         throw new IllegalStateException(Printable.of(
-            "hash '" + hp.name() + "' made a hasher of "
+            "hash '" + hashName + "' made a hasher of "
                 + (hasher == null ? "null" : hasher.bits() + " bits") + " for "
                 + platform + "; expected " + platform.bits() + " bits"));
       }
@@ -340,7 +376,7 @@ public final class GoMaps {
         s = text != null ? Settings.parseSeed(Settings.SEED, text)
             : ThreadLocalRandom.current().nextLong();
       }
-      return new Resolved(hp, hasher, pl, gp, s, keySource);
+      return new Resolved(hashName, hasher, pl, layoutName, gp, growthName, s, keySource);
     }
 
     /**
@@ -361,20 +397,59 @@ public final class GoMaps {
       }
     }
 
+    /**
+     * {@code plugin}'s name, as the registry reads it: a plugin passed as an instance whose
+     * {@code name()} or {@code spiVersion()} throws, whose name is null or that was built for
+     * another SPI version is refused as the registry refuses it, with {@link
+     * IllegalArgumentException}; a plugin from the registry that stopped answering so, with
+     * {@link IllegalStateException}.
+     */
+    private static String identify(PluginKind kind, Object plugin, boolean instance) {
+      PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
+      if (id.refusal() == null) {
+        return id.info().name();
+      }
+      String why = Printable.of(id.refusal() + (instance ? " (passed to the builder's "
+          + kind.label() + "(...))" : ""));
+      throw instance ? new IllegalArgumentException(why) : new IllegalStateException(why);
+    }
+
+    /** What {@code call} of {@code plugin} answers; what it throws is told naming the plugin. */
+    private static <T> T ask(
+        PluginKind kind, String name, Object plugin, String call, Supplier<T> answer) {
+      try {
+        return answer.get();
+      } catch (OutOfMemoryError e) {
+        throw e; // the JVM's problem, not the plugin's
+      } catch (RuntimeException | Error e) {
+        throw failed(kind, name, plugin, call, e);
+      }
+    }
+
+    private static IllegalStateException failed(
+        PluginKind kind, String name, Object plugin, String call, Throwable e) {
+      return new IllegalStateException(Printable.of(kind.label() + " '" + name + "' ("
+          + plugin.getClass().getName() + ") failed in " + call + ": " + e), e);
+    }
+
     private static final class Resolved {
-      final HashProvider hashProvider;
+      final String hashName;
       final Hasher hasher;
       final PlatformLayout layout;
+      final String layoutName;
       final GrowthPolicy growth;
+      final String growthName;
       final long seed;
       final String keySource;
 
-      Resolved(HashProvider hashProvider, Hasher hasher, PlatformLayout layout,
-          GrowthPolicy growth, long seed, String keySource) {
-        this.hashProvider = hashProvider;
+      Resolved(String hashName, Hasher hasher, PlatformLayout layout, String layoutName,
+          GrowthPolicy growth, String growthName, long seed, String keySource) {
+        this.hashName = hashName;
         this.hasher = hasher;
         this.layout = layout;
+        this.layoutName = layoutName;
         this.growth = growth;
+        this.growthName = growthName;
         this.seed = seed;
         this.keySource = keySource;
       }

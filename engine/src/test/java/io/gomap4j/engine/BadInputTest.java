@@ -204,6 +204,148 @@ class BadInputTest {
         .hasMessageContaining("expected 32 bits");
   }
 
+  /** A hash provider like {@link TestHashes.Mix} whose {@code what} call throws {@code e}. */
+  private static HashProvider throwing(String what, RuntimeException e) {
+    return new TestHashes.Mix() {
+      @Override
+      public int spiVersion() {
+        if (what.equals("spiVersion")) {
+          throw e;
+        }
+        return super.spiVersion();
+      }
+
+      @Override
+      public boolean supports(Platform platform) {
+        if (what.equals("supports")) {
+          throw e;
+        }
+        return super.supports(platform);
+      }
+
+      @Override
+      public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+        if (what.equals("create")) {
+          throw e;
+        }
+        return super.create(platform, keyMaterial);
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("A plugin passed to the builder as an instance is refused as the registry refuses"
+      + " it: built for another SPI version, without a name, or failing to tell them")
+  void pluginInstancesAreIdentifiedAsTheRegistryIdentifiesThem() {
+    HashProvider future = new TestHashes.Mix() {
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION + 1;
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).hash(future).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("refused hash plugin 'test-mix' (" + future.getClass().getName() + "): built"
+            + " for HashProvider SPI version " + (HashProvider.SPI_VERSION + 1) + ", this engine"
+            + " supports version " + HashProvider.SPI_VERSION + " (passed to the builder's"
+            + " hash(...))");
+    PlatformLayout nameless = TestLayouts.withMaxAlloc(null, TestLayouts.AMD64,
+        PlatformLayout.MAX_ALLOC_64);
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(nameless)
+        .buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("layout plugin " + nameless.getClass().getName() + " has no name")
+        .hasMessageEndingWith("(passed to the builder's layout(...))");
+    GrowthPolicy mute = new ShrinkPolicies.GoBased() {
+      @Override
+      public String name() {
+        throw new UnsupportedOperationException("no name yet");
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).growth(mute).describe())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("growth plugin " + mute.getClass().getName()
+            + " failed to report its name or version: java.lang.UnsupportedOperationException:"
+            + " no name yet");
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1)
+        .hash(throwing("spiVersion", new IllegalStateException("boom"))).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("failed to report its name or version: "
+            + "java.lang.IllegalStateException: boom");
+  }
+
+  @Test
+  @DisplayName("What a plugin throws while the builder asks it for its platform, whether it"
+      + " supports it, or a hasher is told naming the plugin and the call, with the cause")
+  void pluginFailuresNameThePluginAndTheCall() {
+    RuntimeException boom = new NullPointerException("boom");
+    HashProvider badSupports = throwing("supports", boom);
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).hash(badSupports).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("hash 'test-mix' (" + badSupports.getClass().getName() + ") failed in"
+            + " supports(amd64): java.lang.NullPointerException: boom")
+        .hasCause(boom);
+    HashProvider badCreate = throwing("create", boom);
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.I386, 1).hash(badCreate)
+        .buildLongLong())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("hash 'test-mix' (" + badCreate.getClass().getName() + ") failed in"
+            + " create(386): java.lang.NullPointerException: boom")
+        .hasCause(boom);
+    IllegalArgumentException refusal = new IllegalArgumentException("no key material for 386");
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.I386, 1)
+        .hash(throwing("create", refusal)).buildLongLong())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash 'test-mix' refused to create a hasher for 386 (32-bit, little-endian)"
+            + " with builder key material: no key material for 386")
+        .hasCause(refusal);
+    HashProvider silent = new TestHashes.Mix() {
+      @Override
+      public boolean supports(Platform platform) {
+        return false;
+      }
+
+      @Override
+      public String supportedPlatforms() {
+        return null;
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).hash(silent).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash 'test-mix' does not support platform amd64; it supports (it did not"
+            + " say: supportedPlatforms() returned null)");
+    PlatformLayout noPlatform = new PlatformLayout() {
+      @Override
+      public String name() {
+        return "noplat";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public Platform platform() {
+        return null;
+      }
+
+      @Override
+      public TypeLayout typeLayout(GoType type) {
+        throw new AssertionError("not asked");
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        throw new AssertionError("not asked");
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(noPlatform).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("layout 'noplat' (" + noPlatform.getClass().getName() + ") has no platform:"
+            + " platform() returned null");
+  }
+
   /** A name, or a platform's GOARCH, with a terminal escape and a newline. */
   private static final String RAW = "x\u001b[2J\ny";
 
