@@ -28,10 +28,13 @@
  * <p>{@link java.util.ServiceLoader} makes one instance of each discovered plugin, and that
  * instance serves every builder and every map in the JVM, from whichever threads build or use
  * them. So a plugin is thread-safe: its methods may be called from several threads at once. The
- * bundled plugins are immutable apart from caches published safely (a volatile field holding an
- * immutable value, a thread-local); a {@link io.gomap4j.spi.Hasher} is thread-safe too, as its
- * documentation says, although each map gets its own. The TCK calls plugins from one thread and
- * does not check this.
+ * bundled plugins are immutable apart from caches that are safe to race on: a volatile field or a
+ * thread-local holding an immutable value, or (in the AES hashers) a plain field holding either a
+ * primitive that only decides whether to cache or an object whose fields are all final, so that
+ * a thread sees it whole or not at all. A {@link io.gomap4j.spi.Hasher} is thread-safe too, as
+ * its documentation says, although each map gets its own. The TCK's {@code hash.threads} check
+ * uses one hasher from several threads at once and compares the hashes with those it gives alone;
+ * layouts and growth policies it calls from one thread at a time.
  *
  * <p>Each kind carries an {@code SPI_VERSION} constant. A plugin returns that constant from
  * {@code spiVersion()}; the compiler copies its value into the plugin's class, so the engine sees the
