@@ -1,5 +1,6 @@
 package io.gomap4j.cli;
 
+import io.gomap4j.api.internal.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.jar.JarFile;
+import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
   /** Set by the launcher to the repository root. */
   static final String HOME_ENV = "GOMAP4J_HOME";
 
+  /** The class the child JVM runs. */
+  static final String MAIN = "io.gomap4j.bench.Quick";
+
   static final String BUILD = "mvn -B -q -pl benchmarks -am package -DskipTests";
 
   @Spec CommandSpec spec;
@@ -57,16 +63,13 @@ final class BenchCommand implements Callable<Integer> {
           + "benchmarks/run-all.sh (about 35 minutes)");
     }
     Path j = jar != null ? jar : defaultJar();
-    if (!Files.isRegularFile(j)) {
-      throw new CliException(Main.USAGE, "the benchmarks jar " + j + " is missing; build it "
-          + "from the repository root with: " + BUILD);
-    }
+    checkJar(j);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-cp");
     cmd.add(j.toString());
-    cmd.add("io.gomap4j.bench.Quick");
+    cmd.add(MAIN);
     PrintWriter out = spec.commandLine().getOut();
     out.flush();
     // The child's progress (stderr) and results (stdout) come through one pipe, so that they keep
@@ -78,9 +81,39 @@ final class BenchCommand implements Callable<Integer> {
     int rc = p.waitFor();
     if (rc != 0) {
       throw new CliException(Main.FAILED, "the quick comparison failed (exit " + rc + "): "
-          + String.join(" ", cmd));
+          + ShellWords.command(cmd));
     }
     return Main.OK;
+  }
+
+  /**
+   * Refuses, as a usage error naming it and the build command, a {@code jar} that is missing, is
+   * no file, is no jar, or is a jar without {@link #MAIN} (another jar, such as the CLI's own):
+   * the child JVM would say only that it could not find or load the class.
+   */
+  static void checkJar(Path jar) {
+    String build = "; build it from the repository root with: " + BUILD;
+    String shown = Printable.of(jar.toString());
+    if (!Files.exists(jar)) {
+      throw new CliException(Main.USAGE, "the benchmarks jar " + shown + " is missing" + build);
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw new CliException(Main.USAGE, "the benchmarks jar " + shown + " is not a file"
+          + build);
+    }
+    String entry = MAIN.replace('.', '/') + ".class";
+    try (JarFile jf = new JarFile(jar.toFile())) {
+      if (jf.getEntry(entry) == null) {
+        throw new CliException(Main.USAGE, shown + " is not the benchmarks jar: it has no "
+            + entry + build);
+      }
+    } catch (ZipException e) {
+      throw new CliException(Main.USAGE, "the benchmarks jar " + shown + " is not a jar ("
+          + Printable.of(e.getMessage()) + ")" + build);
+    } catch (IOException | SecurityException e) {
+      throw new CliException(Main.USAGE, "cannot read the benchmarks jar " + shown + ": "
+          + Printable.of(e.toString()));
+    }
   }
 
   /** Copies {@code in} to {@code out} as it arrives, decoding UTF-8 across reads. */

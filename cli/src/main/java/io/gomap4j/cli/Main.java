@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -22,6 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -158,7 +161,24 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(main);
     cl.setParameterExceptionHandler(Main::invalidInput);
     cl.setExecutionExceptionHandler(Main::executionFailed);
+    cl.registerConverter(Path.class, Main::path);
     return cl;
+  }
+
+  /**
+   * A path option's or parameter's value: an empty one is refused, since {@code Path.of("")} is
+   * the current directory and no option here means that ({@code --report ''} would write the
+   * report there, {@code --jar ''} would say the directory is no jar).
+   */
+  static Path path(String value) {
+    if (value.isEmpty()) {
+      throw new TypeConversionException("the value is empty; give a path");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new TypeConversionException("'" + value + "' is not a path: " + e.getReason());
+    }
   }
 
   @Override

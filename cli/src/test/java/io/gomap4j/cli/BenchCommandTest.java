@@ -8,7 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +36,37 @@ class BenchCommandTest {
     int exit = run(err, "bench", "--quick", "--jar", dir.resolve("none.jar").toString());
     assertThat(exit).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("none.jar").contains(BenchCommand.BUILD);
+  }
+
+  @Test
+  @DisplayName("a directory, a file that is no jar, a jar without the quick comparison (such as"
+      + " the CLI's own) and an empty --jar are usage errors naming the path, not the child JVM's"
+      + " 'could not find or load main class'")
+  void wrongJars() throws Exception {
+    StringWriter err = new StringWriter();
+    assertThat(run(err, "bench", "--quick", "--jar", dir.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("the benchmarks jar " + dir + " is not a file;")
+        .contains(BenchCommand.BUILD);
+
+    Path text = Files.writeString(dir.resolve("notes.jar"), "not a zip\n");
+    err = new StringWriter();
+    assertThat(run(err, "bench", "--quick", "--jar", text.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("the benchmarks jar " + text + " is not a jar (")
+        .contains(BenchCommand.BUILD);
+
+    Path other = dir.resolve("other.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(other))) {
+      out.putNextEntry(new JarEntry("io/gomap4j/cli/Main.class"));
+      out.closeEntry();
+    }
+    err = new StringWriter();
+    assertThat(run(err, "bench", "--quick", "--jar", other.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains(other + " is not the benchmarks jar: it has no"
+        + " io/gomap4j/bench/Quick.class;").contains(BenchCommand.BUILD);
+
+    err = new StringWriter();
+    assertThat(run(err, "bench", "--quick", "--jar", "")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("'--jar'").contains("the value is empty; give a path");
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class MainTest {
@@ -526,6 +529,22 @@ class MainTest {
     assertThat(extra.exit()).isEqualTo(Main.USAGE);
     assertThat(extra.err()).contains("gomap4j tck: Unmatched argument at index 1: 'extra'")
         .doesNotContain("subcommand");
+  }
+
+  @ParameterizedTest(name = "{0} {1} ''")
+  @CsvSource({
+      "hash, --vectors", "layout, --vectors", "trace, --replay", "tck, --plugin-jar",
+      "tck, --report", "bench --quick, --jar"})
+  @DisplayName("An empty path is a usage error naming the option, not the current directory")
+  void emptyPathsAreRefused(String command, String option) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.add(option);
+    args.add("");
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err().lines().findFirst().orElseThrow()).isEqualTo("gomap4j " + args.get(0)
+        + ": Invalid value for option '" + option + "': the value is empty; give a path");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
