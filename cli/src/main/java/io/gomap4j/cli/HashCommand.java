@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
         "Checks hash vectors recorded from Go's runtime, or computes one hash as Go would.",
-        "With --vectors FILE: repeats every line of FILE (the format of "
-            + "vectors/go1.19/hash/*.jsonl) with the hash provider its \"alg\" names (memhash: "
+        "With --vectors FILE: repeats every line of FILE (the format of Go's "
+            + "*.jsonl, below) with the hash provider its \"alg\" names (memhash: "
             + "memhash-go119, aeshash: aeshash-go119) on the line's GOARCH, prints the first "
             + "failures and 'hash vectors: N passed, N failed', and exits 0 if none failed, 1 "
             + "otherwise. A file that cannot be read or parsed exits 2.",
@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
             + "files print it. --keysched is required for aeshash and --hashkey for memhash; the "
             + "other one defaults to zeros (that hash does not read it). Typed values "
             + "(memhash32/64, f32hash/f64hash) are given as their bytes in the platform's byte "
-            + "order, as in the vector files."
+            + "order, as in the vector files.",
+        "Go's vectors: " + Main.VECTORS + "hash/"
     })
 final class HashCommand implements Callable<Integer> {
 

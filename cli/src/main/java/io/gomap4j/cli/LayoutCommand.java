@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
             + "overflow and any padding) with their Go types, offsets and sizes, then the bucket "
             + "size and alignment, whether keys and elems are stored indirectly, and the size of "
             + "the map header hmap. --json prints the same as one JSON object.",
-        "With --vectors FILE: checks every line of FILE (the format of "
-            + "vectors/go1.19/layout/bucket-layouts.jsonl) with the layout plugin its \"goarch\" "
+        "With --vectors FILE: checks every line of FILE (the format of Go's "
+            + "bucket-layouts.jsonl, below) with the layout plugin its \"goarch\" "
             + "names, prints the first failures and 'layout vectors: N passed, N failed', and "
-            + "exits 0 if none failed, 1 otherwise. A file that cannot be read or parsed exits 2."
+            + "exits 0 if none failed, 1 otherwise. A file that cannot be read or parsed exits 2.",
+        "Go's vectors: " + Main.VECTORS + "layout/"
     })
 final class LayoutCommand implements Callable<Integer> {
 

@@ -82,6 +82,12 @@ public final class Main implements Callable<Integer> {
   /** An unexpected error. */
   public static final int INTERNAL = 3;
 
+  /**
+   * Where the repository keeps its copy of Go's vectors, for the help texts: a line of its own,
+   * since picocli would break a path within a paragraph at its dots.
+   */
+  static final String VECTORS = "tck/src/main/resources/io/gomap4j/tck/vectors/go1.19/";
+
   /** Set to {@code 1} or {@code 0} by the launcher: whether stderr is a terminal. */
   static final String TTY_ENV = "GOMAP4J_STDERR_TTY";
 

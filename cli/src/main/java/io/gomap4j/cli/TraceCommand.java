@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-        "Replays a growth trace recorded from Go's runtime (a map[int64]int64, the format of "
-            + "vectors/go1.19/trace/, plain or gzip-compressed) and compares the map's state "
+        "Replays a growth trace recorded from Go's runtime (a map[int64]int64, the format of Go's "
+            + "traces, below, plain or gzip-compressed) and compares the map's state "
             + "(B, noverflow, growing, nevacuate, samesize) with Go's after every operation. "
             + "The header's make hint is taken as Go's makemap takes it: a negative hint, or one "
             + "whose buckets would pass the GOARCH's maxAlloc, as 0; a hint Go keeps that needs "
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
             + "with FILE:LINE and what was expected there (for a bad header field, the field "
             + "and the column of its value). A trace whose layout or hash provider is not "
-            + "installed also exits 2, naming the plugin and those installed."
+            + "installed also exits 2, naming the plugin and those installed.",
+        "Go's vectors: " + Main.VECTORS + "trace/"
     })
 final class TraceCommand implements Callable<Integer> {
 

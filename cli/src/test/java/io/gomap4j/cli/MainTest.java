@@ -531,6 +531,17 @@ class MainTest {
         .doesNotContain("subcommand");
   }
 
+  @ParameterizedTest
+  @CsvSource({"hash, hash/", "layout, layout/", "trace, trace/"})
+  @DisplayName("The help names the repository's copy of Go's vectors where they are, on a line")
+  void helpNamesTheVectorsWhereTheyAre(String command, String dir) {
+    Run r = run(command, "--help");
+    String path = "tck/src/main/resources/io/gomap4j/tck/vectors/go1.19/" + dir;
+    assertThat(r.out().lines()).contains("Go's vectors: " + path);
+    // The tests run in cli/, beside the tck module.
+    assertThat(Path.of("..").resolve(path)).isDirectory();
+  }
+
   @ParameterizedTest(name = "{0} {1} ''")
   @CsvSource({
       "hash, --vectors", "layout, --vectors", "trace, --replay", "tck, --plugin-jar",

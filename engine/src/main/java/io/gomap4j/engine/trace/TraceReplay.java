@@ -27,9 +27,10 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Replays a growth trace recorded from Go's runtime (the format of {@code vectors/go1.19/trace/})
- * on a {@code map[int64]int64} built with the trace's platform, key material, {@code hash0} and
- * size hint, and compares the map's state with Go's after every operation.
+ * Replays a growth trace recorded from Go's runtime (the format of the TCK's resources
+ * {@code io/gomap4j/tck/vectors/go1.19/trace/}) on a {@code map[int64]int64} built with the
+ * trace's platform, key material, {@code hash0} and size hint, and compares the map's state with
+ * Go's after every operation.
  *
  * <p>A line without a state means Go's state did not change; it is compared with the last state Go
  * printed.
