@@ -86,7 +86,7 @@ final class TckCommand implements Callable<Integer> {
   List<String> checkOption = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
-      description = "The run's seed, decimal or hex with 0x; default: ${DEFAULT-VALUE}.")
+      description = "The run's seed, decimal (-2^63 to 2^64-1) or hex with 0x; default: ${DEFAULT-VALUE}.")
   long seed = TckRunner.DEFAULT_SEED;
 
   @Option(names = "--timeout", paramLabel = "TIME", converter = TimeoutConverter.class,

@@ -132,7 +132,9 @@ public final class Settings {
   }
 
   /**
-   * Parses a seed: decimal, or hex after {@code 0x}.
+   * Parses a seed: decimal from -2^63 to 2^64-1 (a value above {@code Long.MAX_VALUE} is the
+   * unsigned 64-bit value, as hex is: {@code 18446744073709551615} is -1), or hex after
+   * {@code 0x}.
    *
    * @throws IllegalArgumentException naming the setting, the text (a control character in it
    *     written as {@code \}{@code u00XX}) and the expected form
@@ -143,11 +145,10 @@ public final class Settings {
       if (s.startsWith("0x") || s.startsWith("0X")) {
         return Long.parseUnsignedLong(s.substring(2), 16);
       }
-      return Long.parseLong(s);
+      return s.startsWith("-") ? Long.parseLong(s) : Long.parseUnsignedLong(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          what + " must be a 64-bit integer, decimal or hex with 0x, got '" + Printable.of(text) + "'",
-          e);
+      throw new IllegalArgumentException(what + " must be a 64-bit integer, decimal (-2^63 to"
+          + " 2^64-1) or hex with 0x, got '" + Printable.of(text) + "'", e);
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
   @Test
-  @DisplayName("A seed parses as decimal, or as unsigned hex after 0x")
+  @DisplayName("A seed parses as decimal, signed or unsigned, or as unsigned hex after 0x")
   void parseSeed() {
     assertThat(Settings.parseSeed("s", "42")).isEqualTo(42);
     assertThat(Settings.parseSeed("s", " -7 ")).isEqualTo(-7);
@@ -28,6 +28,8 @@ class SettingsTest {
     assertThat(Settings.parseSeed("s", "0XfF")).isEqualTo(255);
     assertThat(Settings.parseSeed("s", "0xffffffffffffffff")).isEqualTo(-1);
     assertThat(Settings.parseSeed("s", "-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+    assertThat(Settings.parseSeed("s", "18446744073709551615")).isEqualTo(-1);
+    assertThat(Settings.parseSeed("s", "+9223372036854775808")).isEqualTo(Long.MIN_VALUE);
   }
 
   @Test
@@ -35,16 +37,17 @@ class SettingsTest {
       + " control character in it as \\u00XX) and the expected form")
   void parseSeedErrors() {
     for (String bad : List.of("abc", "", "0x", "0xg1", "1.5", "99999999999999999999",
-        "0x1ffffffffffffffff")) {
+        "18446744073709551616", "-9223372036854775809", "0x1ffffffffffffffff", "--1")) {
       assertThatThrownBy(() -> Settings.parseSeed(Settings.SEED, bad))
           .as("'%s'", bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("gomap4j.seed must be a 64-bit integer, decimal or hex with 0x, got '" + bad
+          .hasMessage("gomap4j.seed must be a 64-bit integer, decimal (-2^63 to 2^64-1) or hex"
+              + " with 0x, got '" + bad
               + "'");
     }
     assertThatThrownBy(() -> Settings.parseSeed(Settings.SEED, "a\nb\u001b[2J"))
-        .hasMessage("gomap4j.seed must be a 64-bit integer, decimal or hex with 0x, got"
-            + " 'a\\u000ab\\u001b[2J'");
+        .hasMessage("gomap4j.seed must be a 64-bit integer, decimal (-2^63 to 2^64-1) or hex"
+            + " with 0x, got 'a\\u000ab\\u001b[2J'");
   }
 
   @Test
