@@ -205,6 +205,7 @@ final class LayoutCommand implements Callable<Integer> {
     s.append(",\"indirectkey\":").append(b.indirectKey());
     s.append(",\"indirectelem\":").append(b.indirectElem());
     s.append(",\"hmapsize\":").append(hmap.size());
+    s.append(",\"hmapalign\":").append(hmap.align());
     s.append('}');
     return s.toString();
   }

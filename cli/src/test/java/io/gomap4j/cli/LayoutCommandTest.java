@@ -102,7 +102,8 @@ class LayoutCommandTest {
   }
 
   @Test
-  @DisplayName("--json prints one object with the fields, the bucket size and the hmap size")
+  @DisplayName("--json prints one object with the fields, the bucket size and the hmap size and"
+      + " alignment, as the text does")
   void json() {
     Run r = run("layout", "--goarch", "386", "--key", "int64", "--elem", "string", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
@@ -115,7 +116,8 @@ class LayoutCommandTest {
     assertThat(o).containsEntry("goarch", "386").containsEntry("key", "int64")
         .containsEntry("elem", "string").containsEntry("bucketsize", 140L)
         .containsEntry("bucketalign", 4L).containsEntry("indirectkey", false)
-        .containsEntry("indirectelem", false).containsEntry("hmapsize", 28L);
+        .containsEntry("indirectelem", false).containsEntry("hmapsize", 28L)
+        .containsEntry("hmapalign", 4L);
     assertThat(o.get("fields")).isEqualTo(List.of(
         Map.of("name", "tophash", "type", "[8]uint8", "offset", 0L, "size", 8L,
             "padding", false),
