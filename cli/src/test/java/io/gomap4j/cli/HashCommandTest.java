@@ -198,10 +198,13 @@ class HashCommandTest {
     // the text replaced in the first line, its replacement, the message after "file:1: " with %d
     // for the column where the new value starts
     String[][] cases = {
-      {"\"seed\":\"50143a6\"", "\"seed\":\"zz\"",
-          "field \"seed\" at column %d: must be 1 to 16 hex digits, got \"zz\""},
-      {"\"hash\":\"f4da875c\"", "\"hash\":\"12345678901234567\"",
-          "field \"hash\" at column %d: must be 1 to 16 hex digits, got \"12345678901234567\""},
+      {"\"seed\":\"50143a6\"", "\"seed\":\"zz\"", "field \"seed\" at column %d: must be 1 to"
+          + " 8 hex digits (a 32-bit uintptr, as bits says), got \"zz\""},
+      {"\"seed\":\"50143a6\"", "\"seed\":\"1050143a6\"", "field \"seed\" at column %d: must be 1"
+          + " to 8 hex digits (a 32-bit uintptr, as bits says), got \"1050143a6\""},
+      {"\"hash\":\"f4da875c\"", "\"hash\":\"1f4da875c\"", "field \"hash\" at column %d: must be"
+          + " 1 to 8 hex digits (a 32-bit uintptr, as bits says), got \"1f4da875c\""},
+      {"\"bits\":32", "\"bits\":48", "field \"bits\" at column %d: must be 32 or 64, got 48"},
       {"\"data\":\"\"", "\"data\":\"abc\"", "field \"data\" at column %d: must be hex, two digits"
           + " per byte, got an odd number of digits (3)"},
       {"\"data\":\"\"", "\"data\":\"0g\"",

@@ -117,17 +117,36 @@ public final class GoVectors {
     return out;
   }
 
+  /**
+   * A hash line. Its seed and hash are uintptrs, so on a 32-bit line ({@code "bits":32}) they have
+   * at most 8 hex digits: a wider seed would be cut to its low 32 bits when the line is run.
+   */
   private static HashVector hashVector(String source, FlatJson.Fields f) {
+    int bits = size(f, "bits");
+    if (bits != 32 && bits != 64) {
+      throw f.error("bits", "must be 32 or 64, got " + bits);
+    }
     return new HashVector(
         source,
         f.string("goarch"),
-        size(f, "bits"),
+        bits,
         f.string("alg"),
         f.string("fn"),
         f.keyMaterial(),
-        hex64(f, "seed"),
+        uintptr(f, "seed", bits),
         hexBytes(f, "data"),
-        hex64(f, "hash"));
+        uintptr(f, "hash", bits));
+  }
+
+  /** A uintptr of {@code bits} bits in hex, as Go prints one with {@code %x}. */
+  private static long uintptr(FlatJson.Fields f, String key, int bits) {
+    String s = f.string(key);
+    int digits = bits / 4;
+    if (s.isEmpty() || s.length() > digits || !s.chars().allMatch(HexFormat::isHexDigit)) {
+      throw f.error(key, "must be 1 to " + digits + " hex digits (a " + bits + "-bit uintptr,"
+          + " as bits says), got " + f.shown(key));
+    }
+    return Long.parseUnsignedLong(s, 16);
   }
 
   private static LayoutVector layoutVector(String source, FlatJson.Fields f) {
@@ -155,15 +174,6 @@ public final class GoVectors {
   /** A size, offset or count that a Java int holds: 0 to {@link Integer#MAX_VALUE}. */
   private static int size(FlatJson.Fields f, String key) {
     return (int) f.integer(key, 0, Integer.MAX_VALUE);
-  }
-
-  /** A 64-bit value in hex, as Go prints a {@code uintptr} with {@code %x}. */
-  private static long hex64(FlatJson.Fields f, String key) {
-    String s = f.string(key);
-    if (s.isEmpty() || s.length() > 16 || !s.chars().allMatch(HexFormat::isHexDigit)) {
-      throw f.error(key, "must be 1 to 16 hex digits, got " + f.shown(key));
-    }
-    return Long.parseUnsignedLong(s, 16);
   }
 
   /** Bytes in hex, two digits per byte. */
