@@ -559,7 +559,8 @@ class GoTypeParseTest {
     String escaped = shown;
     assertThatThrownBy(() -> GoType.parse(src))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(NO_ILLEGAL + column + " in \"" + src + "\", found '" + escaped + "'");
+        .hasMessage(NO_ILLEGAL + column + " in \"" + Printable.of(src) + "\", found '" + escaped
+            + "'");
     boolean iface = src.startsWith("interface{");
     int open = iface ? "interface{".length() : "func(".length();
     String made = iface ? src.substring(open, src.length() - 1) : src.substring(open);
@@ -575,7 +576,7 @@ class GoTypeParseTest {
         new GoType.Func(paramsOrMethods, "");
       }
     }).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(what + " \"" + paramsOrMethods + "\" have character '" + escaped
+        .hasMessage(what + " \"" + Printable.of(paramsOrMethods) + "\" have character '" + escaped
             + "' at column " + (column - open) + ", which Go's scanner refuses outside a string"
             + " literal or comment; Go allows letters, digits, '_', whitespace, operators and"
             + " punctuation there");
