@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
           + Printable.of(e.getMessage()) + ")" + build);
     } catch (IOException | SecurityException e) {
       throw new CliException(Main.USAGE, "cannot read the benchmarks jar " + shown + ": "
-          + Printable.of(e.toString()));
+          + IoMessages.describe(e));
     }
   }
 

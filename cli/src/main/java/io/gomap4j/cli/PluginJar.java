@@ -106,7 +106,8 @@ final class PluginJar implements Closeable {
       throw new CliException(Main.USAGE, "--plugin-jar " + path + ": not a jar (" + e.getMessage()
           + ")");
     } catch (IOException | SecurityException e) {
-      throw new CliException(Main.USAGE, "--plugin-jar " + path + ": cannot read it: " + e);
+      throw new CliException(Main.USAGE, "--plugin-jar " + path + ": cannot read it: "
+          + IoMessages.describe(e));
     }
     URL url;
     try {

@@ -610,7 +610,7 @@ final class TckCommand implements Callable<Integer> {
           "JUnit XML file") + ", " + TckReports.MARKDOWN + ")");
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "--report " + reportDir + ": cannot write the report: "
-          + e);
+          + IoMessages.describe(e));
     }
   }
 

@@ -103,12 +103,12 @@ final class TckReports {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IOException("cannot create the directory: " + e, e);
+      throw new IOException("cannot create the directory: " + IoMessages.describe(e), e);
     }
     try {
       Files.delete(Files.createTempFile(dir, ".gomap4j-tck-", ".tmp"));
     } catch (IOException e) {
-      throw new IOException("cannot write files in it: " + e, e);
+      throw new IOException("cannot write files in it: " + IoMessages.describe(e), e);
     }
     List<Path> stale = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -128,7 +128,7 @@ final class TckReports {
         Files.delete(p);
       } catch (IOException e) {
         throw new IOException("cannot delete " + p.getFileName() + ", left by an earlier run: "
-            + e, e);
+            + IoMessages.describe(e), e);
       }
     }
     return stale;

@@ -84,7 +84,8 @@ final class TraceCommand implements Callable<Integer> {
           ? " (chosen by the trace's header field \"aes\"; pick another with --hash NAME)"
           : "; pick another with --hash NAME"));
     } catch (IOException e) {
-      throw new CliException(Main.USAGE, "cannot read trace file " + file + ": " + e);
+      throw new CliException(Main.USAGE, "cannot read trace file " + file + ": "
+          + IoMessages.describe(e));
     } catch (IllegalStateException e) {
       // An invariant broke (or the engine failed) during the replay: our map is wrong.
       out.println(Printable.of("trace: " + file + ": the replay failed: " + e.getMessage()));

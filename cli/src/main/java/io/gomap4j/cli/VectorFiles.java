@@ -39,7 +39,7 @@ final class VectorFiles {
       lines = reader.read(file);
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(Main.USAGE, "cannot read vector file " + file + ": "
-          + (e.getCause() != null ? e.getCause() : e));
+          + IoMessages.describe(e instanceof UncheckedIOException u ? u.getCause() : e));
     } catch (IllegalArgumentException e) {
       // The message starts with file:line.
       throw new CliException(Main.USAGE, "cannot parse the vectors: " + e.getMessage());

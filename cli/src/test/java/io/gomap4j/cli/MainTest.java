@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -214,6 +215,32 @@ class MainTest {
     Run r = run("trace", "--replay", file.toString(), "--no-invariants");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("trace: 4000 ops, 4000 states matched", "invariants not checked");
+  }
+
+  @Test
+  @DisplayName("A truncated or damaged gzipped trace exits 2 saying so in words, not only with the"
+      + " JDK's exception class")
+  void aTruncatedGzippedTraceIsToldInWords() throws IOException {
+    Path whole = dir.resolve("whole.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+      out.write(bundledTrace().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = dir.resolve("cut.gz");
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+    Run r = run("trace", "--replay", cut.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).startsWith("gomap4j trace: cannot read trace file " + cut + ": the data"
+        + " ends before it should: the file is truncated or damaged (")
+        .doesNotContain("java.io.");
+    Path damaged = dir.resolve("damaged.gz");
+    bytes[12] ^= (byte) 0xff; // in the deflate stream's first block, after the 10-byte header
+    bytes[13] ^= (byte) 0xff;
+    Files.write(damaged, bytes);
+    r = run("trace", "--replay", damaged.toString());
+    assertThat(r.exit()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).startsWith("gomap4j trace: cannot read trace file " + damaged + ": ")
+        .doesNotContain("java.");
   }
 
   @Test
