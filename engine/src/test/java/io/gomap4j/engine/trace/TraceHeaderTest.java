@@ -63,6 +63,23 @@ class TraceHeaderTest {
   }
 
   @Test
+  @DisplayName("A header with no operation after it, as in a file cut short, is an error naming the"
+      + " file and its last line, not a replay that matched nothing")
+  void aHeaderAloneIsRefused() {
+    for (String tail : new String[] {"", "\n", "\n\n  \n"}) {
+      byte[] text = (HEADER + tail).getBytes(StandardCharsets.UTF_8);
+      int lines = (int) (HEADER + tail).chars().filter(c -> c == '\n').count() + 1;
+      assertThatThrownBy(() -> TraceReplay.replay(new ByteArrayInputStream(text), "t.txt",
+          TestPlugins.registry(), TestHashes.MIX, true))
+          .as("%s", tail.length())
+          .isInstanceOf(TraceFormatException.class)
+          .hasMessage("t.txt:" + (tail.isEmpty() ? 1 : lines - 1) + ": the trace ends after its"
+              + " header, with no operation; expected at least one 'put KEY | STATE' line (is"
+              + " the file cut short?)");
+    }
+  }
+
+  @Test
   @DisplayName("A bad hash0, hint, B0, aes, keysched or hashkey is an error at line 1 naming the"
       + " field and the column where its value starts")
   void badFieldsAreLineOneErrorsWithFieldAndColumn() {
