@@ -3,8 +3,11 @@ package io.gomap4j.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +31,43 @@ public final class ResultsTable {
 
   private ResultsTable() {}
 
-  /** Prints the tables of the result file {@code args[0]}; {@code args[1]} names the baseline. */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length > 2) {
-      System.err.println("usage: ResultsTable <jmh-result.json> [baseline hash, default "
-          + HashUnderTest.BASELINE + "]");
-      System.exit(2);
-      return;
+  /**
+   * Prints the tables of the result file {@code args[0]}; {@code args[1]} names the baseline.
+   * Exits 2, with a one-line message, on bad arguments or a file that cannot be read or is no JMH
+   * result.
+   */
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    System.out.flush();
+    if (code != 0) {
+      System.exit(code);
     }
-    String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-    System.out.print(markdown(json, args.length == 2 ? args[1] : HashUnderTest.BASELINE));
+  }
+
+  /** {@link #main}'s work: prints to {@code out}, or a message to {@code err}; the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length < 1 || args.length > 2) {
+      err.println("usage: ResultsTable <jmh-result.json> [baseline hash, default "
+          + HashUnderTest.BASELINE + "]");
+      return 2;
+    }
+    String json;
+    try {
+      json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      err.println("ResultsTable: no such file: " + args[0]);
+      return 2;
+    } catch (IOException | InvalidPathException e) {
+      err.println("ResultsTable: cannot read " + args[0] + ": " + e);
+      return 2;
+    }
+    try {
+      out.print(markdown(json, args.length == 2 ? args[1] : HashUnderTest.BASELINE));
+    } catch (IllegalArgumentException e) {
+      err.println("ResultsTable: " + args[0] + ": " + e.getMessage());
+      return 2;
+    }
+    return 0;
   }
 
   /** One score of one benchmark and parameter combination. */

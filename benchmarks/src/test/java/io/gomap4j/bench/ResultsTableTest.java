@@ -3,8 +3,14 @@ package io.gomap4j.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A JMH JSON result becomes one Markdown table per benchmark, with ratios to the baseline. */
 class ResultsTableTest {
@@ -49,5 +55,32 @@ class ResultsTableTest {
     assertThatThrownBy(() -> ResultsTable.markdown("{\"a\":1}", "hash4j-wyhash"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a JMH JSON result");
+  }
+
+  @Test
+  @DisplayName("the command names a missing or unreadable file and a file that is no result in one"
+      + " line and exits 2, without a stack trace")
+  void commandLineErrors(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Path missing = dir.resolve("none.json");
+    assertThat(ResultsTable.run(new String[] {missing.toString()}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("ResultsTable: no such file: " + missing + System.lineSeparator());
+    err.reset();
+    assertThat(ResultsTable.run(new String[] {dir.toString()}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ResultsTable: cannot read "
+        + dir + ": ").doesNotContain("\tat ");
+    err.reset();
+    Path notResult = Files.writeString(dir.resolve("a.json"), "{\"a\":1}");
+    assertThat(ResultsTable.run(new String[] {notResult.toString()}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ResultsTable: " + notResult
+        + ": ").contains("not a JMH JSON result");
+    err.reset();
+    assertThat(ResultsTable.run(new String[0], o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: ResultsTable");
+    assertThat(out.size()).isZero();
   }
 }
