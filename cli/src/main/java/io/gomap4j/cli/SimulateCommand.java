@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
             + "buckets, the overflow buckets, whether a grow is still in progress, the load factor, "
             + "the bytes Go itself would hold for the map (hmap, bucket arrays with their "
             + "preallocated overflow buckets, overflow buckets, mapextra; not what keys and elems "
-            + "point to, such as string bytes) and, for comparison, the Java heap bytes of this "
-            + "simulation's bucket storage.",
+            + "point to, such as string bytes), whether those pass the GOARCH's maxAlloc, which "
+            + "bounds Go's heap there (Go could not hold the map), and, for comparison, the Java "
+            + "heap bytes of this simulation's bucket storage.",
         "The keys are random 64-bit values standing in for the key type, hashed with "
             + "memhash-go119 under key material derived from --seed, so a run is reproducible. "
             + "B, the overflow buckets and the grow state depend on the hash and the number of "
@@ -184,6 +185,12 @@ final class SimulateCommand implements Callable<Integer> {
           human(s.goBytes()), s.goBytes());
     } else {
       out.printf("Go bytes          %s (%d bytes)%n", human(s.goBytes()), s.goBytes());
+    }
+    if (s.goBytes() > cutoff.maxAlloc()) {
+      // maxAlloc is 2^heapAddrBits (less one on 32-bit GOARCHes): it bounds the addresses of Go's
+      // whole heap on the GOARCH, not only one allocation.
+      out.printf("limit             more than %s's maxAlloc of %d bytes, which bounds Go's heap"
+          + " there: Go could not hold this map on %s%n", goarch, cutoff.maxAlloc(), goarch);
     }
     out.printf("Java heap bytes   %s (%d bytes, this simulation's bucket storage)%n",
         human(s.javaHeapBytes()), s.javaHeapBytes());

@@ -69,6 +69,21 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("Go bytes beyond the GOARCH's maxAlloc, which bounds Go's heap there, are told: Go"
+      + " could not hold that map; below it, nothing is said")
+  void goBytesBeyondMaxAlloc() {
+    // 2060-byte buckets on mips: the grow to B=20 after 3,407,872 entries makes a bucket array of
+    // 2^20 + 2^16 buckets, over 2^31-1 bytes; before it, B=19 holds about 1.2 GiB.
+    Run over = simulate("mips", "[128]byte", "[128]byte", "3500000");
+    assertThat(over.exit()).as(over.err()).isZero();
+    assertThat(over.out()).contains("B                 20\n").contains("limit             more"
+        + " than mips's maxAlloc of 2147483647 bytes, which bounds Go's heap there: Go could not"
+        + " hold this map on mips\n");
+    Run under = simulate("mips", "[128]byte", "[128]byte", "3400000");
+    assertThat(under.out()).contains("B                 19\n").doesNotContain("limit");
+  }
+
+  @Test
   @DisplayName("Go's growth table: 832 entries stay at B=7, 833 grow to B=8; a hint of 1000 makes"
       + " B=8 at once")
   void growthBoundaries() {
