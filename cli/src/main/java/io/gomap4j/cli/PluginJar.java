@@ -2,6 +2,7 @@ package io.gomap4j.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.PluginInfo;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
@@ -58,10 +59,13 @@ final class PluginJar implements Closeable {
    * @param problem why the check failed, or null if it passed
    */
   record Registration(String subject, String checkId, String contract, String problem) {
+    /** Escapes the subject and the problem, which quote class names and what a plugin threw. */
     Registration {
       requireNonNull(subject, "subject is null");
       requireNonNull(checkId, "checkId is null");
       requireNonNull(contract, "contract is null");
+      subject = Printable.of(subject);
+      problem = Printable.of(problem);
     }
 
     boolean passed() {

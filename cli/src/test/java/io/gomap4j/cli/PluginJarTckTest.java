@@ -125,7 +125,9 @@ class PluginJarTckTest {
       package fixture;
 
       public final class ThrowingHash extends MixHash {
-        public ThrowingHash() { throw new IllegalStateException("no key file configured"); }
+        public ThrowingHash() {
+          throw new IllegalStateException("no key file\\u001b[31m configured\\u202e\\n!");
+        }
       }
       """;
 
@@ -536,7 +538,8 @@ class PluginJarTckTest {
         Arguments.of("a constructor that throws", List.of("MixHash", "ThrowingHash"),
             "fixture.ThrowingHash\n",
             List.of("hash plugin fixture.ThrowingHash could not be instantiated:"
-                + " java.lang.IllegalStateException: no key file configured")),
+                + " java.lang.IllegalStateException: no key file\\u001b[31m configured\\u202e"
+                + "\\u000a!")),
         Arguments.of("a name() that fails an assertion", List.of("MixHash", "AssertingNameHash"),
             "fixture.AssertingNameHash\n",
             List.of("hash plugin fixture.AssertingNameHash failed to report its name or version:"
@@ -580,6 +583,8 @@ class PluginJarTckTest {
         .contains("no plugin of broken.jar registered")
         .contains("tck: broken.jar: 0 passed, 1 failed, 0 skipped")
         .doesNotContain("MapContract");
+    assertThat(r.out() + r.err()).as("what the plugin threw, escaped")
+        .doesNotContain("\u001b").doesNotContain("\u202e");
     String reproduce = r.out().lines().filter(l -> l.startsWith("  reproduce: ")).findFirst()
         .orElseThrow();
     assertThat(reproduce).as("printed once").isEqualTo("  reproduce: gomap4j tck --plugin-jar "

@@ -293,8 +293,10 @@ public final class Plugins {
     }
 
     void problem(String text) {
-      LOG.warn(text);
-      problems.add(text);
+      // Printable: a problem quotes what a plugin threw, which may hold any character.
+      String shown = Printable.of(text);
+      LOG.warn(shown);
+      problems.add(shown);
     }
 
     /**

@@ -150,6 +150,15 @@ class PluginsTest {
   }
 
   @Test
+  @DisplayName("A problem quotes what the plugin threw with each control or invisible character"
+      + " as \\uXXXX")
+  void problemsAreEscaped(@TempDir Path dir) throws IOException {
+    assertThat(discoverHashes(dir, BrokenPlugins.Shouting.class.getName() + "\n"))
+        .containsExactly("hash plugin " + BrokenPlugins.Shouting.class.getName() + " could not be"
+            + " instantiated: java.lang.IllegalStateException: red\\u001b[31m\\u202e\\u000aline");
+  }
+
+  @Test
   @DisplayName("Discovery leaves out a provider whose name() throws an Error, naming its class")
   void discoveryLeavesOutAProviderWhoseNameThrowsAnError(@TempDir Path dir) throws IOException {
     assertThat(discoverHashes(dir, BrokenPlugins.AssertingName.class.getName() + "\n"

@@ -164,6 +164,8 @@ public final class PluginLoading {
   /**
    * The throwable and its causes: a ServiceConfigurationError hides the plugin's own error. A
    * ServiceConfigurationError's message names the service and the provider, so it stands alone.
+   * The messages are the plugin's text, so each control or invisible character in them is written
+   * as {@code \}{@code uXXXX} ({@link Printable}).
    */
   static String withCauses(Throwable e) {
     StringBuilder sb = new StringBuilder(e instanceof ServiceConfigurationError
@@ -172,7 +174,7 @@ public final class PluginLoading {
     for (Throwable c = e.getCause(); c != null && depth < 8; c = c.getCause(), depth++) {
       sb.append("; caused by ").append(c);
     }
-    return sb.toString();
+    return Printable.of(sb.toString());
   }
 
   /**
@@ -208,7 +210,7 @@ public final class PluginLoading {
       // Whatever the plugin's own methods throw (an AssertionError, a StackOverflowError from a
       // name() that calls itself) is that plugin's problem, not the registry's.
       return new Identity(null, kind.label() + " plugin " + cls
-          + " failed to report its name or version: " + e);
+          + " failed to report its name or version: " + Printable.of(e.toString()));
     }
     if (name == null) {
       return new Identity(null, kind.label() + " plugin " + cls + " has no name: name() returned"

@@ -47,6 +47,13 @@ public final class BrokenPlugins {
     }
   }
 
+  /** Cannot be instantiated, with a message of control and invisible characters. */
+  public static final class Shouting extends TestHashes.Mix {
+    public Shouting() {
+      throw new IllegalStateException("red\u001b[31m\u202e\nline");
+    }
+  }
+
   /** Cannot tell its name. */
   public static final class Nameless implements HashProvider {
     @Override
