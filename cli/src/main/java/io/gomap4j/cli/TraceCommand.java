@@ -1,6 +1,7 @@
 package io.gomap4j.cli;
 
 import io.gomap4j.api.internal.Printable;
+import io.gomap4j.engine.PluginFailureException;
 import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.trace.TraceFormatException;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
             + "(operation, Go's state, ours) and exits 1. A file that does not parse exits 2 "
             + "with FILE:LINE and what was expected there (for a bad header field, the field "
             + "and the column of its value). A trace whose layout or hash provider is not "
-            + "installed also exits 2, naming the plugin and those installed.",
+            + "installed also exits 2, naming the plugin and those installed, and so does one "
+            + "whose hash provider or layout throws when asked for its platform, whether it "
+            + "supports it, or a hasher, naming the plugin and the call.",
         "Go's vectors: " + Main.VECTORS + "trace/"
     })
 final class TraceCommand implements Callable<Integer> {
@@ -86,6 +89,9 @@ final class TraceCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(Main.USAGE, "cannot read trace file " + file + ": "
           + IoMessages.describe(e));
+    } catch (PluginFailureException e) {
+      // A plugin failed, not the map: as an unavailable hash, another may replay the trace.
+      throw new CliException(Main.USAGE, e.getMessage() + "; pick another with --hash NAME");
     } catch (IllegalStateException e) {
       // An invariant broke (or the engine failed) during the replay: our map is wrong.
       out.println(Printable.of("trace: " + file + ": the replay failed: " + e.getMessage()));

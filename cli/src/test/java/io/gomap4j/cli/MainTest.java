@@ -207,6 +207,53 @@ class MainTest {
   }
 
   @Test
+  @DisplayName("A hash provider that throws when asked whether it supports the trace's platform,"
+      + " or for a hasher, exits 2 naming the plugin and the call, not as a failed replay")
+  void aFailingHashProviderIsNotAFailedReplay() throws IOException {
+    Path file = write(TRACE, bundledTrace());
+    for (String call : List.of("supports", "create")) {
+      HashProvider failing = new HashProvider() {
+        @Override
+        public String name() {
+          return "failing";
+        }
+
+        @Override
+        public int spiVersion() {
+          return SPI_VERSION;
+        }
+
+        @Override
+        public boolean supports(Platform platform) {
+          if (call.equals("supports")) {
+            throw new IllegalStateException("supports broke");
+          }
+          return true;
+        }
+
+        @Override
+        public Hasher create(Platform platform, KeyMaterial keyMaterial) {
+          throw new NullPointerException("create broke");
+        }
+      };
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine(new Main(
+          () -> Plugins.discovered().with(List.of(failing)), MapContract::checks, false));
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      assertThat(cl.execute("trace", "--replay", file.toString(), "--hash", "failing"))
+          .as(call).isEqualTo(Main.USAGE);
+      assertThat(out.toString()).as(call).isEmpty();
+      assertThat(err.toString()).as(call).isEqualTo("gomap4j trace: hash 'failing' ("
+          + failing.getClass().getName() + ") failed in " + call + "(amd64): "
+          + (call.equals("supports") ? "java.lang.IllegalStateException: supports broke"
+              : "java.lang.NullPointerException: create broke")
+          + "; pick another with --hash NAME" + System.lineSeparator());
+    }
+  }
+
+  @Test
   void traceReplaysAGzippedTrace() throws IOException {
     Path file = dir.resolve(TRACE + ".gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -18,7 +18,6 @@ import io.gomap4j.spi.KeyMaterial;
 import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * Creates gomap4j maps.
@@ -220,8 +219,8 @@ public final class GoMaps {
      *     name breaks the plugin name rule, or discovery threw), if the layout's
      *     {@code platform()} returns null, if a plugin throws from {@code platform()},
      *     {@code supports}, {@code supportedPlatforms()} or (other than an
-     *     {@code IllegalArgumentException}) {@code create} (the message names the plugin, its
-     *     class and the call; the cause is what it threw), or if the hash provider makes a
+     *     {@code IllegalArgumentException}) {@code create} (a {@link PluginFailureException},
+     *     naming the plugin, its class and the call; the cause is what it threw), or if the hash provider makes a
      *     hasher of another word size than the platform's
      */
     public <K, V> GoMap<K, V> build() {
@@ -319,15 +318,17 @@ public final class GoMaps {
       String growthName = identify(PluginKind.GROWTH, gp, growthPolicy != null);
       final HashProvider h = hp;
       final PlatformLayout l = pl;
-      Platform platform = ask(PluginKind.LAYOUT, layoutName, l, "platform()", l::platform);
+      Platform platform = PluginFailureException.ask(
+          PluginKind.LAYOUT, layoutName, l, "platform()", l::platform);
       if (platform == null) {
         throw new IllegalStateException(Printable.of("layout '" + layoutName + "' ("
             + l.getClass().getName() + ") has no platform: platform() returned null"));
       }
       String where = "(" + platform.goarch() + ")";
-      if (!ask(PluginKind.HASH, hashName, h, "supports" + where, () -> h.supports(platform))) {
-        String supported = ask(PluginKind.HASH, hashName, h, "supportedPlatforms()",
-            h::supportedPlatforms);
+      if (!PluginFailureException.ask(PluginKind.HASH, hashName, h, "supports" + where,
+          () -> h.supports(platform))) {
+        String supported = PluginFailureException.ask(
+            PluginKind.HASH, hashName, h, "supportedPlatforms()", h::supportedPlatforms);
         throw new IllegalArgumentException(Printable.of(
             "hash '" + hashName + "' does not support platform " + platform.goarch()
                 + "; it supports " + (supported != null ? supported
@@ -360,7 +361,7 @@ public final class GoMaps {
       } catch (OutOfMemoryError e) {
         throw e;
       } catch (RuntimeException | Error e) {
-        throw failed(PluginKind.HASH, hashName, h, "create" + where, e);
+        throw new PluginFailureException(PluginKind.HASH, hashName, h, "create" + where, e);
       }
       if (hasher == null || hasher.bits() != platform.bits()) {
         throw new IllegalStateException(Printable.of(
@@ -412,24 +413,6 @@ public final class GoMaps {
       String why = Printable.of(id.refusal() + (instance ? " (passed to the builder's "
           + kind.label() + "(...))" : ""));
       throw instance ? new IllegalArgumentException(why) : new IllegalStateException(why);
-    }
-
-    /** What {@code call} of {@code plugin} answers; what it throws is told naming the plugin. */
-    private static <T> T ask(
-        PluginKind kind, String name, Object plugin, String call, Supplier<T> answer) {
-      try {
-        return answer.get();
-      } catch (OutOfMemoryError e) {
-        throw e; // the JVM's problem, not the plugin's
-      } catch (RuntimeException | Error e) {
-        throw failed(kind, name, plugin, call, e);
-      }
-    }
-
-    private static IllegalStateException failed(
-        PluginKind kind, String name, Object plugin, String call, Throwable e) {
-      return new IllegalStateException(Printable.of(kind.label() + " '" + name + "' ("
-          + plugin.getClass().getName() + ") failed in " + call + ": " + e), e);
     }
 
     private static final class Resolved {

@@ -6,6 +6,8 @@ import io.gomap4j.api.GoType;
 import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.GoMaps;
+import io.gomap4j.engine.PluginFailureException;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
 import io.gomap4j.engine.growth.Go119GrowthPolicy;
 import io.gomap4j.engine.internal.FlatJson;
@@ -14,6 +16,7 @@ import io.gomap4j.engine.internal.MapInternals;
 import io.gomap4j.engine.internal.MapState;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.KeyMaterial;
+import io.gomap4j.spi.Platform;
 import io.gomap4j.spi.PlatformLayout;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -103,6 +106,8 @@ public final class TraceReplay {
    *     trace's platform
    * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch, or
    *     the layout gives a maxAlloc or bucket size the engine refuses (naming the layout)
+   * @throws PluginFailureException if the hash provider or the layout throws when asked for the
+   *     platform, whether it is supported, or a hasher (naming the plugin and the call)
    */
   public static Result replay(Path file, Plugins plugins, String hash, boolean checkInvariants)
       throws IOException {
@@ -129,6 +134,8 @@ public final class TraceReplay {
    *     trace's platform
    * @throws IllegalArgumentException if no layout plugin is installed for the trace's goarch, or
    *     the layout gives a maxAlloc or bucket size the engine refuses (naming the layout)
+   * @throws PluginFailureException if the hash provider or the layout throws when asked for the
+   *     platform, whether it is supported, or a hasher (naming the plugin and the call)
    */
   public static Result replay(InputStream in, String source, Plugins plugins, String hash,
       boolean checkInvariants) throws IOException {
@@ -162,10 +169,14 @@ public final class TraceReplay {
     } catch (IllegalArgumentException e) {
       throw new UnavailableHashException(hashName, hash == null, e.getMessage());
     }
-    if (!provider.supports(layout.platform())) {
+    HashProvider p = provider;
+    Platform platform = layout.platform();
+    if (!PluginFailureException.ask(PluginKind.HASH, hashName, p,
+        "supports(" + platform.goarch() + ")", () -> p.supports(platform))) {
       throw new UnavailableHashException(hashName, hash == null, "hash '" + hashName
-          + "' does not support the trace's platform " + layout.platform() + "; it supports "
-          + provider.supportedPlatforms());
+          + "' does not support the trace's platform " + platform + "; it supports "
+          + PluginFailureException.ask(PluginKind.HASH, hashName, p, "supportedPlatforms()",
+              p::supportedPlatforms));
     }
 
     LongLongGoMap map = GoMaps.builder()
