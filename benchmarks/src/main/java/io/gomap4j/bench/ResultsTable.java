@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -57,6 +58,9 @@ public final class ResultsTable {
     } catch (NoSuchFileException e) {
       err.println("ResultsTable: no such file: " + args[0]);
       return 2;
+    } catch (CharacterCodingException e) {
+      err.println("ResultsTable: " + args[0] + " is not UTF-8 text, as JMH writes its results");
+      return 2;
     } catch (IOException | InvalidPathException e) {
       err.println("ResultsTable: cannot read " + args[0] + ": " + e);
       return 2;
@@ -65,6 +69,10 @@ public final class ResultsTable {
       out.print(markdown(json, args.length == 2 ? args[1] : HashUnderTest.BASELINE));
     } catch (IllegalArgumentException e) {
       err.println("ResultsTable: " + args[0] + ": " + e.getMessage());
+      return 2;
+    } catch (StackOverflowError e) {
+      // The JSON reader descends once per nested array or object.
+      err.println("ResultsTable: " + args[0] + ": nested too deeply for a JMH result");
       return 2;
     }
     return 0;

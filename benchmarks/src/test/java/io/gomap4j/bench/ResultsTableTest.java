@@ -79,6 +79,16 @@ class ResultsTableTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ResultsTable: " + notResult
         + ": ").contains("not a JMH JSON result");
     err.reset();
+    Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', (byte) 0xe9, '}'});
+    assertThat(ResultsTable.run(new String[] {latin1.toString()}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("ResultsTable: " + latin1
+        + " is not UTF-8 text, as JMH writes its results" + System.lineSeparator());
+    err.reset();
+    Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(1_000_000));
+    assertThat(ResultsTable.run(new String[] {deep.toString()}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ResultsTable: " + deep + ": ")
+        .doesNotContain("\tat ");
+    err.reset();
     assertThat(ResultsTable.run(new String[0], o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: ResultsTable");
     assertThat(out.size()).isZero();
