@@ -4,7 +4,9 @@ import io.gomap4j.api.GoMap;
 import io.gomap4j.api.LongLongGoMap;
 import io.gomap4j.api.internal.Printable;
 import io.gomap4j.engine.GoMaps;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.engine.Plugins;
+import io.gomap4j.engine.internal.PluginLoading;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.PlatformLayout;
@@ -23,7 +25,9 @@ public final class GoMapFactory {
   /**
    * A factory over the bound plugins.
    *
-   * @throws IllegalArgumentException if a plugin is bound under a key other than its own name
+   * @throws IllegalArgumentException if a plugin is bound under a key other than its own name, or
+   *     is one the registry refuses: its {@code name()} or {@code spiVersion()} throws, its name
+   *     is null, or it was built for another SPI version (naming its class and the key)
    * @throws IllegalStateException if a plugin's name breaks the plugin name rule of the
    *     {@code io.gomap4j.spi} package documentation
    */
@@ -33,13 +37,19 @@ public final class GoMapFactory {
       Map<String, PlatformLayout> layouts,
       Map<String, GrowthPolicy> growth) {
     List<Object> all = new ArrayList<>();
-    hashes.forEach((k, v) -> all.add(checkKey(k, v.name(), v)));
-    layouts.forEach((k, v) -> all.add(checkKey(k, v.name(), v)));
-    growth.forEach((k, v) -> all.add(checkKey(k, v.name(), v)));
+    hashes.forEach((k, v) -> all.add(checkKey(PluginKind.HASH, k, v)));
+    layouts.forEach((k, v) -> all.add(checkKey(PluginKind.LAYOUT, k, v)));
+    growth.forEach((k, v) -> all.add(checkKey(PluginKind.GROWTH, k, v)));
     this.plugins = Plugins.of(all);
   }
 
-  private static Object checkKey(String key, String name, Object plugin) {
+  private static Object checkKey(PluginKind kind, String key, Object plugin) {
+    PluginLoading.Identity id = PluginLoading.identify(kind, plugin);
+    if (id.refusal() != null) {
+      throw new IllegalArgumentException(Printable.of(id.refusal() + " (bound under '" + key
+          + "')"));
+    }
+    String name = id.info().name();
     if (!key.equals(name)) {
       throw new IllegalArgumentException("plugin " + plugin.getClass().getName()
           + " is bound under '" + Printable.of(key) + "' but is named '"

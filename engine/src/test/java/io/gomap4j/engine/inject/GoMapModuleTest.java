@@ -140,4 +140,28 @@ class GoMapModuleTest {
         .isInstanceOf(ProvisionException.class)
         .hasMessageContaining("bound under 'test-mix\\u000a' but is named 'test-mix'");
   }
+
+  @Test
+  @DisplayName("A bound plugin the registry would refuse (built for another SPI version, without a"
+      + " name, failing to tell it) is refused naming its class and its key")
+  void refusedPlugins() {
+    assertThatThrownBy(() -> new GoMapFactory(Map.of("test-future",
+        new BrokenPlugins.FromTheFuture()), Map.of(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("refused hash plugin 'test-future' ("
+            + BrokenPlugins.FromTheFuture.class.getName() + "): built for HashProvider SPI"
+            + " version " + (HashProvider.SPI_VERSION + 1))
+        .hasMessageEndingWith(" (bound under 'test-future')");
+    assertThatThrownBy(() -> new GoMapFactory(Map.of("x", new BrokenPlugins.NullNamed()),
+        Map.of(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash plugin " + BrokenPlugins.NullNamed.class.getName() + " has no name:"
+            + " name() returned null (bound under 'x')");
+    assertThatThrownBy(() -> new GoMapFactory(Map.of("y", new BrokenPlugins.AssertingName()),
+        Map.of(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hash plugin " + BrokenPlugins.AssertingName.class.getName() + " failed to"
+            + " report its name or version: java.lang.AssertionError: name() is not ready"
+            + " (bound under 'y')");
+  }
 }
