@@ -34,7 +34,8 @@
  * a thread sees it whole or not at all. A {@link io.gomap4j.spi.Hasher} is thread-safe too, as
  * its documentation says, although each map gets its own. The TCK's {@code hash.threads} check
  * uses one hasher from several threads at once and compares the hashes with those it gives alone;
- * layouts and growth policies it calls from one thread at a time.
+ * layouts and growth policies it calls from one thread at a time, except that a check that timed
+ * out and ignored its interrupt may still be running beside the checks after it.
  *
  * <p>Each kind carries an {@code SPI_VERSION} constant. A plugin returns that constant from
  * {@code spiVersion()}; the compiler copies its value into the plugin's class, so the engine sees the

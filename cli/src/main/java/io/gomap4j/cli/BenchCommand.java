@@ -52,8 +52,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--jar", paramLabel = "PATH",
-      description = "The benchmarks jar (default: benchmarks/target/benchmarks.jar under the "
-          + "repository root, or under the current directory).")
+      description = {"The benchmarks jar; default, under the repository root (or else the "
+          + "current directory):", "benchmarks/target/benchmarks.jar"})
   Path jar;
 
   @Override

@@ -85,8 +85,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
       converter = SeedConverter.class,
-      description = "Seeds the keys, the key material and the map's random source, decimal or "
-          + "0x hex (default: ${DEFAULT-VALUE}).")
+      description = "Seeds the keys, the key material and the map's random source, decimal "
+          + "(-2^63 to 2^64-1) or 0x hex (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override

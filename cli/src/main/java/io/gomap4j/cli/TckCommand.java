@@ -86,7 +86,8 @@ final class TckCommand implements Callable<Integer> {
   List<String> checkOption = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
-      description = "The run's seed, decimal (-2^63 to 2^64-1) or hex with 0x; default: ${DEFAULT-VALUE}.")
+      description = "The run's seed, decimal (-2^63 to 2^64-1) or hex with 0x; default: "
+          + "${DEFAULT-VALUE}.")
   long seed = TckRunner.DEFAULT_SEED;
 
   @Option(names = "--timeout", paramLabel = "TIME", converter = TimeoutConverter.class,
@@ -147,10 +148,11 @@ final class TckCommand implements Callable<Integer> {
   boolean listChecks;
 
   @Option(names = "--report", paramLabel = "DIR",
-      description = "Also write the results to DIR: JUnit XML (TEST-*.xml, one per suite) and "
-          + "Markdown (" + TckReports.MARKDOWN + "). DIR is checked, and created if needed, "
+      description = {"Also write the results to DIR: one JUnit XML file per suite and a Markdown "
+          + "summary,",
+          "TEST-*.xml and " + TckReports.MARKDOWN + ". DIR is checked, and created if needed, "
           + "before the run; the report files an earlier run wrote there are deleted first, "
-          + "and nothing else in it is touched.")
+          + "and nothing else in it is touched."})
   Path reportDir;
 
   @Override

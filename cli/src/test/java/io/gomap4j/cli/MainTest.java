@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -614,6 +615,22 @@ class MainTest {
     assertThat(r.out().lines()).contains("Go's vectors: " + path);
     // The tests run in cli/, beside the tck module.
     assertThat(Path.of("..").resolve(path)).isDirectory();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"hash", "layout", "trace", "tck", "bench", "simulate", "plugins"})
+  @DisplayName("No help breaks a path or file name at a dot across lines (picocli wraps there)")
+  void helpKeepsPathsWhole(String command) {
+    List<String> lines = run(command, "--help").out().lines().toList();
+    // A word broken at its dot: the line ends right after a dot, and the next one goes on with
+    // a lower-case letter or a digit (a new sentence, option or entry would not).
+    Pattern next = Pattern.compile("^\\s*[a-z0-9*].*");
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      String line = lines.get(i).stripTrailing();
+      boolean split = line.matches(".*\\S\\.") && next.matcher(lines.get(i + 1)).matches();
+      assertThat(split).as("%s --help, lines %d-%d:%n%s%n%s", command, i + 1, i + 2, line,
+          lines.get(i + 1)).isFalse();
+    }
   }
 
   @ParameterizedTest(name = "{0} {1} ''")

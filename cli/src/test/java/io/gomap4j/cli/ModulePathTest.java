@@ -92,7 +92,7 @@ class ModulePathTest {
   }
 
   @Test
-  @DisplayName("In a module layer the TCK reaches what the api and engine export to it only: it"
+  @DisplayName("In a module layer the TCK reaches what the api and engine export: it"
       + " quotes a value through the api's Printable")
   void tckResolvesOnTheModulePath() throws Exception {
     Set<String> names = new TreeSet<>(MODULE_JARS);

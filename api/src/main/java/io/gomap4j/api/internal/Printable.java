@@ -15,8 +15,8 @@ public final class Printable {
    * {@code s} with each control character (U+0000 to U+001F and U+007F to U+009F), format
    * character (Unicode category Cf: U+00AD SOFT HYPHEN, U+200B to U+200F, U+202A to U+202E,
    * U+2060 to U+2069, U+FEFF and others) and line or paragraph separator (U+2028, U+2029) written
-   * as a JSON escape {@code \}{@code uXXXX}, and every other character as it is (a format character outside the BMP as the JSON escapes of
-   * its two UTF-16 units); null for null.
+   * as a JSON escape {@code \}{@code uXXXX} (one outside the BMP as the escapes of its two UTF-16
+   * units), and every other character as it is; null for null.
    */
   public static String of(String s) {
     if (s == null) {
