@@ -217,11 +217,16 @@ public final class GoMaps {
      * @throws IllegalStateException if a plugin is looked up by name without {@link #plugins} and
      *     {@link Plugins#discovered()} fails (two plugins of one kind share a name, a plugin's
      *     name breaks the plugin name rule, or discovery threw), if the layout's
-     *     {@code platform()} returns null, if a plugin throws from {@code platform()},
-     *     {@code supports}, {@code supportedPlatforms()} or (other than an
-     *     {@code IllegalArgumentException}) {@code create} (a {@link PluginFailureException},
-     *     naming the plugin, its class and the call; the cause is what it threw), or if the hash provider makes a
-     *     hasher of another word size than the platform's
+     *     {@code platform()} returns null, if a plugin throws while the map is made (a
+     *     {@link PluginFailureException}, naming the plugin, its class and the call; the cause is
+     *     what it threw): the hash provider from {@code supports}, {@code supportedPlatforms()},
+     *     {@code create} (but its {@code IllegalArgumentException}, above) or the hasher's
+     *     {@code bits()}, the layout from {@code platform()}, {@code maxAlloc()} or
+     *     {@code bucketLayout} (but its {@code IllegalArgumentException}, above), the growth
+     *     policy from {@code initialB} or {@code extraEvacuationsPerWrite()}; or if the hash
+     *     provider makes a hasher of another word size than the platform's. What a plugin throws
+     *     from a map's operations (a hasher's hash, a policy's {@code onInsert}) reaches the
+     *     caller as it is: those paths stay lean
      */
     public <K, V> GoMap<K, V> build() {
       Resolved r = resolve();
@@ -363,10 +368,13 @@ public final class GoMaps {
       } catch (RuntimeException | Error e) {
         throw new PluginFailureException(PluginKind.HASH, hashName, h, "create" + where, e);
       }
-      if (hasher == null || hasher.bits() != platform.bits()) {
+      Hasher made = hasher;
+      int bits = made == null ? 0 : PluginFailureException.ask(
+          PluginKind.HASH, hashName, made, "the hasher's bits()", made::bits);
+      if (made == null || bits != platform.bits()) {
         throw new IllegalStateException(Printable.of(
             "hash '" + hashName + "' made a hasher of "
-                + (hasher == null ? "null" : hasher.bits() + " bits") + " for "
+                + (made == null ? "null" : bits + " bits") + " for "
                 + platform + "; expected " + platform.bits() + " bits"));
       }
       long s;

@@ -17,6 +17,7 @@ import io.gomap4j.engine.testing.TestHashes;
 import io.gomap4j.engine.testing.TestLayouts;
 import io.gomap4j.engine.testing.TestPlugins;
 import io.gomap4j.spi.BucketLayout;
+import io.gomap4j.spi.GcPlatformLayout;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.HashProvider;
 import io.gomap4j.spi.Hasher;
@@ -28,6 +29,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -344,6 +346,112 @@ class BadInputTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("layout 'noplat' (" + noPlatform.getClass().getName() + ") has no platform:"
             + " platform() returned null");
+  }
+
+  @Test
+  @DisplayName("What a layout or growth policy throws while a map is made (its bucket layout, its"
+      + " maxAlloc, the first B, the evacuation rate) is told naming the plugin and the call; a"
+      + " layout's refusal of a type stays an IllegalArgumentException")
+  void pluginFailuresWhileAMapIsMade() {
+    RuntimeException boom = new NullPointerException("boom");
+    GrowthPolicy noB = new ShrinkPolicies.GoBased() {
+      @Override
+      public String name() {
+        return "nob";
+      }
+
+      @Override
+      public int initialB(long hint) {
+        throw boom;
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).growth(noB)
+        .expectedSize(100).buildLongLong())
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("growth '" + noB.name() + "' (" + noB.getClass().getName() + ") failed in"
+            + " initialB(100): java.lang.NullPointerException: boom")
+        .hasCause(boom);
+    GrowthPolicy noRate = new ShrinkPolicies.GoBased() {
+      @Override
+      public String name() {
+        return "norate";
+      }
+
+      @Override
+      public int extraEvacuationsPerWrite() {
+        throw boom;
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).growth(noRate).build())
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessageContaining("failed in extraEvacuationsPerWrite(): ")
+        .hasCause(boom);
+    PlatformLayout noBucket = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public String name() {
+        return "amd64";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        throw boom;
+      }
+    };
+    for (ThrowingCallable build : List.<ThrowingCallable>of(
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(noBucket).build(),
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(noBucket).buildLongLong(),
+        () -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(noBucket)
+            .keyType(GoType.INT64).elemType(GoType.INT64).buildBytes())) {
+      assertThatThrownBy(build)
+          .isInstanceOf(PluginFailureException.class)
+          .hasMessageStartingWith("layout 'amd64' (" + noBucket.getClass().getName()
+              + ") failed in bucketLayout(")
+          .hasCause(boom);
+    }
+    PlatformLayout noMaxAlloc = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public String name() {
+        return "amd64";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public long maxAlloc() {
+        throw boom;
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(noMaxAlloc)
+        .buildLongLong())
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessageContaining("failed in maxAlloc(): java.lang.NullPointerException: boom");
+    PlatformLayout refusing = new GcPlatformLayout(TestLayouts.AMD64) {
+      @Override
+      public String name() {
+        return "amd64";
+      }
+
+      @Override
+      public int spiVersion() {
+        return SPI_VERSION;
+      }
+
+      @Override
+      public BucketLayout bucketLayout(GoType key, GoType elem) {
+        throw new IllegalArgumentException("no such type here");
+      }
+    };
+    assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(refusing).build())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no such type here");
   }
 
   /** A name, or a platform's GOARCH, with a terminal escape and a newline. */

@@ -170,7 +170,7 @@ public final class BytesMap extends MapCore implements BytesGoMap {
     if (!key.isComparable()) {
       throw unsupported(key, unsupportedKey(key));
     }
-    BucketLayout bl = layout.bucketLayout(key, elem);
+    BucketLayout bl = Geometry.bucketLayout(layout, key, elem);
     checkFitsArray("key", bl.key(), bl.keyType().size());
     checkFitsArray("elem", bl.elem(), bl.elemType().size());
     String why = unsupportedKey(key);

@@ -1,6 +1,9 @@
 package io.gomap4j.engine.internal;
 
+import io.gomap4j.api.GoType;
 import io.gomap4j.api.internal.Printable;
+import io.gomap4j.engine.PluginFailureException;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 
@@ -94,6 +97,23 @@ record Geometry(
           + "; a bucket is tophash [8]uint8, then 8 key slots, then 8 elem slots, then the"
           + " overflow pointer, each slot the size of its type (a pointer when indirect). Run the"
           + " TCK's PlatformLayoutVerification on the plugin");
+    }
+  }
+
+  /**
+   * {@code layout}'s bucket of {@code map[key]elem}: its refusal of a type
+   * ({@link IllegalArgumentException}) as it is, anything else it throws as a
+   * {@link PluginFailureException} naming the layout and the call.
+   */
+  static BucketLayout bucketLayout(PlatformLayout layout, GoType key, GoType elem) {
+    try {
+      return layout.bucketLayout(key, elem);
+    } catch (IllegalArgumentException | OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // Spelled only here, and abbreviated: a type of shared parts spells out exponentially.
+      throw new PluginFailureException(PluginKind.LAYOUT, Printable.of(layout.name()), layout,
+          "bucketLayout(" + key.abbreviated() + ", " + elem.abbreviated() + ")", e);
     }
   }
 

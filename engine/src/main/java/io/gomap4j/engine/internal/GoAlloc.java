@@ -1,6 +1,8 @@
 package io.gomap4j.engine.internal;
 
 import io.gomap4j.api.internal.Printable;
+import io.gomap4j.engine.PluginFailureException;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.BucketLayout;
 import io.gomap4j.spi.PlatformLayout;
 
@@ -66,7 +68,8 @@ public final class GoAlloc {
    *     is out of that range
    */
   public static long maxAlloc(PlatformLayout layout) {
-    long maxAlloc = layout.maxAlloc();
+    long maxAlloc = PluginFailureException.ask(PluginKind.LAYOUT, Printable.of(layout.name()),
+        layout, "maxAlloc()", layout::maxAlloc);
     boolean ptr32 = layout.platform().ptrSize() == 4;
     long most = ptr32 ? 0xFFFF_FFFFL : Long.MAX_VALUE;
     if (maxAlloc < 1 || maxAlloc > most) {

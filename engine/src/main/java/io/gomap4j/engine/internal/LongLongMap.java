@@ -70,7 +70,7 @@ public final class LongLongMap extends MapCore implements LongLongGoMap {
       Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType, GoType elemType,
       long hint, long seed) {
     this(hasher, layout, checkType("key", keyType), checkType("value", elemType),
-        layout.bucketLayout(keyType, elemType), growth, hint, seed);
+        Geometry.bucketLayout(layout, keyType, elemType), growth, hint, seed);
   }
 
   private LongLongMap(

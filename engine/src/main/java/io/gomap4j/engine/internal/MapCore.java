@@ -2,6 +2,8 @@ package io.gomap4j.engine.internal;
 
 import io.gomap4j.api.MapStats;
 import io.gomap4j.api.internal.Printable;
+import io.gomap4j.engine.PluginFailureException;
+import io.gomap4j.engine.PluginKind;
 import io.gomap4j.spi.GrowthPolicy;
 import io.gomap4j.spi.Hasher;
 import java.util.Arrays;
@@ -133,7 +135,8 @@ abstract class MapCore {
     this.asksOnDelete = OVERRIDES_ON_DELETE.get(growth.getClass());
     this.geometry = geometry;
     this.topShift = hasher.bits() - 8;
-    int extra = growth.extraEvacuationsPerWrite();
+    int extra = PluginFailureException.ask(PluginKind.GROWTH, Printable.of(growth.name()),
+        growth, "extraEvacuationsPerWrite()", growth::extraEvacuationsPerWrite);
     if (extra < 1) {
       throw new IllegalArgumentException(
           policy() + " evacuates " + extra
@@ -145,7 +148,8 @@ abstract class MapCore {
     // hint; buckets are allocated now only when B > 0.
     long goHint = geometry.goHintCutoff().hint(hint);
     this.hash0 = rand32();
-    int b = growth.initialB(goHint);
+    int b = PluginFailureException.ask(PluginKind.GROWTH, Printable.of(growth.name()), growth,
+        "initialB(" + goHint + ")", () -> growth.initialB(goHint));
     if (b < 0) {
       throw new IllegalArgumentException(
           policy() + " chose B=" + b + " for the size hint " + hint

@@ -116,7 +116,8 @@ public final class ObjectMap<K, V> extends AbstractGoMap<K, V> {
 
     Core(Hasher hasher, PlatformLayout layout, GrowthPolicy growth, GoType keyType,
         GoType elemType, long hint, long seed) {
-      super(hasher, growth, Geometry.references(layout.bucketLayout(keyType, elemType), layout),
+      super(hasher, growth,
+          Geometry.references(Geometry.bucketLayout(layout, keyType, elemType), layout),
           hint, seed);
       this.keyType = keyType;
       this.elemType = elemType;
