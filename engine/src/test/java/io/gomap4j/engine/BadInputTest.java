@@ -386,17 +386,7 @@ class BadInputTest {
         .isInstanceOf(PluginFailureException.class)
         .hasMessageContaining("failed in extraEvacuationsPerWrite(): ")
         .hasCause(boom);
-    PlatformLayout noBucket = new GcPlatformLayout(TestLayouts.AMD64) {
-      @Override
-      public String name() {
-        return "amd64";
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
+    PlatformLayout noBucket = new Amd64Layout() {
       @Override
       public BucketLayout bucketLayout(GoType key, GoType elem) {
         throw boom;
@@ -413,17 +403,7 @@ class BadInputTest {
               + ") failed in bucketLayout(")
           .hasCause(boom);
     }
-    PlatformLayout noMaxAlloc = new GcPlatformLayout(TestLayouts.AMD64) {
-      @Override
-      public String name() {
-        return "amd64";
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
+    PlatformLayout noMaxAlloc = new Amd64Layout() {
       @Override
       public long maxAlloc() {
         throw boom;
@@ -433,17 +413,7 @@ class BadInputTest {
         .buildLongLong())
         .isInstanceOf(PluginFailureException.class)
         .hasMessageContaining("failed in maxAlloc(): java.lang.NullPointerException: boom");
-    PlatformLayout refusing = new GcPlatformLayout(TestLayouts.AMD64) {
-      @Override
-      public String name() {
-        return "amd64";
-      }
-
-      @Override
-      public int spiVersion() {
-        return SPI_VERSION;
-      }
-
+    PlatformLayout refusing = new Amd64Layout() {
       @Override
       public BucketLayout bucketLayout(GoType key, GoType elem) {
         throw new IllegalArgumentException("no such type here");
@@ -452,6 +422,23 @@ class BadInputTest {
     assertThatThrownBy(() -> TestPlugins.builder(TestPlugins.AMD64, 1).layout(refusing).build())
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("no such type here");
+  }
+
+  /** The amd64 layout under the name "amd64", for a test to override one call of. */
+  private static class Amd64Layout extends GcPlatformLayout {
+    Amd64Layout() {
+      super(TestLayouts.AMD64);
+    }
+
+    @Override
+    public String name() {
+      return "amd64";
+    }
+
+    @Override
+    public int spiVersion() {
+      return SPI_VERSION;
+    }
   }
 
   /** A name, or a platform's GOARCH, with a terminal escape and a newline. */
